@@ -1,0 +1,10 @@
+/** Tests are transformed by SWC (fast, no type-check); `npm run typecheck` checks types. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  testTimeout: 30000,
+  // Each test file starts its own app, database and fake Slack; two workers fit a 2-core machine.
+  maxWorkers: 2,
+};

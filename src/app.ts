@@ -1,0 +1,67 @@
+import type { RequestListener } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Deps } from './deps';
+import { boltLogger } from './logger';
+import { registerActions } from './slack/actions';
+import { registerCommands } from './slack/commands';
+import { registerEvents } from './slack/events';
+import { registerViews } from './slack/views';
+
+export interface SlackApp {
+  bolt: App;
+  /** HTTP mode: the listener for POST /slack/events (signature checked by Bolt). */
+  slackRequestListener?: RequestListener;
+  /** Socket Mode: connect / disconnect. */
+  socket?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+}
+
+/**
+ * The Bolt app with every listener registered and one error handler. Buildable without a port:
+ * server.ts owns the HTTP server, main.ts owns the process.
+ */
+export function createSlackApp(deps: Deps): SlackApp {
+  const { config, logger } = deps;
+  const logs = boltLogger(logger);
+  const clientOptions = {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    // Interactive calls (views.open, chat.update…) retry briefly; long waits belong to the sender.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+  };
+
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (config.slack.appToken) {
+    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: logs });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret,
+      endpoints: '/slack/events',
+      processBeforeResponse: false,
+      logger: logs,
+    });
+  }
+
+  const bolt = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger: logs,
+    clientOptions,
+    // Events about our own messages are never interesting.
+    ignoreSelf: true,
+  });
+
+  registerCommands(bolt, deps);
+  registerActions(bolt, deps);
+  registerViews(bolt, deps);
+  registerEvents(bolt, deps);
+
+  bolt.error(async (error) => {
+    const err = error as Error & { code?: string; original?: Error };
+    logger.error({ err: err.original ?? err, code: err.code }, 'unhandled error in a Slack listener');
+  });
+
+  if (receiver instanceof HTTPReceiver) {
+    return { bolt, slackRequestListener: receiver.requestListener };
+  }
+  const socket = receiver;
+  return { bolt, socket: { start: () => socket.start(), stop: () => socket.stop() } };
+}

@@ -1,0 +1,159 @@
+import { validate as isValidCron } from 'node-cron';
+import { z } from 'zod';
+
+/**
+ * The environment is the app's public interface: these names are documented in the README and
+ * must not change. Parsed once at start-up; every problem is reported together so an operator
+ * fixes them in one go.
+ */
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABC');
+
+const isValidTimeZone = (tz: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** "09-17" → { start: 9, end: 17 } (end exclusive). */
+const hourRange = z
+  .string()
+  .regex(/^\d{1,2}-\d{1,2}$/, 'must look like 09-17')
+  .transform((v) => {
+    const [start, end] = v.split('-').map(Number) as [number, number];
+    return { start, end };
+  })
+  .refine((r) => r.start >= 0 && r.end <= 24 && r.start < r.end, 'must be hours 0-24 with start < end');
+
+/** "1-5" (ISO weekdays, Monday = 1) → [1,2,3,4,5]. Also accepts lists like "1,3,5". */
+const weekdays = z
+  .string()
+  .regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'must look like 1-5 (Monday=1 … Sunday=7)')
+  .transform((v) => {
+    const days = new Set<number>();
+    for (const part of v.split(',')) {
+      const [a, b] = part.split('-').map(Number) as [number, number | undefined];
+      for (let d = a; d <= (b ?? a); d++) days.add(d);
+    }
+    return [...days].sort();
+  });
+
+const cron = (def: string) =>
+  z.string().refine(isValidCron, 'must be a 5- or 6-field cron expression such as */15 * * * *').default(def);
+
+const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string({ error: 'is required' }).startsWith('xoxb-', 'must start with xoxb-'),
+    SLACK_SIGNING_SECRET: z.string({ error: 'is required' }).min(1, 'is required'),
+    SLACK_APP_TOKEN: optionalString.refine(
+      (v) => v === undefined || v.startsWith('xapp-'),
+      'must start with xapp-',
+    ),
+    SLACK_API_URL: optionalString.refine(
+      (v) => v === undefined || URL.canParse(v),
+      'must be a URL such as https://slack.com/api/',
+    ),
+    PORT: intFrom(3000).pipe(z.number().max(65535)),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: optionalString.refine(
+      (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+      'must be a postgres:// URL',
+    ),
+    PGLITE_DIR: z.string().default('./.data/pglite'),
+    PMO_CHANNEL_ID: z
+      .string({ error: 'is required' })
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id like C012ABC'),
+    PMO_LEAD_IDS: z
+      .string({ error: 'is required' })
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(slackUserId).min(1, 'needs at least one lead')),
+    PMO_COMMAND: z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/, 'must look like /pmo')
+      .default('/pmo'),
+    PMO_TIMEZONE: z
+      .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris')
+      .default('UTC'),
+    CHECKIN_CRON: cron('*/15 * * * *'),
+    DIGEST_CRON: cron('0 9 * * 1'),
+    OUTBOX_CRON: cron('* * * * *'),
+    CHECKIN_AFTER_DAYS: intFrom(7),
+    COACHING_CHECKIN_DAYS: intFrom(14, 1),
+    CHECKIN_HOURS: hourRange.default({ start: 9, end: 17 }),
+    CHECKIN_DAYS: weekdays.default([1, 2, 3, 4, 5]),
+    CHECKIN_REMINDER_DAYS: intFrom(3, 1),
+    FOLLOWUP_AFTER_DAYS: intFrom(60, 1),
+    SCHEDULER_ENABLED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+  })
+  .transform((e) => ({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    pmo: {
+      channelId: e.PMO_CHANNEL_ID,
+      leadIds: e.PMO_LEAD_IDS,
+      command: e.PMO_COMMAND,
+      timezone: e.PMO_TIMEZONE,
+    },
+    schedule: {
+      enabled: e.SCHEDULER_ENABLED,
+      checkinCron: e.CHECKIN_CRON,
+      digestCron: e.DIGEST_CRON,
+      outboxCron: e.OUTBOX_CRON,
+    },
+    checkins: {
+      afterDays: e.CHECKIN_AFTER_DAYS,
+      coachingEveryDays: e.COACHING_CHECKIN_DAYS,
+      hours: e.CHECKIN_HOURS,
+      days: e.CHECKIN_DAYS,
+      reminderDays: e.CHECKIN_REMINDER_DAYS,
+      followupAfterDays: e.FOLLOWUP_AFTER_DAYS,
+    },
+  }));
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every missing or invalid variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return Object.freeze(result.data);
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const missing = env[name] === undefined || env[name] === '';
+    return missing && issue.code === 'invalid_type' ? `${name} is required` : `${name} ${issue.message}`;
+  });
+  throw new ConfigError([...new Set(problems)]);
+}

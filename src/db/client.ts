@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema';
+
+/**
+ * One Kysely instance over either a PostgreSQL pool (DATABASE_URL) or embedded PGlite. The
+ * same migrations and queries run on both; types are parsed the same way on both so the
+ * services never see a driver difference.
+ */
+
+export type Database = Kysely<DB>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Resolves when the database answers a trivial query (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+
+const parseNumber = (v: string) => Number(v);
+const keepDate = (v: string) => v;
+
+export function connectPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5000,
+    types: {
+      getTypeParser: ((oid: number, format?: string) => {
+        if (oid === OID.int8 || oid === OID.numeric) return parseNumber;
+        if (oid === OID.date) return keepDate;
+        return pg.types.getTypeParser(oid, format as 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped idle connection must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    ping: () => pingDb(db),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * Embedded PostgreSQL. `dataDir` undefined means in memory (tests). A data directory belongs to
+ * one process: a lock file with our pid guards it, so a second `npm start` or a job runner
+ * stops with a clear message instead of corrupting the files.
+ */
+export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
+  let releaseLock: () => void = () => undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    releaseLock = lockDirectory(dataDir);
+  }
+  const client = await PGlite.create({
+    dataDir,
+    parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepDate },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    kind: 'pglite',
+    ping: () => pingDb(db),
+    close: async () => {
+      // The dialect closes the PGlite client when Kysely is destroyed.
+      await db.destroy();
+      if (!client.closed) await client.close();
+      releaseLock();
+    },
+  };
+}
+
+export class DatabaseLockedError extends Error {
+  readonly code = 'database_locked';
+}
+
+function lockDirectory(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, '..', `${path.basename(dataDir)}.lock`);
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new DatabaseLockedError(
+        `The embedded database in ${dataDir} is in use by process ${holder}. ` +
+          'Stop that process, or set DATABASE_URL to share a PostgreSQL server between processes.',
+      );
+    }
+    // A stale lock from a process that died (kill -9): take it over.
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function pingDb(db: Database): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}

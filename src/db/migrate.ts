@@ -1,0 +1,58 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
+
+/**
+ * Migrations are forward-only SQL files in db/migrations, named by timestamp. They are plain
+ * SQL on purpose: frozen in time, never importing app code, readable by a DBA.
+ *
+ * Kysely's Migrator on PostgreSQL takes `pg_advisory_xact_lock` around the run, so replicas
+ * starting together (or `npm run db:migrate` during a deploy) cannot race, and each file runs
+ * in its own transaction.
+ */
+export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', 'db', 'migrations');
+
+class SqlFileMigrationProvider implements MigrationProvider {
+  constructor(private readonly dir: string) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await fs.readdir(this.dir)).filter((f) => f.endsWith('.sql')).sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const text = await fs.readFile(path.join(this.dir, file), 'utf8');
+      migrations[file.replace(/\.sql$/, '')] = {
+        up: async (db) => {
+          // The extended query protocol (used by both drivers) takes one statement at a time.
+          for (const statement of splitStatements(text)) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+/** Splits on semicolons that end a line, after dropping `--` comments. */
+export function splitStatements(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/--.*$/, ''))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations are independent of the app schema
+export async function migrateToLatest(db: Kysely<any>, dir = MIGRATIONS_DIR): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(dir) });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

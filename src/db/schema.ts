@@ -1,0 +1,292 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Table types: the one place that mirrors db/migrations. Both drivers are configured (see
+ * client.ts) so that int8/numeric come back as numbers and `date` as 'YYYY-MM-DD' strings.
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** A calendar date without a time zone, as 'YYYY-MM-DD'. */
+type DateOnly = string;
+
+export interface PeopleTable {
+  slack_user_id: string;
+  display_name: string | null;
+  tz: string | null;
+  is_deleted: Generated<boolean>;
+  refreshed_at: NullableTimestamp;
+}
+
+export interface ServicesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  sort_order: Generated<number>;
+  retired_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface MembersTable {
+  slack_user_id: string;
+  weekly_capacity: Generated<number>;
+  active: Generated<boolean>;
+  added_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface MemberSkillsTable {
+  member_id: string;
+  service_id: number;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
+
+/** What the sender posts: a chat.postMessage body without the channel. */
+export interface OutboxPayload {
+  text: string;
+  blocks?: unknown[];
+  metadata?: unknown;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  dedupe_key: string;
+  channel: string;
+  thread_ts: string | null;
+  payload: ColumnType<OutboxPayload, string, string>;
+  request_id: number | null;
+  invitation_id: number | null;
+  recipient_id: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  not_before: Generated<Date>;
+  claimed_at: NullableTimestamp;
+  claimed_by: string | null;
+  sent_at: NullableTimestamp;
+  message_channel: string | null;
+  message_ts: string | null;
+  skip_reason: string | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface JobRunsTable {
+  job: string;
+  run_key: string;
+  instance_id: string;
+  started_at: Generated<Date>;
+  finished_at: NullableTimestamp;
+  status: Generated<'running' | 'succeeded' | 'failed'>;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
+export interface ProcessedEventsTable {
+  event_id: string;
+  received_at: Generated<Date>;
+}
+
+// --- requests ---------------------------------------------------------------------------
+
+export type RequestStatus =
+  | 'new'
+  | 'claimed'
+  | 'in_progress'
+  | 'delivered'
+  | 'closed'
+  | 'declined'
+  | 'cancelled';
+export type Impact = 'blocking' | 'important' | 'nice_to_have';
+
+export interface RequestsTable {
+  id: Generated<number>;
+  submission_key: string;
+  requester_id: string;
+  service_id: number;
+  project: string;
+  need: string;
+  expected_value: string;
+  needed_by: DateOnly | null;
+  impact: Impact;
+  link: string | null;
+  status: Generated<RequestStatus>;
+  owner_id: string | null;
+  triage_channel: string | null;
+  triage_ts: string | null;
+  delivery_note: string | null;
+  delivery_links: string | null;
+  decline_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  claimed_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  delivered_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  actor_id: string;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface RequestQuestionsTable {
+  id: Generated<number>;
+  request_id: number;
+  asked_by: string;
+  question: string;
+  answer: string | null;
+  asked_at: Timestamp;
+  answered_at: NullableTimestamp;
+}
+
+// --- invitations, consent, coaching ------------------------------------------------------
+
+export type InvitationCap = 'one_per_week' | 'two_per_month' | 'one_per_month';
+
+export interface TopicsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  sort_order: Generated<number>;
+  retired_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+
+export interface ConsentsTable {
+  user_id: string;
+  topic_id: number;
+  opted_in: boolean;
+  updated_at: Timestamp;
+}
+
+export interface ConsentEventsTable {
+  id: Generated<number>;
+  user_id: string;
+  topic_id: number | null;
+  action: string;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
+  source: string;
+  created_at: Timestamp;
+}
+
+export interface InvitationPrefsTable {
+  user_id: string;
+  cap: Generated<InvitationCap>;
+  paused_until: DateOnly | null;
+  updated_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: Generated<number>;
+  submission_key: string;
+  created_by: string;
+  title: string;
+  message: string;
+  event_date: DateOnly | null;
+  link: string | null;
+  seats: number | null;
+  rsvp_deadline: DateOnly | null;
+  mode: 'dm' | 'channel';
+  announce_channel: string | null;
+  summary_channel: string | null;
+  summary_ts: string | null;
+  status: Generated<'sending' | 'sent' | 'cancelled'>;
+  created_at: Timestamp;
+}
+
+export interface InvitationTopicsTable {
+  invitation_id: number;
+  topic_id: number;
+}
+
+export interface InvitationRecipientsTable {
+  invitation_id: number;
+  user_id: string;
+  topic_id: number;
+  delivery: Generated<'queued' | 'delivered' | 'skipped'>;
+  skip_reason: string | null;
+  delivered_at: NullableTimestamp;
+  rsvp: 'going' | 'waitlist' | 'declined' | null;
+  rsvp_at: NullableTimestamp;
+  message_channel: string | null;
+  message_ts: string | null;
+}
+
+export interface CoachingEngagementsTable {
+  id: Generated<number>;
+  coachee_id: string;
+  coach_id: string | null;
+  focus_service_ids: ColumnType<number[], number[] | undefined, number[]>;
+  goals: string;
+  cadence: string;
+  status: Generated<'proposed' | 'active' | 'ended' | 'unmatched'>;
+  proposed_to: string | null;
+  passed_by: ColumnType<string[], string[] | undefined, string[]>;
+  intro_channel: string | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  ended_by: string | null;
+  end_reason: string | null;
+}
+
+// --- check-ins ----------------------------------------------------------------------------
+
+export interface CheckinsTable {
+  id: Generated<number>;
+  kind: 'delivery' | 'coaching' | 'followup';
+  request_id: number | null;
+  engagement_id: number | null;
+  sequence: Generated<number>;
+  user_id: string;
+  due_at: Timestamp;
+  status: Generated<'scheduled' | 'sent' | 'reminded' | 'answered' | 'expired' | 'cancelled'>;
+  sent_at: NullableTimestamp;
+  reminded_at: NullableTimestamp;
+  message_channel: string | null;
+  message_ts: string | null;
+  rating: number | null;
+  what_changed: string | null;
+  could_be_better: string | null;
+  outcome_tags: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  followup_agreed: boolean | null;
+  answered_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface DB {
+  people: PeopleTable;
+  services: ServicesTable;
+  members: MembersTable;
+  member_skills: MemberSkillsTable;
+  outbox: OutboxTable;
+  job_runs: JobRunsTable;
+  processed_events: ProcessedEventsTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_questions: RequestQuestionsTable;
+  topics: TopicsTable;
+  consents: ConsentsTable;
+  consent_events: ConsentEventsTable;
+  invitation_prefs: InvitationPrefsTable;
+  invitations: InvitationsTable;
+  invitation_topics: InvitationTopicsTable;
+  invitation_recipients: InvitationRecipientsTable;
+  coaching_engagements: CoachingEngagementsTable;
+  checkins: CheckinsTable;
+}
+
+export type Service = Selectable<ServicesTable>;
+export type RequestRow = Selectable<RequestsTable>;
+export type NewRequest = Insertable<RequestsTable>;
+export type RequestUpdate = Updateable<RequestsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type Topic = Selectable<TopicsTable>;

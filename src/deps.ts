@@ -1,0 +1,17 @@
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { OutboxSender } from './jobs/outbox-sender';
+import type { Logger } from './logger';
+
+/**
+ * What listeners and services are given. Passed in, never imported as module singletons, so a
+ * test builds the app with an in-memory database, a manual clock and a loopback Slack.
+ */
+export interface Deps {
+  config: Config;
+  db: Database;
+  logger: Logger;
+  clock: Clock;
+  outbox: OutboxSender;
+}

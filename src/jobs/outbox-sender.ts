@@ -1,0 +1,349 @@
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import { sql } from 'kysely';
+import type { Database } from '../db/client';
+import type { OutboxPayload, OutboxRow } from '../db/schema';
+import type { Logger } from '../logger';
+
+/**
+ * Delivers the outbox, apart from interactive handling: it has its own Web API client (no
+ * built-in retries, rate-limited calls rejected) so a throttled fan-out never queues an
+ * acknowledgement or a modal behind it.
+ *
+ * At most once, and finish the rest:
+ * - rows are claimed with FOR UPDATE SKIP LOCKED and marked `sending` before the post, so two
+ *   senders (two replicas, or a restart) never take the same row;
+ * - a row left in `sending` by a process that died is reconciled by looking for its outbox id
+ *   in the message metadata of the conversation: found → sent, not found → pending again;
+ * - 429 → the row waits `Retry-After` and the whole sender pauses; 5xx or network error →
+ *   retried with exponential backoff; any other Slack error is final (`failed`).
+ */
+
+export type BeforeSendResult =
+  | { skip: string }
+  | { payload?: OutboxPayload; threadTs?: string | null }
+  | undefined;
+
+export interface OutboxHooks {
+  /** Last check before posting (consent, deactivated people) or a late render. */
+  beforeSend?(row: OutboxRow): Promise<BeforeSendResult>;
+  /** Record where the message landed (e.g. the triage post's ts). */
+  afterSend?(row: OutboxRow, posted: { channel: string; ts: string }): Promise<void>;
+  afterSkip?(row: OutboxRow, reason: string): Promise<void>;
+}
+
+export interface OutboxSenderOptions {
+  db: Database;
+  client: WebClient;
+  logger: Logger;
+  instanceId: string;
+  /** Parallel posts. Slack's chat.postMessage limit is per workspace; a few in flight is plenty. */
+  concurrency?: number;
+  /** How long a `sending` claim lasts before another sender may reconcile it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** Base of the 5xx backoff. */
+  backoffMs?: number;
+  onSent?(row: OutboxRow): void;
+  onRateLimited?(retryAfterSeconds: number): void;
+}
+
+export interface DrainResult {
+  sent: number;
+  skipped: number;
+  failed: number;
+  retried: number;
+  rateLimited: number;
+}
+
+const OUTBOX_EVENT_TYPE = 'pmo_outbox';
+
+export class OutboxSender {
+  private readonly hooks = new Map<string, OutboxHooks>();
+  private pausedUntil = 0;
+  private draining: Promise<DrainResult> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly backoffMs: number;
+
+  constructor(private readonly opts: OutboxSenderOptions) {
+    this.concurrency = opts.concurrency ?? 4;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.backoffMs = opts.backoffMs ?? 1000;
+  }
+
+  on(kind: string, hooks: OutboxHooks): void {
+    this.hooks.set(kind, hooks);
+  }
+
+  /** Ask for a delivery pass soon (after a transaction that enqueued messages committed). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    void this.drain().catch((err) => this.opts.logger.error({ err }, 'outbox drain failed'));
+  }
+
+  /** Polls for due rows (retries, delayed messages, other replicas' work). */
+  start(pollMs: number): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.draining?.catch(() => undefined);
+  }
+
+  /** Delivers everything due now; resolves when nothing due is left. */
+  drain(): Promise<DrainResult> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      const total: DrainResult = { sent: 0, skipped: 0, failed: 0, retried: 0, rateLimited: 0 };
+      try {
+        do {
+          this.again = false;
+          await this.reconcileInterrupted();
+          const workers = Array.from({ length: this.concurrency }, () => this.work(total));
+          await Promise.all(workers);
+        } while (this.again && !this.stopped);
+      } finally {
+        this.draining = null;
+      }
+      return total;
+    })();
+    return this.draining;
+  }
+
+  private async work(total: DrainResult): Promise<void> {
+    while (!this.stopped) {
+      const wait = this.pausedUntil - Date.now();
+      if (wait > 0) await sleep(wait);
+      const row = await this.claimOne();
+      if (!row) return;
+      await this.deliver(row, total);
+    }
+  }
+
+  private async claimOne(): Promise<OutboxRow | undefined> {
+    const { db, instanceId } = this.opts;
+    const rows = await db
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'sending',
+        claimed_at: sql<Date>`now()`,
+        claimed_by: instanceId,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where(
+        'id',
+        'in',
+        db
+          .selectFrom('outbox')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('not_before', '<=', sql<Date>`now()`)
+          .orderBy('not_before')
+          .orderBy('id')
+          .limit(1)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .execute();
+    return rows[0];
+  }
+
+  private async deliver(row: OutboxRow, total: DrainResult): Promise<void> {
+    const { db, client, logger } = this.opts;
+    const hooks = this.hooks.get(row.kind);
+    let payload = row.payload;
+    let threadTs = row.thread_ts;
+    try {
+      const check = await hooks?.beforeSend?.(row);
+      if (check && 'skip' in check) {
+        await db
+          .updateTable('outbox')
+          .set({ status: 'skipped', skip_reason: check.skip })
+          .where('id', '=', row.id)
+          .execute();
+        await hooks?.afterSkip?.(row, check.skip);
+        total.skipped++;
+        return;
+      }
+      if (check?.payload) payload = check.payload;
+      if (check && 'threadTs' in check && check.threadTs !== undefined) threadTs = check.threadTs;
+    } catch (err) {
+      logger.warn({ err, outboxId: row.id, kind: row.kind }, 'outbox pre-send check failed; will retry');
+      await this.retryLater(row, this.backoff(row.attempts), String(err));
+      total.retried++;
+      return;
+    }
+
+    try {
+      const res = await client.chat.postMessage({
+        channel: row.channel,
+        text: payload.text,
+        ...(payload.blocks ? { blocks: payload.blocks as never } : {}),
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
+        unfurl_links: false,
+      });
+      const posted = { channel: String(res.channel), ts: String(res.ts) };
+      await db
+        .updateTable('outbox')
+        .set({
+          status: 'sent',
+          sent_at: sql<Date>`now()`,
+          message_channel: posted.channel,
+          message_ts: posted.ts,
+        })
+        .where('id', '=', row.id)
+        .execute();
+      total.sent++;
+      this.opts.onSent?.(row);
+      await hooks
+        ?.afterSend?.(row, posted)
+        .catch((err) =>
+          logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
+        );
+    } catch (err) {
+      await this.handleSendError(row, err as SlackCallError, total);
+    }
+  }
+
+  private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
+    const { db, logger } = this.opts;
+    if (err.code === ErrorCode.RateLimitedError) {
+      const retryAfterMs = Math.max(1, err.retryAfter ?? 1) * 1000;
+      this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
+      this.opts.onRateLimited?.(err.retryAfter ?? 1);
+      total.rateLimited++;
+      // A 429 is not a failed attempt: the message was simply not accepted yet.
+      await this.retryLater(row, retryAfterMs, 'ratelimited', true);
+      return;
+    }
+    const transient =
+      err.code === ErrorCode.HTTPError ||
+      err.code === ErrorCode.RequestError ||
+      (err.code === ErrorCode.PlatformError &&
+        ['internal_error', 'fatal_error', 'service_unavailable'].includes(err.data?.error ?? ''));
+    if (transient && row.attempts < this.maxAttempts) {
+      total.retried++;
+      await this.retryLater(row, this.backoff(row.attempts), err.message);
+      return;
+    }
+    total.failed++;
+    logger.warn(
+      { outboxId: row.id, kind: row.kind, error: err.data?.error ?? err.message },
+      'outbox message failed',
+    );
+    await db
+      .updateTable('outbox')
+      .set({ status: 'failed', last_error: String(err.data?.error ?? err.message).slice(0, 500) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+
+  private backoff(attempts: number): number {
+    return Math.min(this.backoffMs * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
+  }
+
+  private async retryLater(
+    row: OutboxRow,
+    delayMs: number,
+    error: string,
+    refundAttempt = false,
+  ): Promise<void> {
+    await this.opts.db
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'pending',
+        claimed_at: null,
+        claimed_by: null,
+        not_before: sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`,
+        last_error: error.slice(0, 500),
+        ...(refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}),
+      }))
+      .where('id', '=', row.id)
+      .execute();
+  }
+
+  /**
+   * A `sending` row older than the lease belongs to a sender that died mid-post. Whether Slack
+   * got the message is unknown, so look for it before deciding: resending blindly would break
+   * "at most once", dropping it would break "finish the rest".
+   */
+  private async reconcileInterrupted(): Promise<void> {
+    const { db, client, logger } = this.opts;
+    const stale = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('status', '=', 'sending')
+      .where('claimed_at', '<', sql<Date>`now() - ${`${this.leaseMs} milliseconds`}::interval`)
+      .limit(50)
+      .execute();
+    for (const row of stale) {
+      try {
+        let channel = row.channel;
+        if (/^[UW]/.test(channel)) {
+          const opened = await client.conversations.open({ users: channel });
+          channel = String(opened.channel?.id);
+        }
+        const oldest = ((row.claimed_at?.getTime() ?? 0) / 1000 - 5).toFixed(6);
+        const history = await client.conversations.history({
+          channel,
+          oldest,
+          limit: 100,
+          include_all_metadata: true,
+        });
+        const found = history.messages?.find(
+          (m) =>
+            (m.metadata as { event_payload?: { outbox_id?: number } } | undefined)?.event_payload
+              ?.outbox_id === row.id,
+        );
+        const claim = db.updateTable('outbox').where('id', '=', row.id).where('status', '=', 'sending');
+        if (found?.ts) {
+          await claim
+            .set({
+              status: 'sent',
+              sent_at: sql<Date>`now()`,
+              message_channel: channel,
+              message_ts: found.ts,
+            })
+            .execute();
+          await this.hooks.get(row.kind)?.afterSend?.(row, { channel, ts: found.ts });
+        } else {
+          await claim.set({ status: 'pending', claimed_at: null, claimed_by: null }).execute();
+        }
+        logger.info(
+          { outboxId: row.id, delivered: Boolean(found) },
+          'reconciled an interrupted outbox message',
+        );
+      } catch (err) {
+        logger.warn({ err, outboxId: row.id }, 'could not reconcile an interrupted outbox message yet');
+      }
+    }
+  }
+}
+
+interface SlackCallError extends Error {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

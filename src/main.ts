@@ -1,0 +1,43 @@
+import { ConfigError, parseConfig } from './config';
+import { createLogger } from './logger';
+import { startService } from './start';
+
+/**
+ * The process: config → logger → service; SIGTERM/SIGINT stop it gracefully and exit 0.
+ * Configuration problems end start-up with exit code 1 and one readable message.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\nSee README.md, "Configuration".\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let service: Awaited<ReturnType<typeof startService>>;
+  try {
+    service = await startService(config, { logger });
+  } catch (err) {
+    logger.fatal({ err }, `start-up failed: ${(err as Error).message}`);
+    logger.flush?.();
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'signal received');
+    service.stop().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

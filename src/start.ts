@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { WebClient } from '@slack/web-api';
+import { createSlackApp, type SlackApp } from './app';
+import { type Clock, systemClock } from './clock';
+import type { Config } from './config';
+import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
+import { migrateToLatest } from './db/migrate';
+import type { Deps } from './deps';
+import { closeServer, createHttpServer, listen } from './http/server';
+import { registerOutboxHooks } from './jobs/outbox-hooks';
+import { OutboxSender } from './jobs/outbox-sender';
+import { type Scheduler, startScheduler } from './jobs/scheduler';
+import type { Logger } from './logger';
+
+export interface StartOptions {
+  logger: Logger;
+  clock?: Clock;
+  /** Bind address; the sandbox binds to 127.0.0.1 only. */
+  host?: string;
+  /** How often the outbox is polled for retries and delayed messages. */
+  outboxPollMs?: number;
+  /** Retry settings for the first database connection. */
+  connectRetry?: { attempts: number; initialDelayMs: number };
+}
+
+export interface RunningService {
+  port: number;
+  deps: Deps;
+  database: DatabaseHandle;
+  slack: SlackApp;
+  instanceId: string;
+  /** Graceful stop: no new requests, finish those in flight, stop jobs, close the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up order: HTTP server first (so /healthz answers and /readyz says 503 while the
+ * database is still coming up), then the database with retries, migrations, the Slack app,
+ * the outbox sender and the scheduler.
+ */
+export async function startService(config: Config, opts: StartOptions): Promise<RunningService> {
+  const { logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+
+  let database: DatabaseHandle | undefined;
+  let slack: SlackApp | undefined;
+  const server = createHttpServer(
+    {
+      slack: () => slack?.slackRequestListener,
+      ready: async () => (database ? database.ping() : false),
+    },
+    logger,
+  );
+  const port = await listen(server, config.port, opts.host);
+  logger.info({ port, host: opts.host ?? '0.0.0.0' }, 'HTTP server listening');
+
+  try {
+    database = await connectWithRetry(config, logger, opts.connectRetry);
+    const migrated = await migrateToLatest(database.db);
+    const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    logger.info({ applied, database: database.kind }, 'database ready');
+  } catch (err) {
+    await closeServer(server);
+    await database?.close();
+    throw err;
+  }
+  const db = database.db;
+
+  // The bulk sender has its own client: no built-in retries, 429s rejected to the sender,
+  // so a throttled fan-out never holds up an interactive call.
+  const senderClient = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  });
+  const outbox = new OutboxSender({
+    db,
+    client: senderClient,
+    logger: logger.child({ component: 'outbox' }),
+    instanceId,
+  });
+  const deps: Deps = { config, db, logger, clock, outbox };
+  registerOutboxHooks(deps, senderClient);
+
+  slack = createSlackApp(deps);
+  if (slack.socket) await slack.socket.start();
+  outbox.start(opts.outboxPollMs ?? 5000);
+  const scheduler: Scheduler | undefined = config.schedule.enabled
+    ? startScheduler(deps, senderClient, instanceId)
+    : undefined;
+  logger.info({ mode: slack.socket ? 'socket' : 'http', instanceId }, 'PMO Concierge is up');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      await closeServer(server);
+      await slack?.socket?.stop();
+      scheduler?.stop();
+      await outbox.stop();
+      await database?.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+
+  return { port, deps, database, slack, instanceId, stop };
+}
+
+async function connectWithRetry(
+  config: Config,
+  logger: Logger,
+  retry = { attempts: 10, initialDelayMs: 500 },
+): Promise<DatabaseHandle> {
+  if (!config.databaseUrl) {
+    const dir = config.pgliteDir === 'memory://' ? undefined : config.pgliteDir;
+    logger.info({ dir: dir ?? 'memory' }, 'using the embedded database (PGlite)');
+    return connectPglite(dir);
+  }
+  let delay = retry.initialDelayMs;
+  for (let attempt = 1; ; attempt++) {
+    const handle = connectPostgres(config.databaseUrl);
+    if (await handle.ping()) return handle;
+    await handle.close().catch(() => undefined);
+    if (attempt >= retry.attempts) {
+      throw new Error(
+        `PostgreSQL did not answer after ${attempt} attempts; check DATABASE_URL and that the server is up`,
+      );
+    }
+    logger.warn({ attempt, retryInMs: delay }, 'PostgreSQL is not reachable yet; retrying');
+    await new Promise((r) => setTimeout(r, delay));
+    delay = Math.min(delay * 2, 10_000);
+  }
+}

@@ -1,0 +1,102 @@
+import { signedHeaders } from '../support/slack-signing';
+import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app';
+
+describe('the HTTP surface', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${t.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers 404 on other paths', async () => {
+    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+  });
+
+  describe('signature verification', () => {
+    const body = 'command=%2Fpmo&text=help&user_id=U1&trigger_id=x';
+    const send = (headers: Record<string, string>) =>
+      fetch(`${t.url}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+      });
+
+    it('rejects a missing signature with 401', async () => {
+      expect((await send({})).status).toBe(401);
+    });
+    it('rejects a wrong signature with 401', async () => {
+      expect((await send(signedHeaders('not-the-secret', body))).status).toBe(401);
+    });
+    it('rejects a signature older than 5 minutes with 401', async () => {
+      const old = Math.floor(Date.now() / 1000) - 6 * 60;
+      expect((await send(signedHeaders(SIGNING_SECRET, body, old))).status).toBe(401);
+    });
+    it('accepts a correct, fresh signature', async () => {
+      expect((await send(signedHeaders(SIGNING_SECRET, body))).status).toBe(200);
+    });
+  });
+});
+
+describe('/pmo help', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it.each(['help', '', 'HELP'])('"/pmo %s" answers with an ephemeral list of commands', async (text) => {
+    const res = await t.slash('UREQ1', text);
+    expect(res.status).toBe(200);
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(res.body.blocks)).toContain('/pmo help');
+  });
+
+  it('answers an unknown subcommand by saying so, then the help', async () => {
+    const res = await t.slash('UREQ1', 'frobnicate now');
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(res.body.text).toContain('frobnicate');
+    expect(JSON.stringify(res.body.blocks)).toContain('/pmo help');
+  });
+
+  it('does not echo injected mrkdwn from an unknown subcommand', async () => {
+    const res = await t.slash('UREQ1', '<!channel>');
+    expect(JSON.stringify(res.body.blocks)).not.toContain('<!channel>');
+  });
+});
+
+describe('Events API', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('answers url_verification with the challenge', async () => {
+    const res = await t.post(
+      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
+      'application/json',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.challenge ?? res.text).toContain('abc123');
+  });
+
+  it('records a retried event once', async () => {
+    const event = { type: 'app_home_opened', user: 'UREQ1', channel: 'DUREQ1', tab: 'home' };
+    await t.event(event, { eventId: 'EvDUP1' });
+    await t.event(event, { eventId: 'EvDUP1', retryNum: 1 });
+    await t.fake.waitFor(async () => true);
+    const rows = await t.db
+      .selectFrom('processed_events')
+      .selectAll()
+      .where('event_id', '=', 'EvDUP1')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,321 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { ManualClock } from '../../src/clock';
+import { type Config, parseConfig } from '../../src/config';
+import type { Database } from '../../src/db/client';
+import { createLogger } from '../../src/logger';
+import { type RunningService, startService } from '../../src/start';
+import { type FakeMessage, FakeSlack, type FakeUser, type FakeView } from './fake-slack';
+import { signedHeaders } from './slack-signing';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+type Json = Record<string, unknown>;
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const PMO_CHANNEL = 'CPMO';
+export const LEAD = 'ULEAD1';
+export const LEAD2 = 'ULEAD2';
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  clock?: ManualClock;
+  users?: FakeUser[];
+  /** Keep the embedded database on disk so `restart()` finds the same data. */
+  persistent?: boolean;
+  /** Reuse a fake Slack (e.g. two instances talking to one Slack). */
+  fake?: FakeSlack;
+  /** Reuse a database (e.g. two instances on one database). */
+  database?: TestDatabase;
+}
+
+export interface HttpResult {
+  status: number;
+  body: Json;
+  text: string;
+}
+
+/** A value for an input block, by its block_id; the element type in the view decides the shape. */
+export type InputValue = string | string[] | null;
+
+/**
+ * Starts the real service (config → database → migrations → Bolt → HTTP) on an ephemeral port
+ * against a fake Slack, and drives it the way Slack does: signed HTTP requests.
+ */
+export class TestApp {
+  service!: RunningService;
+  fake!: FakeSlack;
+  clock!: ManualClock;
+  config!: Config;
+  logs: Json[] = [];
+  private ownsFake = false;
+  private database!: TestDatabase;
+  private ownsDatabase = false;
+  private pgliteDir?: string;
+
+  constructor(private readonly opts: TestAppOptions = {}) {}
+
+  get db(): Database {
+    return this.service.deps.db;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.service.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.clock = this.opts.clock ?? new ManualClock('2026-11-24T10:00:00Z');
+    if (this.opts.fake) this.fake = this.opts.fake;
+    else {
+      this.fake = await new FakeSlack().start();
+      this.ownsFake = true;
+    }
+    for (const u of this.opts.users ?? []) this.fake.addUser(u);
+    if (this.opts.database) this.database = this.opts.database;
+    else {
+      this.database = await createTestDatabase();
+      this.ownsDatabase = true;
+    }
+    if (this.opts.persistent && !this.database.env.DATABASE_URL) {
+      this.pgliteDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-pglite-'));
+    }
+    await this.boot();
+    return this;
+  }
+
+  private async boot(): Promise<void> {
+    this.config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: this.fake.apiUrl,
+      PMO_CHANNEL_ID: PMO_CHANNEL,
+      PMO_LEAD_IDS: `${LEAD},${LEAD2}`,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SCHEDULER_ENABLED: 'false',
+      ...this.database.env,
+      ...(this.pgliteDir ? { PGLITE_DIR: path.join(this.pgliteDir, 'db') } : {}),
+      ...this.opts.env,
+    });
+    const logs = this.logs;
+    const destination = new Writable({
+      write(chunk, _enc, cb) {
+        for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Json);
+        cb();
+      },
+    });
+    const logger = createLogger({ level: this.config.logLevel, pretty: false, destination });
+    this.service = await startService(this.config, {
+      logger,
+      clock: this.clock,
+      host: '127.0.0.1',
+      outboxPollMs: 200,
+    });
+  }
+
+  /** Stops the process's service and starts it again on the same database. */
+  async restart(): Promise<void> {
+    await this.service.stop();
+    await this.boot();
+  }
+
+  async stop(): Promise<void> {
+    await this.service?.stop();
+    if (this.ownsFake) await this.fake?.stop();
+    if (this.ownsDatabase) await this.database?.drop();
+    if (this.pgliteDir) fs.rmSync(this.pgliteDir, { recursive: true, force: true });
+    if (this.fake?.violations.length) {
+      throw new Error(`Slack would have rejected these payloads:\n${this.fake.violations.join('\n')}`);
+    }
+  }
+
+  /** Delivers everything in the outbox now (instead of waiting for the poll). */
+  async flush(): Promise<void> {
+    await this.service.deps.outbox.drain();
+  }
+
+  async post(body: string, contentType: string, headers: Record<string, string> = {}): Promise<HttpResult> {
+    const res = await fetch(`${this.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...signedHeaders(SIGNING_SECRET, body), ...headers },
+      body,
+    });
+    const text = await res.text();
+    let parsed: Json = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Json) : {};
+    } catch {
+      // plain-text acks are fine
+    }
+    return { status: res.status, body: parsed, text };
+  }
+
+  /** `/pmo <text>` typed by `user` in `channel`. */
+  async slash(user: string, text: string, channel = 'CGENERAL'): Promise<HttpResult & { triggerId: string }> {
+    const triggerId = this.fake.issueTrigger(user);
+    const body = new URLSearchParams({
+      token: 'legacy',
+      team_id: 'T0TEST',
+      team_domain: 'test',
+      channel_id: channel,
+      channel_name: 'general',
+      user_id: user,
+      user_name: user.toLowerCase(),
+      command: this.config.pmo.command,
+      text,
+      api_app_id: 'A0TEST',
+      is_enterprise_install: 'false',
+      response_url: `${this.fake.url}/respond/${Date.now()}`,
+      trigger_id: triggerId,
+    }).toString();
+    return { ...(await this.post(body, 'application/x-www-form-urlencoded')), triggerId };
+  }
+
+  private async interactive(payload: Json): Promise<HttpResult> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.post(body, 'application/x-www-form-urlencoded');
+  }
+
+  /**
+   * A click on a button (or a selection) with `actionId`, in a message or a view. The block_id
+   * and value default to the ones of the element found in that message or view.
+   */
+  async click(
+    user: string,
+    actionId: string,
+    where: { message?: FakeMessage; view?: FakeView },
+    extra: { value?: string; selectedOption?: string; selectedUser?: string; blockId?: string } = {},
+  ): Promise<HttpResult> {
+    const blocks = (where.message?.blocks ?? (where.view?.view.blocks as Json[] | undefined) ?? []) as Json[];
+    const found = findElement(blocks, actionId);
+    if (!found && !extra.blockId) throw new Error(`No element with action_id ${actionId} in that surface`);
+    const element = found?.element ?? {};
+    const action: Json = {
+      type: element.type ?? 'button',
+      action_id: actionId,
+      block_id: extra.blockId ?? found?.blockId,
+      action_ts: `${Date.now() / 1000}`,
+    };
+    if (extra.value !== undefined || element.value !== undefined) action.value = extra.value ?? element.value;
+    if (extra.selectedOption !== undefined) action.selected_option = { value: extra.selectedOption };
+    if (extra.selectedUser !== undefined) action.selected_user = extra.selectedUser;
+    const payload: Json = {
+      type: 'block_actions',
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0TEST' },
+      team: { id: 'T0TEST', domain: 'test' },
+      api_app_id: 'A0TEST',
+      trigger_id: this.fake.issueTrigger(user),
+      actions: [action],
+      response_url: `${this.fake.url}/respond/${Date.now()}`,
+    };
+    if (where.message) {
+      const m = where.message;
+      payload.container = { type: 'message', message_ts: m.ts, channel_id: m.channel, is_ephemeral: false };
+      payload.channel = { id: m.channel, name: 'channel' };
+      payload.message = { ts: m.ts, text: m.text, blocks: m.blocks, thread_ts: m.thread_ts };
+    } else if (where.view) {
+      const v = where.view;
+      payload.container = { type: 'view', view_id: v.id };
+      payload.view = { ...v.view, id: v.id, hash: v.hash, state: { values: {} } };
+    }
+    return this.interactive(payload);
+  }
+
+  /** Submits a modal with values by block_id; unlisted inputs are submitted empty. */
+  async submit(
+    user: string,
+    view: FakeView,
+    values: Record<string, InputValue>,
+    viewId = view.id,
+  ): Promise<HttpResult> {
+    const state: Record<string, Record<string, Json>> = {};
+    for (const block of (view.view.blocks as Json[]) ?? []) {
+      if (block.type !== 'input') continue;
+      const blockId = String(block.block_id);
+      const element = block.element as Json;
+      const value = values[blockId];
+      state[blockId] = { [String(element.action_id)]: stateValue(element, value ?? null) };
+    }
+    for (const key of Object.keys(values)) {
+      if (!state[key]) throw new Error(`The view has no input block ${key}`);
+    }
+    return this.interactive({
+      type: 'view_submission',
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0TEST' },
+      team: { id: 'T0TEST', domain: 'test' },
+      api_app_id: 'A0TEST',
+      trigger_id: this.fake.issueTrigger(user),
+      view: { ...view.view, id: viewId, hash: view.hash, state: { values: state }, team_id: 'T0TEST' },
+      response_urls: [],
+    });
+  }
+
+  /** An Events API delivery (e.g. app_home_opened). */
+  async event(event: Json, opts: { eventId?: string; retryNum?: number } = {}): Promise<HttpResult> {
+    const body = JSON.stringify({
+      token: 'legacy',
+      team_id: 'T0TEST',
+      api_app_id: 'A0TEST',
+      type: 'event_callback',
+      event_id: opts.eventId ?? `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+      authorizations: [{ team_id: 'T0TEST', user_id: 'UPMOBOT', is_bot: true }],
+    });
+    const headers: Record<string, string> = opts.retryNum
+      ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+      : {};
+    return this.post(body, 'application/json', headers);
+  }
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  return new TestApp(opts).start();
+}
+
+function findElement(blocks: Json[], actionId: string): { blockId: string; element: Json } | undefined {
+  for (const b of blocks) {
+    const candidates = [
+      ...((b.elements as Json[] | undefined) ?? []),
+      ...(b.accessory ? [b.accessory as Json] : []),
+      ...(b.element ? [b.element as Json] : []),
+    ];
+    const element = candidates.find((e) => e.action_id === actionId);
+    if (element) return { blockId: String(b.block_id), element };
+  }
+  return undefined;
+}
+
+function stateValue(element: Json, value: InputValue): Json {
+  const type = String(element.type);
+  const list = value === null ? [] : Array.isArray(value) ? value : [value];
+  const optionFor = (v: string) => {
+    const options = (element.options as Json[] | undefined) ?? [];
+    const o = options.find((x) => x.value === v);
+    return o ?? { value: v, text: { type: 'plain_text', text: v } };
+  };
+  switch (type) {
+    case 'plain_text_input':
+    case 'url_text_input':
+    case 'number_input':
+      return { type, value: value === null ? null : String(value) };
+    case 'datepicker':
+      return { type, selected_date: value };
+    case 'static_select':
+    case 'radio_buttons':
+      return { type, selected_option: value === null ? null : optionFor(String(value)) };
+    case 'multi_static_select':
+    case 'checkboxes':
+      return { type, selected_options: list.map(optionFor) };
+    case 'users_select':
+      return { type, selected_user: value };
+    case 'multi_users_select':
+      return { type, selected_users: list };
+    case 'conversations_select':
+    case 'channels_select':
+      return { type, selected_conversation: value, selected_channel: value };
+    default:
+      throw new Error(`The harness cannot fill a ${type}`);
+  }
+}
