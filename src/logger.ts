@@ -14,26 +14,24 @@ export function scrubSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((acc, [re, replacement]) => acc.replace(re, replacement), text);
 }
 
-/** Keys that hold secrets: pino replaces their values before a line is written. */
-const REDACT_PATHS = [
-  'token',
-  'botToken',
-  'appToken',
-  'signingSecret',
-  'password',
-  'databaseUrl',
-  'authorization',
-  '*.token',
-  '*.botToken',
-  '*.appToken',
-  '*.signingSecret',
-  '*.password',
-  '*.databaseUrl',
-  '*.authorization',
-  'headers.authorization',
-  'req.headers.authorization',
-  '*.headers.authorization',
-];
+/** Keys whose values are secrets, at any depth of a logged object. */
+const SECRET_KEY = /token|secret|password|authorization|^databaseUrl$|^DATABASE_URL$|^cookie$/i;
+
+/**
+ * Replaces secret-named keys and scrubs secret-looking strings, at any depth. pino's `redact`
+ * needs every path spelled out; a config object nested one level deeper would slip through.
+ */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubSecrets(value);
+  // Errors are left to the `err` serializer, which scrubs their message and stack.
+  if (value === null || typeof value !== 'object' || value instanceof Error || depth > 8) return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? '[redacted]' : redactDeep(v, depth + 1);
+  }
+  return out;
+}
 
 export interface LoggerOptions {
   level: string;
@@ -50,7 +48,7 @@ export function createLogger({
   const options: pino.LoggerOptions = {
     level,
     base: { app: 'pmo-concierge' },
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    formatters: { log: (obj) => redactDeep(obj) as Record<string, unknown> },
     hooks: {
       // Strings (messages, error texts from libraries) may embed a token or a DSN: scrub them too.
       logMethod(args, method) {
@@ -63,7 +61,7 @@ export function createLogger({
     serializers: {
       err: (err: Error) => {
         const s = pino.stdSerializers.err(err);
-        return { ...s, message: scrubSecrets(s.message), stack: s.stack ? scrubSecrets(s.stack) : s.stack };
+        return redactDeep(s) as typeof s;
       },
     },
   };

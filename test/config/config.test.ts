@@ -1,0 +1,113 @@
+import { ConfigError, parseConfig } from '../../src/config';
+
+const base = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-3',
+  SLACK_SIGNING_SECRET: 'secret',
+  PMO_CHANNEL_ID: 'C0PMO',
+  PMO_LEAD_IDS: 'U0LEAD1, U0LEAD2',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = parseConfig(base);
+    expect(c.port).toBe(3000);
+    expect(c.logLevel).toBe('info');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.pgliteDir).toBe('./.data/pglite');
+    expect(c.pmo).toEqual({
+      channelId: 'C0PMO',
+      leadIds: ['U0LEAD1', 'U0LEAD2'],
+      command: '/pmo',
+      timezone: 'UTC',
+    });
+    expect(c.slack.appToken).toBeUndefined();
+    expect(c.schedule.checkinCron).toBe('*/15 * * * *');
+    expect(c.schedule.digestCron).toBe('0 9 * * 1');
+    expect(c.checkins).toEqual({
+      afterDays: 7,
+      coachingEveryDays: 14,
+      hours: { start: 9, end: 17 },
+      days: [1, 2, 3, 4, 5],
+      reminderDays: 3,
+      followupAfterDays: 60,
+    });
+  });
+
+  it('treats an empty DATABASE_URL as unset (embedded database)', () => {
+    expect(parseConfig({ ...base, DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    expect(parseConfig({ ...base, DATABASE_URL: 'postgres://u:p@h/db' }).databaseUrl).toBe(
+      'postgres://u:p@h/db',
+    );
+  });
+
+  it('names every missing variable at once', () => {
+    expect(problemsOf({})).toEqual([
+      'SLACK_BOT_TOKEN is required',
+      'SLACK_SIGNING_SECRET is required',
+      'PMO_CHANNEL_ID is required',
+      'PMO_LEAD_IDS is required',
+    ]);
+  });
+
+  it('names the signing secret when only it is missing', () => {
+    expect(problemsOf({ ...base, SLACK_SIGNING_SECRET: undefined })).toEqual([
+      'SLACK_SIGNING_SECRET is required',
+    ]);
+  });
+
+  it('explains invalid values', () => {
+    const problems = problemsOf({
+      ...base,
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      PMO_LEAD_IDS: 'U0LEAD1,not-a-user',
+      PMO_TIMEZONE: 'Mars/Olympus',
+      PORT: 'eighty',
+      DIGEST_CRON: 'every monday',
+      CHECKIN_HOURS: '17-9',
+      CHECKIN_DAYS: '8',
+      SLACK_APP_TOKEN: 'nope',
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'SLACK_BOT_TOKEN must start with xoxb-',
+        'PMO_LEAD_IDS must be Slack user ids like U012ABC',
+        'PMO_TIMEZONE must be an IANA time zone such as Europe/Paris',
+        expect.stringMatching(/^PORT /),
+        expect.stringMatching(/^DIGEST_CRON must be a 5- or 6-field cron/),
+        'CHECKIN_HOURS must be hours 0-24 with start < end',
+        expect.stringMatching(/^CHECKIN_DAYS must look like 1-5/),
+        'SLACK_APP_TOKEN must start with xapp-',
+        'DATABASE_URL must be a postgres:// URL',
+      ]),
+    );
+    expect(problems).toHaveLength(9);
+  });
+
+  it('accepts 6-field cron expressions and weekday lists', () => {
+    const c = parseConfig({
+      ...base,
+      CHECKIN_CRON: '0 */5 * * * *',
+      CHECKIN_DAYS: '1,3,5-6',
+      CHECKIN_HOURS: '8-18',
+    });
+    expect(c.schedule.checkinCron).toBe('0 */5 * * * *');
+    expect(c.checkins.days).toEqual([1, 3, 5, 6]);
+    expect(c.checkins.hours).toEqual({ start: 8, end: 18 });
+  });
+
+  it('is frozen', () => {
+    const c = parseConfig(base);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** manifest.yml must validate against Slack's published schema (../shared/slack/manifest-schema). */
+const SCHEMA_DIR = path.resolve(__dirname, '../../../shared/slack/manifest-schema');
+const ROOT = path.resolve(__dirname, '../..');
+
+function loadValidator() {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  // The entry schema references the versioned files by their published URLs; register the
+  // local copies under those URLs so validation needs no network.
+  for (const version of ['1.0.0', '2.0.0']) {
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(SCHEMA_DIR, `manifest.schema.${version}.json`), 'utf8'),
+    );
+    delete schema.$schema;
+    ajv.addSchema(
+      schema,
+      `https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.${version}.json`,
+    );
+  }
+  const entry = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'manifest.schema.json'), 'utf8'));
+  delete entry.$schema;
+  return ajv.compile(entry);
+}
+
+describe('manifest.yml', () => {
+  const manifest = parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8'));
+  const validate = loadValidator();
+
+  it("validates against Slack's manifest schema", () => {
+    const ok = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('the validator rejects a broken manifest (so the check above can fail)', () => {
+    const broken = structuredClone(manifest);
+    broken.display_information.name = 'x'.repeat(40);
+    expect(validate(broken)).toBe(false);
+  });
+
+  it('declares /pmo with a usage hint, interactivity, the Home tab and app_home_opened', () => {
+    const pmo = manifest.features.slash_commands.find((c: { command: string }) => c.command === '/pmo');
+    expect(pmo.usage_hint).toMatch(/request/);
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+    expect(manifest.settings).toHaveProperty('socket_mode_enabled');
+  });
+
+  it('asks only for scopes whose Web API methods the code calls', () => {
+    // Table types mention every column; only code that runs counts.
+    const src = readAll(path.join(ROOT, 'src')).replace(/export interface \w+Table \{[^}]*\}/g, '');
+    const needs: Record<string, RegExp> = {
+      commands: /app\.command\(/,
+      'chat:write': /chat\.postMessage|chat\.update/,
+      'chat:write.public': /announce_channel/,
+      'users:read': /users\.info/,
+      'im:write': /conversations\.open/,
+      'mpim:write': /conversations\.open/,
+      'im:history': /conversations\.history/,
+      'channels:history': /conversations\.history/,
+      'groups:history': /conversations\.history/,
+    };
+    for (const scope of manifest.oauth_config.scopes.bot as string[]) {
+      expect([scope, needs[scope]?.test(src) ?? false]).toEqual([scope, true]);
+    }
+  });
+});
+
+function readAll(dir: string): string {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .map((e) =>
+      e.isDirectory() ? readAll(path.join(dir, e.name)) : fs.readFileSync(path.join(dir, e.name), 'utf8'),
+    )
+    .join('\n');
+}
