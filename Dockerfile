@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Multi-stage: build TypeScript with dev dependencies, ship only production ones.
+
+FROM node:20.20.2-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20.20.2-bookworm-slim
+ENV NODE_ENV=production \
+    PORT=3000 \
+    PGLITE_DIR=/data/pglite
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json manifest.yml ./
+COPY db ./db
+# The embedded database (used when DATABASE_URL is unset) lives on a volume owned by `node`.
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# SIGTERM from `docker stop` reaches node directly (exec form): graceful shutdown, exit 0.
+CMD ["node", "--experimental-vm-modules", "--no-warnings=ExperimentalWarning", "dist/main.js"]
