@@ -218,6 +218,16 @@ export interface InvitationRecipientsTable {
   rsvp_at: NullableTimestamp;
   message_channel: string | null;
   message_ts: string | null;
+  /** Set when the send-time check lets the invitation through; counts against the cap. */
+  cap_reserved_at: NullableTimestamp;
+}
+
+/** A composed invitation waiting for its audience preview to be confirmed. */
+export interface InvitationDraftsTable {
+  id: Generated<number>;
+  created_by: string;
+  draft: ColumnType<unknown, string, string>;
+  created_at: Generated<Date>;
 }
 
 export interface CoachingEngagementsTable {
@@ -280,6 +290,7 @@ export interface DB {
   invitations: InvitationsTable;
   invitation_topics: InvitationTopicsTable;
   invitation_recipients: InvitationRecipientsTable;
+  invitation_drafts: InvitationDraftsTable;
   coaching_engagements: CoachingEngagementsTable;
   checkins: CheckinsTable;
 }

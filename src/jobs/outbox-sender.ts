@@ -20,7 +20,8 @@ import type { Logger } from '../logger';
 
 export type BeforeSendResult =
   | { skip: string }
-  | { payload?: OutboxPayload; threadTs?: string | null }
+  /** `channel`: post somewhere decided at send time (e.g. a group DM opened just now). */
+  | { payload?: OutboxPayload; threadTs?: string | null; channel?: string }
   | undefined;
 
 export interface OutboxHooks {
@@ -29,6 +30,8 @@ export interface OutboxHooks {
   /** Record where the message landed (e.g. the triage post's ts). */
   afterSend?(row: OutboxRow, posted: { channel: string; ts: string }): Promise<void>;
   afterSkip?(row: OutboxRow, reason: string): Promise<void>;
+  /** The message will not be delivered (a final Slack error, or too many attempts). */
+  afterFail?(row: OutboxRow, error: string): Promise<void>;
 }
 
 export interface OutboxSenderOptions {
@@ -172,6 +175,7 @@ export class OutboxSender {
     const hooks = this.hooks.get(row.kind);
     let payload = row.payload;
     let threadTs = row.thread_ts;
+    let channel = row.channel;
     try {
       const check = await hooks?.beforeSend?.(row);
       if (check && 'skip' in check) {
@@ -186,6 +190,11 @@ export class OutboxSender {
       }
       if (check?.payload) payload = check.payload;
       if (check && 'threadTs' in check && check.threadTs !== undefined) threadTs = check.threadTs;
+      if (check && 'channel' in check && check.channel && check.channel !== row.channel) {
+        // Recorded before the post, so crash reconciliation looks in the right conversation.
+        channel = check.channel;
+        await db.updateTable('outbox').set({ channel }).where('id', '=', row.id).execute();
+      }
     } catch (err) {
       logger.warn({ err, outboxId: row.id, kind: row.kind }, 'outbox pre-send check failed; will retry');
       await this.retryLater(row, this.backoff(row.attempts), String(err));
@@ -195,7 +204,7 @@ export class OutboxSender {
 
     try {
       const res = await client.chat.postMessage({
-        channel: row.channel,
+        channel,
         text: payload.text,
         ...(payload.blocks ? { blocks: payload.blocks as never } : {}),
         ...(threadTs ? { thread_ts: threadTs } : {}),
@@ -247,15 +256,19 @@ export class OutboxSender {
       return;
     }
     total.failed++;
-    logger.warn(
-      { outboxId: row.id, kind: row.kind, error: err.data?.error ?? err.message },
-      'outbox message failed',
-    );
+    const error = String(err.data?.error ?? err.message).slice(0, 500);
+    logger.warn({ outboxId: row.id, kind: row.kind, error }, 'outbox message failed');
     await db
       .updateTable('outbox')
-      .set({ status: 'failed', last_error: String(err.data?.error ?? err.message).slice(0, 500) })
+      .set({ status: 'failed', last_error: error })
       .where('id', '=', row.id)
       .execute();
+    await this.hooks
+      .get(row.kind)
+      ?.afterFail?.(row, error)
+      .catch((hookErr) =>
+        logger.error({ err: hookErr, outboxId: row.id, kind: row.kind }, 'outbox after-fail hook failed'),
+      );
   }
 
   private backoff(attempts: number): number {

@@ -147,6 +147,22 @@ export class FakeSlack {
     return modals[modals.length - 1];
   }
 
+  /**
+   * A view_submission answered with `response_action: 'update'` replaces the modal in place
+   * (same id, new hash), as Slack does; checked against the Block Kit limits like views.update.
+   */
+  applyViewUpdate(viewId: string, view: Json): void {
+    const v = this.views.get(viewId);
+    if (!v) return;
+    const problems = validateSurface('modal', view);
+    if (problems.length) {
+      this.violations.push(...problems.map((p) => `response_action update: ${p}`));
+      return;
+    }
+    v.view = view;
+    v.hash = `h${++this.seq}`;
+  }
+
   homeOf(user: string): FakeView | undefined {
     return [...this.views.values()].find((v) => v.kind === 'home' && v.user === user);
   }

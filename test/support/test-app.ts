@@ -240,7 +240,7 @@ export class TestApp {
     for (const key of Object.keys(values)) {
       if (!state[key]) throw new Error(`The view has no input block ${key}`);
     }
-    return this.interactive({
+    const result = await this.interactive({
       type: 'view_submission',
       user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0TEST' },
       team: { id: 'T0TEST', domain: 'test' },
@@ -249,6 +249,10 @@ export class TestApp {
       view: { ...view.view, id: viewId, hash: view.hash, state: { values: state }, team_id: 'T0TEST' },
       response_urls: [],
     });
+    if (result.body.response_action === 'update' && result.body.view) {
+      this.fake.applyViewUpdate(viewId, result.body.view as Json);
+    }
+    return result;
   }
 
   /** An Events API delivery (e.g. app_home_opened). */

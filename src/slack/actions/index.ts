@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { registerInvitationActions } from './invitations';
 
 /** Button clicks and selections, one file per action, registered here. */
-export function registerActions(_app: App, _deps: Deps): void {}
+export function registerActions(app: App, deps: Deps): void {
+  registerInvitationActions(app, deps);
+}

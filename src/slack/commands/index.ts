@@ -2,14 +2,26 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { isLead, isMember } from '../../services/people';
 import { renderHelp } from '../../views/help';
+import { coachingCommand } from './coaching';
 import { helpCommand } from './help';
+import { inviteCommand } from './invite';
+import { optinCommand } from './optin';
+import { optoutCommand } from './optout';
 import type { Subcommand } from './subcommand';
+import { topicsCommand } from './topics';
 
 /**
  * `/pmo <subcommand> [text]`. Each subcommand lives in its own file and is listed here; the
  * help is rendered from this table, so it always lists every command the app has.
  */
-export const SUBCOMMANDS: Subcommand[] = [helpCommand];
+export const SUBCOMMANDS: Subcommand[] = [
+  helpCommand,
+  optinCommand,
+  optoutCommand,
+  coachingCommand,
+  inviteCommand,
+  topicsCommand,
+];
 
 export function findSubcommand(word: string): Subcommand | undefined {
   const w = word.toLowerCase();

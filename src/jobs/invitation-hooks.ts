@@ -1,0 +1,71 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../deps';
+import { recordIntroChannel } from '../services/coaching';
+import { checkInvitationDelivery, markDelivered, markSkipped } from '../services/invitation-delivery';
+import { recordSummaryPost, renderSummaryNow } from '../services/invitations';
+
+/**
+ * Outbox hooks of invitations and coaching: the send-time consent check of every invitation
+ * DM, where each message landed (for chat.update later), and the coaching group DM.
+ */
+export function registerInvitationHooks(deps: Deps, client: WebClient): void {
+  const { db, clock, outbox } = deps;
+
+  outbox.on('invitation.dm', {
+    beforeSend: async (row) => {
+      if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
+      return checkInvitationDelivery(db, client, row.invitation_id, row.recipient_id, clock.now());
+    },
+    afterSend: async (row, posted) => {
+      if (row.invitation_id && row.recipient_id)
+        await markDelivered(db, row.invitation_id, row.recipient_id, posted, clock.now());
+    },
+    afterSkip: async (row, reason) => {
+      if (row.invitation_id && row.recipient_id)
+        await markSkipped(db, row.invitation_id, row.recipient_id, reason);
+    },
+    afterFail: async (row, error) => {
+      if (row.invitation_id && row.recipient_id)
+        await markSkipped(db, row.invitation_id, row.recipient_id, `failed: ${error}`);
+    },
+  });
+
+  outbox.on('invitation.summary', {
+    // Rendered at send time, so RSVPs that came in before the post are already counted.
+    beforeSend: async (row) => {
+      const payload = row.invitation_id ? await renderSummaryNow(db, row.invitation_id) : undefined;
+      return payload ? { payload } : undefined;
+    },
+    afterSend: async (row, posted) => {
+      if (row.invitation_id) await recordSummaryPost(db, row.invitation_id, posted);
+    },
+  });
+
+  outbox.on('coaching.intro', {
+    // A group DM of coach and coachee, opened by the sender (the interactive path stays fast).
+    beforeSend: async (row) => {
+      const id = engagementIdOf(row.dedupe_key);
+      const e = id
+        ? await db
+            .selectFrom('coaching_engagements')
+            .select(['coachee_id', 'coach_id', 'status'])
+            .where('id', '=', id)
+            .executeTakeFirst()
+        : undefined;
+      if (!e?.coach_id || e.status !== 'active') return { skip: 'engagement_not_active' };
+      const opened = await client.conversations.open({ users: `${e.coach_id},${e.coachee_id}` });
+      if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
+      return { channel: opened.channel.id };
+    },
+    afterSend: async (row, posted) => {
+      const id = engagementIdOf(row.dedupe_key);
+      if (id) await recordIntroChannel(db, id, posted.channel);
+    },
+  });
+}
+
+/** `coaching.<id>.intro` → id */
+function engagementIdOf(dedupeKey: string): number | undefined {
+  const m = /^coaching\.(\d+)\./.exec(dedupeKey);
+  return m ? Number(m[1]) : undefined;
+}

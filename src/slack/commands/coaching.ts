@@ -1,0 +1,26 @@
+import { activeServices, loadEngagementView, openEngagementOf } from '../../services/coaching';
+import { renderAlreadyCoaching, renderCoachingModal } from '../../views/coaching';
+import type { Subcommand } from './subcommand';
+
+export const coachingCommand: Subcommand = {
+  name: 'coaching',
+  aliases: ['coach'],
+  usage: 'coaching',
+  summary: 'ask for a coach: we match you with a PMO member who has the skills and the time',
+  audience: 'everyone',
+  run: async ({ ack, client, command, deps }) => {
+    const open = await openEngagementOf(deps.db, command.user_id);
+    if (open) {
+      const view = await loadEngagementView(deps.db, open.id);
+      if (view) {
+        await ack({ response_type: 'ephemeral', ...renderAlreadyCoaching(view, open.status) });
+        return;
+      }
+    }
+    await ack();
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: renderCoachingModal(await activeServices(deps.db)),
+    });
+  },
+};

@@ -1,0 +1,115 @@
+import type { InvitationCap } from '../../src/db/schema';
+import { optIn, pause, setCap } from '../../src/services/consent';
+import type { FakeMessage } from '../support/fake-slack';
+import { PMO_CHANNEL, type TestApp } from '../support/test-app';
+
+/** Shared steps of the invitation tests: people who opted in, members, and /pmo invite. */
+
+export async function topicId(t: TestApp, slug: string): Promise<number> {
+  const row = await t.db.selectFrom('topics').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Opts people in through the consent service (recorded like a modal submission). */
+export async function optInPeople(t: TestApp, users: string[], slug: string): Promise<void> {
+  const id = await topicId(t, slug);
+  for (const u of users) await optIn(t.db, u, [id], 'optin_modal', t.clock.now());
+}
+
+export async function capPeople(t: TestApp, users: string[], cap: InvitationCap): Promise<void> {
+  for (const u of users) await setCap(t.db, u, cap, 'optin_modal', t.clock.now());
+}
+
+export async function pausePeople(t: TestApp, users: string[], until: string): Promise<void> {
+  for (const u of users) await pause(t.db, u, until, 'optin_modal', t.clock.now());
+}
+
+export async function addMember(t: TestApp, id: string, skills: string[] = [], capacity = 5): Promise<void> {
+  await t.db
+    .insertInto('members')
+    .values({ slack_user_id: id, weekly_capacity: capacity, added_by: 'ULEAD1' })
+    .execute();
+  for (const slug of skills) {
+    const s = await t.db
+      .selectFrom('services')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto('member_skills').values({ member_id: id, service_id: s.id }).execute();
+  }
+}
+
+export interface InviteInput {
+  title?: string;
+  message?: string;
+  topics: string[];
+  date?: string;
+  seats?: number;
+  deadline?: string;
+  mode?: 'dm' | 'channel';
+  channel?: string;
+}
+
+/** /pmo invite → compose → preview; returns the preview text and a function to confirm it. */
+export async function composeInvitation(t: TestApp, member: string, input: InviteInput) {
+  await t.slash(member, 'invite');
+  const modal = await t.fake.waitFor(() => t.fake.openModalOf(member), 'the invite modal');
+  const ids = await Promise.all(input.topics.map((s) => topicId(t, s)));
+  const res = await t.submit(member, modal, {
+    invite_title: input.title ?? 'Change clinic: stakeholder maps',
+    invite_message: input.message ?? 'Bring a change you are leading; we map the stakeholders together.',
+    invite_topics: ids.map(String),
+    invite_date: input.date ?? null,
+    invite_seats: input.seats === undefined ? null : String(input.seats),
+    invite_deadline: input.deadline ?? null,
+    invite_mode: input.mode ?? 'dm',
+    invite_channel: input.channel ?? null,
+  });
+  const preview = t.fake.views.get(modal.id);
+  const confirm = async () => {
+    const view = t.fake.views.get(modal.id);
+    if (!view) throw new Error('the confirmation modal is gone');
+    return t.submit(member, view, {});
+  };
+  return {
+    res,
+    modalId: modal.id,
+    preview,
+    previewText: JSON.stringify(preview?.view.blocks ?? []),
+    confirm,
+  };
+}
+
+/** Composes and confirms; returns the invitation id. */
+export async function sendInvitation(t: TestApp, member: string, input: InviteInput): Promise<number> {
+  const c = await composeInvitation(t, member, input);
+  if (c.res.body.response_action !== 'update') throw new Error(`compose failed: ${c.res.text}`);
+  await c.confirm();
+  const inv = await t.db
+    .selectFrom('invitations')
+    .select('id')
+    .where('submission_key', '=', `view:${c.modalId}`)
+    .executeTakeFirstOrThrow();
+  return inv.id;
+}
+
+/** Invitation DMs a person received (by the title in the header). */
+export function invitationDms(t: TestApp, user: string): FakeMessage[] {
+  return t.fake.messagesIn(user).filter((m) => (m.text ?? '').startsWith('Invitation:'));
+}
+
+export function summaryPosts(t: TestApp): FakeMessage[] {
+  return t.fake.messagesIn(PMO_CHANNEL).filter((m) => (m.text ?? '').startsWith('Invitation sent by'));
+}
+
+export async function recipientRows(t: TestApp, invitationId: number) {
+  return t.db
+    .selectFrom('invitation_recipients')
+    .selectAll()
+    .where('invitation_id', '=', invitationId)
+    .orderBy('user_id')
+    .execute();
+}
+
+export const users = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `U${prefix}${String(i + 1).padStart(4, '0')}`);
