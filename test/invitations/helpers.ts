@@ -52,8 +52,12 @@ export interface InviteInput {
 
 /** /pmo invite → compose → preview; returns the preview text and a function to confirm it. */
 export async function composeInvitation(t: TestApp, member: string, input: InviteInput) {
+  const before = t.fake.openModalOf(member)?.id;
   await t.slash(member, 'invite');
-  const modal = await t.fake.waitFor(() => t.fake.openModalOf(member), 'the invite modal');
+  const modal = await t.fake.waitFor(() => {
+    const m = t.fake.openModalOf(member);
+    return m && m.id !== before && m.view.callback_id === 'invite_compose_modal' ? m : undefined;
+  }, 'the invite modal');
   const ids = await Promise.all(input.topics.map((s) => topicId(t, s)));
   const res = await t.submit(member, modal, {
     invite_title: input.title ?? 'Change clinic: stakeholder maps',
