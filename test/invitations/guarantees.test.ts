@@ -148,6 +148,11 @@ describe('invitation guarantees', () => {
     await sendInvitation(t, 'UMEMBER', { topics: ['mentoring'], title: 'Race A' });
     await sendInvitation(t, 'UMEMBER', { topics: ['team-coaching'], title: 'Race B' });
 
+    // Both invitations of a person next to each other in claim order, so two senders take them
+    // at the same moment: the race the per-person lock and the cap reservation must win.
+    await sql`update outbox set not_before = now() - interval '1 hour'
+      + substring(recipient_id from 6)::int * interval '1 second'
+      where kind = 'invitation.dm'`.execute(t.db);
     const client = new WebClient('xoxb-test-token', { slackApiUrl: t.fake.apiUrl, retryConfig: { retries: 0 } });
     const senders = ['one', 'two'].map((name) => {
       const sender = new OutboxSender({ db: t.db, client, logger: t.service.deps.logger, instanceId: name, concurrency: 4 });
