@@ -21,3 +21,7 @@ CREATE TABLE invitation_drafts (
 -- Opt-ins that came from an open announcement, so its summary can count them.
 CREATE INDEX consent_events_invitation_idx ON consent_events ((detail ->> 'invitation_id'))
   WHERE source = 'announcement_button';
+
+-- "Is anyone still queued for this invitation?" runs after every delivery of a fan-out.
+CREATE INDEX invitation_recipients_queued_idx ON invitation_recipients (invitation_id)
+  WHERE delivery = 'queued';

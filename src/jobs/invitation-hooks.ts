@@ -2,7 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import { recordIntroChannel } from '../services/coaching';
 import { checkInvitationDelivery, markDelivered, markSkipped } from '../services/invitation-delivery';
-import { recordSummaryPost, renderSummaryNow } from '../services/invitations';
+import {
+  InvitationViewCache,
+  recordSummaryPost,
+  renderSummaryNow,
+  reportAnnouncementFailure,
+} from '../services/invitations';
 
 /**
  * Outbox hooks of invitations and coaching: the send-time consent check of every invitation
@@ -10,11 +15,12 @@ import { recordSummaryPost, renderSummaryNow } from '../services/invitations';
  */
 export function registerInvitationHooks(deps: Deps, client: WebClient): void {
   const { db, clock, outbox } = deps;
+  const views = new InvitationViewCache();
 
   outbox.on('invitation.dm', {
     beforeSend: async (row) => {
       if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
-      return checkInvitationDelivery(db, client, row.invitation_id, row.recipient_id, clock.now());
+      return checkInvitationDelivery(db, client, row.invitation_id, row.recipient_id, clock.now(), views);
     },
     afterSend: async (row, posted) => {
       if (row.invitation_id && row.recipient_id)
@@ -38,6 +44,14 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
     },
     afterSend: async (row, posted) => {
       if (row.invitation_id) await recordSummaryPost(db, row.invitation_id, posted);
+    },
+  });
+
+  outbox.on('invitation.announcement', {
+    // Typically the app is not in that channel: tell the member instead of failing silently.
+    afterFail: async (row, error) => {
+      if (row.invitation_id) await reportAnnouncementFailure(db, row.invitation_id, row.channel, error);
+      outbox.kick();
     },
   });
 

@@ -133,11 +133,17 @@ export class OutboxSender {
 
   private async work(total: DrainResult): Promise<void> {
     while (!this.stopped) {
-      const wait = this.pausedUntil - Date.now();
-      if (wait > 0) await sleep(wait);
+      await this.waitOutPause();
       const row = await this.claimOne();
       if (!row) return;
       await this.deliver(row, total);
+    }
+  }
+
+  /** Slack said Retry-After: nobody posts until then (re-checked, as another 429 may extend it). */
+  private async waitOutPause(): Promise<void> {
+    for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+      await sleep(wait);
     }
   }
 
@@ -203,6 +209,8 @@ export class OutboxSender {
     }
 
     try {
+      // A worker that claimed its row before another worker's 429 must not post into the pause.
+      await this.waitOutPause();
       const res = await client.chat.postMessage({
         channel,
         text: payload.text,

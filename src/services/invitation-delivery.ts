@@ -4,7 +4,7 @@ import type { OutboxPayload } from '../db/schema';
 import { type DmState, renderInvitationDm } from '../views/invitations';
 import { addDays, localDate } from './calendar';
 import { CAPS, DEFAULT_CAP, type OptOutResult, optOut, pause } from './consent';
-import { loadInvitationView } from './invitations';
+import { InvitationViewCache, loadInvitationView } from './invitations';
 import { lookupPerson, type UsersInfoClient } from './people';
 import { waitlistPosition } from './rsvp';
 
@@ -13,6 +13,13 @@ import { waitlistPosition } from './rsvp';
  * hold here, per person, just before the post — so an opt-out, a pause or a cap reached after
  * the invitation was queued still stops it.
  */
+
+const LONGEST_CAP_WINDOW_MS = Math.max(...Object.values(CAPS).map((c) => c.windowDays)) * 86_400_000;
+
+/** Epoch milliseconds from a numeric[] (numbers or numeric strings, depending on the driver). */
+function toMillis(value: unknown): number[] {
+  return Array.isArray(value) ? value.filter((v) => v !== null).map(Number) : [];
+}
 
 export type SendDecision = { skip: string } | { payload: OutboxPayload };
 
@@ -30,86 +37,96 @@ export async function checkInvitationDelivery(
   invitationId: number,
   userId: string,
   now: Date,
+  views: InvitationViewCache = new InvitationViewCache(),
 ): Promise<SendDecision> {
   const current = await db
     .selectFrom('invitation_recipients')
-    .select(['delivery', 'skip_reason'])
-    .where('invitation_id', '=', invitationId)
-    .where('user_id', '=', userId)
+    .innerJoin('invitations', 'invitations.id', 'invitation_recipients.invitation_id')
+    .select([
+      'invitation_recipients.delivery',
+      'invitation_recipients.skip_reason',
+      'invitation_recipients.topic_id',
+      'invitation_recipients.rsvp',
+      'invitations.status',
+      'invitations.rsvp_deadline',
+    ])
+    .where('invitation_recipients.invitation_id', '=', invitationId)
+    .where('invitation_recipients.user_id', '=', userId)
     .executeTakeFirst();
   if (!current) return { skip: 'not_a_recipient' };
   if (current.delivery === 'delivered') return { skip: 'already_delivered' };
   if (current.delivery === 'skipped') return { skip: current.skip_reason ?? 'skipped' };
-
-  const inv = await db
-    .selectFrom('invitations')
-    .select(['status', 'rsvp_deadline'])
-    .where('id', '=', invitationId)
-    .executeTakeFirst();
-  if (!inv || inv.status === 'cancelled') return { skip: 'cancelled' };
+  if (current.status === 'cancelled') return { skip: 'cancelled' };
 
   const person = await lookupPerson(db, client, userId, now);
   if (person.deleted) return { skip: 'deactivated' };
   const today = localDate(now, person.tz);
-  if (inv.rsvp_deadline && inv.rsvp_deadline < today) return { skip: 'rsvp_closed' };
+  if (current.rsvp_deadline && current.rsvp_deadline < today) return { skip: 'rsvp_closed' };
 
   const decision = await db
     .transaction()
-    .execute(async (tx): Promise<{ skip: string } | { topicId: number }> => {
+    .execute(async (tx): Promise<{ skip: string } | { topicName: string }> => {
       await sql`select pg_advisory_xact_lock(hashtext(${userId}))`.execute(tx);
       const consented = await tx
         .selectFrom('consents')
         .innerJoin('invitation_topics', 'invitation_topics.topic_id', 'consents.topic_id')
         .innerJoin('topics', 'topics.id', 'consents.topic_id')
-        .select('consents.topic_id')
+        .select(['consents.topic_id', 'topics.name'])
         .where('invitation_topics.invitation_id', '=', invitationId)
         .where('consents.user_id', '=', userId)
         .where('consents.opted_in', '=', true)
         .where('topics.retired_at', 'is', null)
         .orderBy('topics.sort_order')
         .execute();
-      if (consented.length === 0) return { skip: 'no_consent' };
-      const me = await tx
-        .selectFrom('invitation_recipients')
-        .select('topic_id')
-        .where('invitation_id', '=', invitationId)
-        .where('user_id', '=', userId)
-        .executeTakeFirstOrThrow();
       // Name the topic they are still opted in to: the one recorded at compose time if possible.
-      const topicId = consented.some((c) => c.topic_id === me.topic_id)
-        ? me.topic_id
-        : (consented[0] as { topic_id: number }).topic_id;
+      const topic = consented.find((c) => c.topic_id === current.topic_id) ?? consented[0];
+      if (!topic) return { skip: 'no_consent' };
 
+      // Pause, cap and what this person already received (or has in flight) in one read.
       const prefs = await tx
-        .selectFrom('invitation_prefs')
-        .select(['cap', 'paused_until'])
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      if (prefs?.paused_until && prefs.paused_until > today) return { skip: 'paused' };
-
-      const cap = CAPS[prefs?.cap ?? DEFAULT_CAP];
-      const used = await tx
-        .selectFrom('invitation_recipients')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('invitation_id', '<>', invitationId)
-        .where('delivery', '<>', 'skipped')
-        .where('cap_reserved_at', '>', new Date(now.getTime() - cap.windowDays * 86_400_000))
+        .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('x'))
+        .leftJoin('invitation_prefs', (join) => join.on('invitation_prefs.user_id', '=', userId))
+        .select((eb) => [
+          'invitation_prefs.cap',
+          'invitation_prefs.paused_until',
+          eb
+            .selectFrom('invitation_recipients')
+            .select(sql<number[] | null>`array_agg(extract(epoch from cap_reserved_at) * 1000)`.as('r'))
+            .where('user_id', '=', userId)
+            .where('invitation_id', '<>', invitationId)
+            .where('delivery', '<>', 'skipped')
+            .where('cap_reserved_at', '>', new Date(now.getTime() - LONGEST_CAP_WINDOW_MS))
+            .as('reserved'),
+        ])
         .executeTakeFirstOrThrow();
+      if (prefs.paused_until && prefs.paused_until > today) return { skip: 'paused' };
+
+      const cap = CAPS[prefs.cap ?? DEFAULT_CAP];
+      const since = now.getTime() - cap.windowDays * 86_400_000;
+      const used = { n: toMillis(prefs.reserved).filter((ms) => ms > since).length };
       if (Number(used.n) >= cap.max) return { skip: 'cap' };
 
       await tx
         .updateTable('invitation_recipients')
-        .set({ cap_reserved_at: now, topic_id: topicId })
+        .set({ cap_reserved_at: now, topic_id: topic.topic_id })
         .where('invitation_id', '=', invitationId)
         .where('user_id', '=', userId)
         .where('delivery', '=', 'queued')
         .execute();
-      return { topicId };
+      return { topicName: topic.name };
     });
   if ('skip' in decision) return decision;
-  const payload = await renderDmNow(db, invitationId, userId, now, person.tz);
-  return payload ? { payload } : { skip: 'cancelled' };
+  const view = await views.get(db, invitationId);
+  if (!view) return { skip: 'cancelled' };
+  // Just checked: consented, not paused, RSVPs open; an RSVP cannot precede the delivery.
+  return {
+    payload: renderInvitationDm(view, decision.topicName, {
+      rsvp: current.rsvp,
+      pausedUntil: null,
+      optedOut: false,
+      closed: false,
+    }),
+  };
 }
 
 export async function markDelivered(

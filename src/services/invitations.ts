@@ -7,6 +7,7 @@ import {
   type InvitationDraft,
   type InvitationView,
   renderAnnouncement,
+  renderAnnouncementFailed,
   renderInvitationDm,
   renderSummary,
   type SummaryCounts,
@@ -194,6 +195,26 @@ export async function loadInvitationView(db: Database, id: number): Promise<Invi
     createdBy: inv.created_by,
     topicNames: topics.map((t) => t.name),
   };
+}
+
+/**
+ * An invitation's content does not change once sent; a fan-out renders it once per person,
+ * so the sender keeps it for a short while instead of reading it 1,000 times.
+ */
+export class InvitationViewCache {
+  private readonly entries = new Map<number, { view: InvitationView; at: number }>();
+  constructor(private readonly ttlMs = 30_000) {}
+
+  async get(db: Database, id: number): Promise<InvitationView | undefined> {
+    const hit = this.entries.get(id);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.view;
+    const view = await loadInvitationView(db, id);
+    if (view) {
+      if (this.entries.size > 100) this.entries.clear();
+      this.entries.set(id, { view, at: Date.now() });
+    }
+    return view;
+  }
 }
 
 export interface SendResult {
@@ -425,4 +446,28 @@ export async function optInFromAnnouncement(
     already: topics.filter((t) => !changed.includes(t.id)).map((t) => t.name),
     capLabel: CAPS[state.cap].label.toLowerCase(),
   };
+}
+
+/** The announcement could not be posted: the member who sent it hears why, once. */
+export async function reportAnnouncementFailure(
+  db: Database,
+  invitationId: number,
+  channel: string,
+  error: string,
+): Promise<void> {
+  const inv = await db
+    .selectFrom('invitations')
+    .select(['created_by', 'title'])
+    .where('id', '=', invitationId)
+    .executeTakeFirst();
+  if (!inv) return;
+  await enqueueMessages(db, [
+    {
+      kind: 'invitation.announcement_failed',
+      dedupeKey: `invitation.${invitationId}.announcement_failed`,
+      channel: inv.created_by,
+      payload: renderAnnouncementFailed(inv.title, channel, error),
+      invitationId,
+    },
+  ]);
 }

@@ -322,3 +322,23 @@ export function renderAnnouncementOptIn(
     ],
   };
 }
+
+export function renderAnnouncementFailed(
+  title: string,
+  channel: string,
+  error: string,
+): { text: string; blocks: Block[] } {
+  const hint =
+    error === 'not_in_channel' || error === 'channel_not_found'
+      ? ' The app is not in that channel: add it there (e.g. `/invite @PMO Concierge`) and send the announcement again.'
+      : '';
+  const text = `Your announcement "${title}" could not be posted in <#${channel}> (${error}).${hint}`;
+  return {
+    text,
+    blocks: [
+      section(
+        `Your announcement *${safe(title, 150)}* could not be posted in <#${channel}> (\`${safe(error, 100)}\`).${hint}`,
+      ),
+    ],
+  };
+}

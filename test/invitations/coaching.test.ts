@@ -8,7 +8,11 @@ describe('/pmo coaching', () => {
   beforeEach(async () => {
     t = await startTestApp();
     execCoaching = (
-      await t.db.selectFrom('services').select('id').where('slug', '=', 'executive-coaching').executeTakeFirstOrThrow()
+      await t.db
+        .selectFrom('services')
+        .select('id')
+        .where('slug', '=', 'executive-coaching')
+        .executeTakeFirstOrThrow()
     ).id;
   });
   afterEach(() => t.stop());
@@ -57,12 +61,23 @@ describe('/pmo coaching', () => {
       .execute();
     await t.db
       .insertInto('coaching_engagements')
-      .values({ coachee_id: 'UOLD', coach_id: 'UCOACHA', goals: 'g', cadence: 'monthly', status: 'active', created_at: t.clock.now() })
+      .values({
+        coachee_id: 'UOLD',
+        coach_id: 'UCOACHA',
+        goals: 'g',
+        cadence: 'monthly',
+        status: 'active',
+        created_at: t.clock.now(),
+      })
       .execute();
 
     const res = await askForCoaching('UCOACHEE');
     expect(JSON.stringify(res.body.view)).toContain('we have asked a coach');
-    let e = await t.db.selectFrom('coaching_engagements').selectAll().where('coachee_id', '=', 'UCOACHEE').executeTakeFirstOrThrow();
+    let e = await t.db
+      .selectFrom('coaching_engagements')
+      .selectAll()
+      .where('coachee_id', '=', 'UCOACHEE')
+      .executeTakeFirstOrThrow();
     expect(e.status).toBe('proposed');
     expect(e.proposed_to).toBe('UCOACHB');
     expect(e.cadence).toBe('weekly');
@@ -80,7 +95,11 @@ describe('/pmo coaching', () => {
     await t.click('UCOACHB', 'coaching_pass', { message: toB });
     await t.fake.waitFor(() => (toB.text ?? '').includes('You passed'), 'B passed');
     await t.flush();
-    e = await t.db.selectFrom('coaching_engagements').selectAll().where('coachee_id', '=', 'UCOACHEE').executeTakeFirstOrThrow();
+    e = await t.db
+      .selectFrom('coaching_engagements')
+      .selectAll()
+      .where('coachee_id', '=', 'UCOACHEE')
+      .executeTakeFirstOrThrow();
     expect(e.passed_by).toEqual(['UCOACHB']);
     expect(e.proposed_to).toBe('UCOACHA');
     expect(proposalTo('UBUSY')).toBeUndefined();
@@ -88,10 +107,19 @@ describe('/pmo coaching', () => {
 
     const toA = proposalTo('UCOACHA')!;
     await t.click('UCOACHA', 'coaching_accept', { message: toA });
-    await t.click('UCOACHA', 'coaching_accept', { message: toA }, { blockId: 'coaching_proposal_actions', value: String(e.id) });
+    await t.click(
+      'UCOACHA',
+      'coaching_accept',
+      { message: toA },
+      { blockId: 'coaching_proposal_actions', value: String(e.id) },
+    );
     await t.fake.waitFor(() => (toA.text ?? '').includes('You accepted'), 'A accepted');
     await t.flush();
-    e = await t.db.selectFrom('coaching_engagements').selectAll().where('coachee_id', '=', 'UCOACHEE').executeTakeFirstOrThrow();
+    e = await t.db
+      .selectFrom('coaching_engagements')
+      .selectAll()
+      .where('coachee_id', '=', 'UCOACHEE')
+      .executeTakeFirstOrThrow();
     expect(e.status).toBe('active');
     expect(e.coach_id).toBe('UCOACHA');
     const open = t.fake.callsTo('conversations.open').map((c) => String(c.args.users));
@@ -106,10 +134,18 @@ describe('/pmo coaching', () => {
     await t.click('UCOACHEE', 'coaching_end', { message: intro[0] as FakeMessage });
     await t.fake.waitFor(() => (intro[0]?.text ?? '').includes('has ended'), 'the intro to show the end');
     await t.flush();
-    e = await t.db.selectFrom('coaching_engagements').selectAll().where('coachee_id', '=', 'UCOACHEE').executeTakeFirstOrThrow();
+    e = await t.db
+      .selectFrom('coaching_engagements')
+      .selectAll()
+      .where('coachee_id', '=', 'UCOACHEE')
+      .executeTakeFirstOrThrow();
     expect([e.status, e.ended_by, e.end_reason]).toEqual(['ended', 'UCOACHEE', 'ended']);
-    expect(t.fake.messagesIn('UCOACHA').some((m) => (m.text ?? '').includes('<@UCOACHEE> ended the coaching'))).toBe(true);
-    expect(t.fake.messagesIn('UCOACHEE').some((m) => (m.text ?? '').includes('You ended the coaching'))).toBe(true);
+    expect(
+      t.fake.messagesIn('UCOACHA').some((m) => (m.text ?? '').includes('<@UCOACHEE> ended the coaching')),
+    ).toBe(true);
+    expect(t.fake.messagesIn('UCOACHEE').some((m) => (m.text ?? '').includes('You ended the coaching'))).toBe(
+      true,
+    );
     expect(t.fake.ephemerals.find((x) => x.user === 'UNOSKILL')?.text).toContain('Only the coach');
   });
 
@@ -141,7 +177,11 @@ describe('/pmo coaching', () => {
     await t.flush();
     const e = await engagement();
     expect([e.status, e.end_reason]).toEqual(['ended', 'opted_out']);
-    expect(t.fake.messagesIn('UCOACH').some((m) => (m.text ?? '').includes('<@UCOACHEE> opted out of coaching'))).toBe(true);
-    expect(t.fake.messagesIn('UCOACHEE').some((m) => (m.text ?? '').includes('You opted out of coaching'))).toBe(true);
+    expect(
+      t.fake.messagesIn('UCOACH').some((m) => (m.text ?? '').includes('<@UCOACHEE> opted out of coaching')),
+    ).toBe(true);
+    expect(
+      t.fake.messagesIn('UCOACHEE').some((m) => (m.text ?? '').includes('You opted out of coaching')),
+    ).toBe(true);
   });
 });

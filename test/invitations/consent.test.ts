@@ -1,6 +1,16 @@
 import { startTestApp, type TestApp } from '../support/test-app';
 import { optInPeople, topicId } from './helpers';
 
+interface InputBlock {
+  block_id?: string;
+  element: {
+    type: string;
+    options: { text: { text: string }; value: string }[];
+    initial_options?: { value: string }[];
+    initial_option?: { value: string };
+  };
+}
+
 describe('consent: /pmo optin and /pmo optout', () => {
   let t: TestApp;
   beforeEach(async () => {
@@ -21,10 +31,10 @@ describe('consent: /pmo optin and /pmo optout', () => {
     const res = await t.slash('UANNA', 'optin');
     expect(res.status).toBe(200);
     const modal = await t.fake.waitFor(() => t.fake.openModalOf('UANNA'), 'the optin modal');
-    const blocks = modal.view.blocks as Record<string, any>[];
+    const blocks = modal.view.blocks as InputBlock[];
     const topics = blocks.find((b) => b.block_id === 'consent_topics');
     expect(topics?.element.type).toBe('checkboxes');
-    expect(topics?.element.options.map((o: any) => o.text.text)).toEqual([
+    expect(topics?.element.options.map((o) => o.text.text)).toEqual([
       'Executive coaching',
       'Team coaching',
       'Training & workshops',
@@ -36,7 +46,7 @@ describe('consent: /pmo optin and /pmo optout', () => {
     ]);
     expect(topics?.element.initial_options).toBeUndefined();
     const cap = blocks.find((b) => b.block_id === 'consent_cap');
-    expect(cap?.element.initial_option.value).toBe('two_per_month');
+    expect(cap?.element.initial_option?.value).toBe('two_per_month');
   });
 
   it('saves choices, records each change with its source, and prefills them next time', async () => {
@@ -75,13 +85,13 @@ describe('consent: /pmo optin and /pmo optout', () => {
       const m = t.fake.openModalOf('UANNA');
       return m && m.id !== modal.id ? m : undefined;
     });
-    const blocks = again.view.blocks as Record<string, any>[];
+    const blocks = again.view.blocks as InputBlock[];
     const topics = blocks.find((b) => b.block_id === 'consent_topics');
-    expect(topics?.element.initial_options.map((o: any) => o.value)).toEqual([
+    expect(topics?.element.initial_options?.map((o) => o.value)).toEqual([
       String(mentoring),
       String(clinics),
     ]);
-    expect(blocks.find((b) => b.block_id === 'consent_cap')?.element.initial_option.value).toBe(
+    expect(blocks.find((b) => b.block_id === 'consent_cap')?.element.initial_option?.value).toBe(
       'one_per_week',
     );
 

@@ -56,7 +56,9 @@ describe('invitation guarantees', () => {
     await t.slash('UA', 'optout change clinics');
     const dm = invitationDms(t, 'UC')[0]!;
     await t.click('UC', 'invite_optout_topic', { message: dm });
-    await t.fake.waitFor(() => JSON.stringify(dm.blocks).includes('You opted out of Change management clinics'));
+    await t.fake.waitFor(() =>
+      JSON.stringify(dm.blocks).includes('You opted out of Change management clinics'),
+    );
     await releaseSender();
 
     expect((await recipientRows(t, second)).map((r) => [r.user_id, r.delivery, r.skip_reason])).toEqual([
@@ -95,7 +97,11 @@ describe('invitation guarantees', () => {
       ['UA', 'skipped', 'paused'],
       ['UB', 'delivered', null],
     ]);
-    const prefs = await t.db.selectFrom('invitation_prefs').selectAll().where('user_id', '=', 'UA').executeTakeFirst();
+    const prefs = await t.db
+      .selectFrom('invitation_prefs')
+      .selectAll()
+      .where('user_id', '=', 'UA')
+      .executeTakeFirst();
     expect(prefs?.paused_until).toBe('2026-12-22');
     const pauses = await t.db
       .selectFrom('consent_events')
@@ -116,7 +122,9 @@ describe('invitation guarantees', () => {
     await releaseSender();
     expect(invitationDms(t, 'UA')).toHaveLength(1);
     expect(invitationDms(t, 'UB')).toHaveLength(2);
-    const rows = [...(await recipientRows(t, a)), ...(await recipientRows(t, b))].filter((r) => r.user_id === 'UA');
+    const rows = [...(await recipientRows(t, a)), ...(await recipientRows(t, b))].filter(
+      (r) => r.user_id === 'UA',
+    );
     expect(rows.map((r) => r.delivery).sort()).toEqual(['delivered', 'skipped']);
     expect(rows.find((r) => r.delivery === 'skipped')?.skip_reason).toBe('cap');
 
@@ -153,9 +161,18 @@ describe('invitation guarantees', () => {
     await sql`update outbox set not_before = now() - interval '1 hour'
       + substring(recipient_id from 6)::int * interval '1 second'
       where kind = 'invitation.dm'`.execute(t.db);
-    const client = new WebClient('xoxb-test-token', { slackApiUrl: t.fake.apiUrl, retryConfig: { retries: 0 } });
+    const client = new WebClient('xoxb-test-token', {
+      slackApiUrl: t.fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
     const senders = ['one', 'two'].map((name) => {
-      const sender = new OutboxSender({ db: t.db, client, logger: t.service.deps.logger, instanceId: name, concurrency: 4 });
+      const sender = new OutboxSender({
+        db: t.db,
+        client,
+        logger: t.service.deps.logger,
+        instanceId: name,
+        concurrency: 4,
+      });
       registerInvitationHooks({ ...t.service.deps, outbox: sender }, client);
       return sender;
     });
@@ -194,7 +211,11 @@ describe('a crash in the middle of a send', () => {
     const inFlight = rows.slice(0, 3);
     await t.db
       .updateTable('outbox')
-      .set({ status: 'sending', claimed_by: 'dead-instance', claimed_at: sql<Date>`now() - interval '2 minutes'` })
+      .set({
+        status: 'sending',
+        claimed_by: 'dead-instance',
+        claimed_at: sql<Date>`now() - interval '2 minutes'`,
+      })
       .where(
         'id',
         'in',

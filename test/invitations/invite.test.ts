@@ -57,13 +57,21 @@ describe('/pmo invite', () => {
       mode: 'channel',
     });
     expect(c.res.body.response_action).toBe('errors');
-    expect(Object.keys(c.res.body.errors as object).sort()).toEqual(['invite_channel', 'invite_date', 'invite_topics']);
+    expect(Object.keys(c.res.body.errors as object).sort()).toEqual([
+      'invite_channel',
+      'invite_date',
+      'invite_topics',
+    ]);
   });
 
   it('sends one DM per opted-in person saying why, and a summary in the PMO channel; a double submit sends once', async () => {
     await optInPeople(t, ['UA', 'UB'], 'change-clinics');
     await optInPeople(t, ['UC'], 'mentoring'); // not opted in to this topic
-    const c = await composeInvitation(t, 'UMEMBER', { topics: ['change-clinics'], seats: 10, date: '2026-12-08' });
+    const c = await composeInvitation(t, 'UMEMBER', {
+      topics: ['change-clinics'],
+      seats: 10,
+      date: '2026-12-08',
+    });
     expect(c.previewText).toContain('This will reach *2 people* (2 opted in; 0 paused; 0 at their cap).');
     const sent = await c.confirm();
     expect(sent.body.response_action).toBe('update');
@@ -119,7 +127,10 @@ describe('/pmo invite', () => {
 
     await t.click('UZED', 'invite_announce_optin', { message: post });
     await t.click('UZED', 'invite_announce_optin', { message: post });
-    await t.fake.waitFor(() => t.fake.ephemerals.filter((e) => e.user === 'UZED').length === 2, 'two answers');
+    await t.fake.waitFor(
+      () => t.fake.ephemerals.filter((e) => e.user === 'UZED').length === 2,
+      'two answers',
+    );
     const answers = t.fake.ephemerals.filter((e) => e.user === 'UZED').map((e) => e.text);
     expect(answers[0]).toContain("You're opted in to Communities of practice");
     expect(answers[1]).toContain('You were already opted in to Communities of practice — nothing changed.');
@@ -130,7 +141,20 @@ describe('/pmo invite', () => {
       .execute();
     expect(events).toEqual([{ source: 'announcement_button', action: 'opt_in' }]);
     const summary = summaryPosts(t)[0]!;
-    await t.fake.waitFor(() => JSON.stringify(summary.blocks).includes('*Opted in from the announcement:* 1'));
+    await t.fake.waitFor(() =>
+      JSON.stringify(summary.blocks).includes('*Opted in from the announcement:* 1'),
+    );
     expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(1);
+  });
+
+  it('tells the member when the announcement cannot be posted in the channel', async () => {
+    t.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await sendInvitation(t, 'UMEMBER', { topics: ['mentoring'], mode: 'channel', channel: 'CPRIVATE' });
+    await t.flush();
+    await t.flush();
+    expect(t.fake.messagesIn('CPRIVATE')).toHaveLength(0);
+    const dm = t.fake.messagesIn('UMEMBER');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]?.text).toContain('could not be posted in <#CPRIVATE> (not_in_channel)');
   });
 });

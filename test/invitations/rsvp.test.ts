@@ -1,5 +1,12 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { addMember, invitationDms, optInPeople, recipientRows, sendInvitation, summaryPosts } from './helpers';
+import {
+  addMember,
+  invitationDms,
+  optInPeople,
+  recipientRows,
+  sendInvitation,
+  summaryPosts,
+} from './helpers';
 
 describe('RSVPs: seats, waitlist and promotion', () => {
   let t: TestApp;
@@ -16,14 +23,23 @@ describe('RSVPs: seats, waitlist and promotion', () => {
 
   it('fills the seats, then the waitlist; a seat freed promotes the first waitlisted, who is told', async () => {
     await optInPeople(t, ['UA', 'UB', 'UC', 'UD'], 'training-workshops');
-    const id = await sendInvitation(t, 'UMEMBER', { topics: ['training-workshops'], seats: 2, title: 'Kanban workshop' });
+    const id = await sendInvitation(t, 'UMEMBER', {
+      topics: ['training-workshops'],
+      seats: 2,
+      title: 'Kanban workshop',
+    });
     await t.flush();
     const summary = summaryPosts(t)[0]!;
 
     await t.click('UA', 'rsvp_going', { message: dmOf('UA') });
     await t.fake.waitFor(() => text('UA').includes("You're in"), 'UA going');
     // A double click changes nothing.
-    await t.click('UA', 'rsvp_going', { message: dmOf('UA') }, { blockId: 'invite_dm_actions', value: String(id) });
+    await t.click(
+      'UA',
+      'rsvp_going',
+      { message: dmOf('UA') },
+      { blockId: 'invite_dm_actions', value: String(id) },
+    );
     await t.click('UB', 'rsvp_going', { message: dmOf('UB') });
     await t.fake.waitFor(() => text('UB').includes("You're in"), 'UB going');
     await t.click('UC', 'rsvp_going', { message: dmOf('UC') });
@@ -32,10 +48,17 @@ describe('RSVPs: seats, waitlist and promotion', () => {
     await t.click('UD', 'rsvp_going', { message: dmOf('UD') });
     await t.fake.waitFor(() => text('UD').includes('(#2)'), 'UD second on the waitlist');
     expect(await rsvps(id)).toEqual({ UA: 'going', UB: 'going', UC: 'waitlist', UD: 'waitlist' });
-    await t.fake.waitFor(() => JSON.stringify(summary.blocks).includes('*Going:* 2 / 2 seats · *Waitlist:* 2'));
+    await t.fake.waitFor(() =>
+      JSON.stringify(summary.blocks).includes('*Going:* 2 / 2 seats · *Waitlist:* 2'),
+    );
 
     // Someone who was not invited cannot RSVP with the invitation's id.
-    await t.click('UNOPE', 'rsvp_going', { message: dmOf('UA') }, { blockId: 'invite_dm_actions', value: String(id) });
+    await t.click(
+      'UNOPE',
+      'rsvp_going',
+      { message: dmOf('UA') },
+      { blockId: 'invite_dm_actions', value: String(id) },
+    );
 
     await t.click('UA', 'rsvp_decline', { message: dmOf('UA') });
     await t.fake.waitFor(() => text('UC').includes("You're in"), 'UC promoted');
@@ -48,12 +71,21 @@ describe('RSVPs: seats, waitlist and promotion', () => {
     await t.fake.waitFor(() =>
       JSON.stringify(summary.blocks).includes('*Going:* 2 / 2 seats · *Waitlist:* 1 · *Not this time:* 1'),
     );
-    expect(await t.db.selectFrom('invitation_recipients').select('user_id').where('user_id', '=', 'UNOPE').execute()).toEqual(
-      [],
-    );
+    expect(
+      await t.db
+        .selectFrom('invitation_recipients')
+        .select('user_id')
+        .where('user_id', '=', 'UNOPE')
+        .execute(),
+    ).toEqual([]);
 
     // "Not this time" works once: a second click frees nothing and promotes nobody.
-    await t.click('UA', 'rsvp_decline', { message: dmOf('UA') }, { blockId: 'invite_dm_actions', value: String(id) });
+    await t.click(
+      'UA',
+      'rsvp_decline',
+      { message: dmOf('UA') },
+      { blockId: 'invite_dm_actions', value: String(id) },
+    );
     await t.flush();
     expect(await rsvps(id)).toEqual({ UA: 'declined', UB: 'going', UC: 'going', UD: 'waitlist' });
     expect(t.fake.messagesIn('UD').filter((m) => (m.text ?? '').includes('a seat freed up'))).toHaveLength(0);

@@ -30,18 +30,33 @@ describe('/pmo topics (leads)', () => {
     const dup = await t.submit(LEAD, form, { topic_name: 'mentoring', topic_description: null });
     expect(dup.body.response_action).toBe('errors');
     await t.submit(LEAD, form, { topic_name: 'Agile games', topic_description: 'Play to learn.' });
-    await t.fake.waitFor(() => blocksOf(t.fake.views.get(list.id)).includes('Agile games'), 'the list to refresh');
-    const added = await t.db.selectFrom('topics').selectAll().where('slug', '=', 'agile-games').executeTakeFirst();
+    await t.fake.waitFor(
+      () => blocksOf(t.fake.views.get(list.id)).includes('Agile games'),
+      'the list to refresh',
+    );
+    const added = await t.db
+      .selectFrom('topics')
+      .selectAll()
+      .where('slug', '=', 'agile-games')
+      .executeTakeFirst();
     expect(added?.name).toBe('Agile games');
 
-    const mentoring = await t.db.selectFrom('topics').select('id').where('slug', '=', 'mentoring').executeTakeFirstOrThrow();
+    const mentoring = await t.db
+      .selectFrom('topics')
+      .select('id')
+      .where('slug', '=', 'mentoring')
+      .executeTakeFirstOrThrow();
     await t.click(LEAD, `topic_edit_${mentoring.id}`, { view: t.fake.views.get(list.id)! });
     const edit = await t.fake.waitFor(() => {
       const m = t.fake.openModalOf(LEAD);
       return m && m.view.callback_id === 'topic_form_modal' && m.id !== form.id ? m : undefined;
     }, 'the edit form');
     expect(blocksOf(edit)).toContain('"initial_value":"Mentoring"');
-    await t.submit(LEAD, edit, { topic_name: 'Mentoring', topic_description: 'Mentors.', topic_status: 'retired' });
+    await t.submit(LEAD, edit, {
+      topic_name: 'Mentoring',
+      topic_description: 'Mentors.',
+      topic_status: 'retired',
+    });
     await t.fake.waitFor(() => blocksOf(t.fake.views.get(list.id)).includes('_(retired)_'), 'retired shown');
 
     await t.slash('UANNA', 'optin');
