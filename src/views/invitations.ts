@@ -169,6 +169,25 @@ export function renderConfirmModal(
   };
 }
 
+const notice = (title: string, text: string): ModalView => ({
+  type: 'modal',
+  title: plain(title, 24),
+  close: plain('Close', 24),
+  blocks: [section(text)],
+});
+
+export const renderSendingModal = () => notice('Sending…', 'Writing your invitation and its audience…');
+export const renderSendFailedModal = () =>
+  notice(
+    'Not sent',
+    'Something went wrong and nothing was sent. Please try `/pmo invite` again in a moment.',
+  );
+export const renderDraftGoneModal = () =>
+  notice(
+    'Invitation',
+    'This draft is no longer available; nothing was sent. Start again with `/pmo invite`.',
+  );
+
 export function renderSentModal(mode: 'dm' | 'channel', queued: number, channel: string | null): ModalView {
   const text =
     mode === 'dm'

@@ -237,7 +237,6 @@ describe('a crash in the middle of a send', () => {
     }
 
     await t.restart();
-    await t.fake.waitFor(async () => true);
     await t.flush();
     await t.fake.waitFor(
       () => people.every((p) => invitationDms(t, p).length >= 1),

@@ -69,18 +69,27 @@ export async function composeInvitation(t: TestApp, member: string, input: Invit
     invite_mode: input.mode ?? 'dm',
     invite_channel: input.channel ?? null,
   });
-  const preview = t.fake.views.get(modal.id);
-  const confirm = async () => {
-    const view = t.fake.views.get(modal.id);
-    if (!view) throw new Error('the confirmation modal is gone');
-    return t.submit(member, view, {});
+  // The preview as Slack showed it: a double submit sends this same view twice.
+  const live = t.fake.views.get(modal.id);
+  const preview = live ? structuredClone(live) : undefined;
+  /** Submits the preview, and waits until the modal says the invitation is stored. */
+  const confirm = async (times = 1) => {
+    if (!preview) throw new Error('no confirmation modal');
+    const results = await Promise.all(Array.from({ length: times }, () => t.submit(member, preview, {})));
+    await t.fake.waitFor(() => {
+      const title = (t.fake.views.get(modal.id)?.view.title as { text?: string } | undefined)?.text;
+      return title === 'Invitation sent' || title === 'Not sent';
+    }, 'the invitation to be stored');
+    return results[0]!;
   };
+  const finalText = () => JSON.stringify(t.fake.views.get(modal.id)?.view.blocks ?? []);
   return {
     res,
     modalId: modal.id,
     preview,
     previewText: JSON.stringify(preview?.view.blocks ?? []),
     confirm,
+    finalText,
   };
 }
 

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps';
 import { loadDraft, sendInvitation } from '../../../services/invitations';
 import { isMember } from '../../../services/people';
-import { renderSentModal } from '../../../views/invitations';
+import {
+  renderDraftGoneModal,
+  renderSendFailedModal,
+  renderSendingModal,
+  renderSentModal,
+} from '../../../views/invitations';
 import { INVITE_IDS } from '../../ids';
 
 const metadata = z.object({ draftId: z.number().int().positive() });
@@ -13,39 +18,34 @@ const metadata = z.object({ draftId: z.number().int().positive() });
  * the PMO summary. The view id is the submission key, so a double submit sends nothing twice.
  */
 export function registerInviteConfirmSubmit(app: App, deps: Deps): void {
-  app.view(INVITE_IDS.confirmModal, async ({ ack, body, view }) => {
+  app.view(INVITE_IDS.confirmModal, async ({ ack, body, view, client }) => {
     const { db, clock, config, outbox, logger } = deps;
     const meta = metadata.safeParse(safeJson(view.private_metadata));
     const draft = meta.success ? await loadDraft(db, meta.data.draftId, body.user.id) : undefined;
     if (!draft || !(await isMember(db, config, body.user.id))) {
       logger.warn({ user: body.user.id }, 'invitation confirmation without a usable draft');
-      await ack({
-        response_action: 'update',
-        view: {
-          type: 'modal',
-          title: { type: 'plain_text', text: 'Invitation' },
-          close: { type: 'plain_text', text: 'Close' },
-          blocks: [
-            {
-              type: 'section',
-              text: {
-                type: 'mrkdwn',
-                text: 'This draft is no longer available; nothing was sent. Start again with `/pmo invite`.',
-              },
-            },
-          ],
-        },
-      });
+      await ack({ response_action: 'update', view: renderDraftGoneModal() });
       return;
     }
-    const result = await sendInvitation(
-      db,
-      config,
-      { draft, submissionKey: `view:${view.id}`, createdBy: body.user.id },
-      clock.now(),
-    );
-    await ack({ response_action: 'update', view: renderSentModal(draft.mode, result.queued, draft.channel) });
-    outbox.kick();
+    // A large audience takes a moment to write; Slack wants the answer within 3 s, so the
+    // modal says "sending" first and is updated once the invitation is safely stored.
+    await ack({ response_action: 'update', view: renderSendingModal() });
+    try {
+      const result = await sendInvitation(
+        db,
+        config,
+        { draft, submissionKey: `view:${view.id}`, createdBy: body.user.id },
+        clock.now(),
+      );
+      outbox.kick();
+      await client.views.update({
+        view_id: view.id,
+        view: renderSentModal(draft.mode, result.queued, draft.channel),
+      });
+    } catch (err) {
+      logger.error({ err, user: body.user.id }, 'sending an invitation failed');
+      await client.views.update({ view_id: view.id, view: renderSendFailedModal() }).catch(() => undefined);
+    }
   });
 }
 
