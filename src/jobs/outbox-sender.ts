@@ -202,6 +202,16 @@ export class OutboxSender {
         await db.updateTable('outbox').set({ channel }).where('id', '=', row.id).execute();
       }
     } catch (err) {
+      // A check that calls Slack (users.info) can be throttled too: pause like a throttled post.
+      if ((err as SlackCallError).code === ErrorCode.RateLimitedError) {
+        await this.handleSendError(row, err as SlackCallError, total);
+        return;
+      }
+      if (row.attempts >= this.maxAttempts) {
+        // A check that keeps failing must not keep the row (and its hooks) alive forever.
+        await this.fail(row, `pre-send check: ${String(err)}`, total);
+        return;
+      }
       logger.warn({ err, outboxId: row.id, kind: row.kind }, 'outbox pre-send check failed; will retry');
       await this.retryLater(row, this.backoff(row.attempts), String(err));
       total.retried++;
@@ -243,7 +253,6 @@ export class OutboxSender {
   }
 
   private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
-    const { db, logger } = this.opts;
     if (err.code === ErrorCode.RateLimitedError) {
       const retryAfterMs = Math.max(1, err.retryAfter ?? 1) * 1000;
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
@@ -263,8 +272,13 @@ export class OutboxSender {
       await this.retryLater(row, this.backoff(row.attempts), err.message);
       return;
     }
+    await this.fail(row, String(err.data?.error ?? err.message), total);
+  }
+
+  private async fail(row: OutboxRow, reason: string, total: DrainResult): Promise<void> {
+    const { db, logger } = this.opts;
     total.failed++;
-    const error = String(err.data?.error ?? err.message).slice(0, 500);
+    const error = reason.slice(0, 500);
     logger.warn({ outboxId: row.id, kind: row.kind, error }, 'outbox message failed');
     await db
       .updateTable('outbox')

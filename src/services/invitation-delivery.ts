@@ -5,7 +5,7 @@ import { type DmState, renderInvitationDm } from '../views/invitations';
 import { addDays, localDate } from './calendar';
 import { CAPS, DEFAULT_CAP, type OptOutResult, optOut, pause } from './consent';
 import { InvitationViewCache, loadInvitationView } from './invitations';
-import { lookupPerson, type UsersInfoClient } from './people';
+import { lookupPerson, type Person, type UsersInfoClient } from './people';
 import { waitlistPosition } from './rsvp';
 
 /**
@@ -58,7 +58,15 @@ export async function checkInvitationDelivery(
   if (current.delivery === 'skipped') return { skip: current.skip_reason ?? 'skipped' };
   if (current.status === 'cancelled') return { skip: 'cancelled' };
 
-  const person = await lookupPerson(db, client, userId, now);
+  let person: Person;
+  try {
+    person = await lookupPerson(db, client, userId, now);
+  } catch (err) {
+    // Gone from the workspace altogether: as final as a deactivation.
+    if ((err as { data?: { error?: string } }).data?.error === 'user_not_found')
+      return { skip: 'user_not_found' };
+    throw err;
+  }
   if (person.deleted) return { skip: 'deactivated' };
   const today = localDate(now, person.tz);
   if (current.rsvp_deadline && current.rsvp_deadline < today) return { skip: 'rsvp_closed' };

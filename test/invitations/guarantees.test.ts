@@ -147,6 +147,24 @@ describe('invitation guarantees', () => {
     expect(t.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UGONE')).toHaveLength(0);
   });
 
+  it('people unknown to Slack are skipped; a throttled users.info pauses the sender instead of dropping anyone', async () => {
+    await optInPeople(t, ['Ulost', 'UHERE', 'UTHERE'], 'team-coaching');
+    t.fake.failNext('users.info', { status: 429, retryAfter: 1 });
+    const id = await sendInvitation(t, 'UMEMBER', { topics: ['team-coaching'] });
+    await t.flush();
+    await t.fake.waitFor(
+      () => invitationDms(t, 'UTHERE').length === 1 && invitationDms(t, 'UHERE').length === 1,
+    );
+    await t.flush();
+    const rows = (await recipientRows(t, id)).map((r) => [r.user_id, r.delivery, r.skip_reason]);
+    expect(rows.sort()).toEqual([
+      ['UHERE', 'delivered', null],
+      ['UTHERE', 'delivered', null],
+      ['Ulost', 'skipped', 'user_not_found'],
+    ]);
+    expect(t.fake.callsTo('users.info').some((c) => c.status === 429)).toBe(true);
+  });
+
   it('the cap holds when two senders deliver at once (per-person lock and reservation)', async () => {
     const people = users('RACE', 15);
     await optInPeople(t, people, 'mentoring');
