@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
-import { recordIntroChannel } from '../services/coaching';
+import { introParticipants, recordIntroChannel } from '../services/coaching';
 import { checkInvitationDelivery, markDelivered, markSkipped } from '../services/invitation-delivery';
 import {
   InvitationViewCache,
+  markAnnounced,
   recordSummaryPost,
   renderSummaryNow,
   reportAnnouncementFailure,
@@ -48,6 +49,9 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
   });
 
   outbox.on('invitation.announcement', {
+    afterSend: async (row) => {
+      if (row.invitation_id) await markAnnounced(db, row.invitation_id);
+    },
     // Typically the app is not in that channel: tell the member instead of failing silently.
     afterFail: async (row, error) => {
       if (row.invitation_id) await reportAnnouncementFailure(db, row.invitation_id, row.channel, error);
@@ -59,15 +63,9 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
     // A group DM of coach and coachee, opened by the sender (the interactive path stays fast).
     beforeSend: async (row) => {
       const id = engagementIdOf(row.dedupe_key);
-      const e = id
-        ? await db
-            .selectFrom('coaching_engagements')
-            .select(['coachee_id', 'coach_id', 'status'])
-            .where('id', '=', id)
-            .executeTakeFirst()
-        : undefined;
-      if (!e?.coach_id || e.status !== 'active') return { skip: 'engagement_not_active' };
-      const opened = await client.conversations.open({ users: `${e.coach_id},${e.coachee_id}` });
+      const e = id ? await introParticipants(db, id) : undefined;
+      if (!e) return { skip: 'engagement_not_active' };
+      const opened = await client.conversations.open({ users: `${e.coachId},${e.coacheeId}` });
       if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
       return { channel: opened.channel.id };
     },

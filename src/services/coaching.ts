@@ -248,6 +248,20 @@ export async function endCoaching(db: Database, id: number, userId: string, now:
   });
 }
 
+/** Coach and coachee of an engagement that is (still) active, for the introduction. */
+export async function introParticipants(
+  db: Database,
+  id: number,
+): Promise<{ coachId: string; coacheeId: string } | undefined> {
+  const e = await db
+    .selectFrom('coaching_engagements')
+    .select(['coachee_id', 'coach_id', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!e?.coach_id || e.status !== 'active') return undefined;
+  return { coachId: e.coach_id, coacheeId: e.coachee_id };
+}
+
 /** Where the introduction landed, for the record and for check-ins. */
 export async function recordIntroChannel(db: Database, id: number, channel: string): Promise<void> {
   await db.updateTable('coaching_engagements').set({ intro_channel: channel }).where('id', '=', id).execute();

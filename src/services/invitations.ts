@@ -471,3 +471,13 @@ export async function reportAnnouncementFailure(
     },
   ]);
 }
+
+/** An open announcement is "sent" once it is in the channel (it has no recipients to wait for). */
+export async function markAnnounced(db: Database, invitationId: number): Promise<void> {
+  await db
+    .updateTable('invitations')
+    .set({ status: 'sent' })
+    .where('id', '=', invitationId)
+    .where('status', '=', 'sending')
+    .execute();
+}

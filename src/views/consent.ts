@@ -34,13 +34,18 @@ export function renderOptinModal(state: ConsentState, today: string): ModalView 
       section(
         'Choose what the PMO may invite you to. Nothing else reaches you, every invitation has a one-click opt-out, and you can change this any time.',
       ),
-      {
-        type: 'input',
-        block_id: CONSENT_IDS.topics,
-        optional: true,
-        label: plain('Topics'),
-        element: initial.length ? { ...topicElement, initial_options: initial } : topicElement,
-      },
+      // No topics at all (every one retired): nothing to choose, the cap and pause still apply.
+      ...(options.length
+        ? [
+            {
+              type: 'input' as const,
+              block_id: CONSENT_IDS.topics,
+              optional: true,
+              label: plain('Topics'),
+              element: initial.length ? { ...topicElement, initial_options: initial } : topicElement,
+            },
+          ]
+        : [section('There are no topics to opt in to at the moment.')]),
       {
         type: 'input',
         block_id: CONSENT_IDS.cap,

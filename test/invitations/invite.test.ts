@@ -144,6 +144,8 @@ describe('/pmo invite', () => {
       JSON.stringify(summary.blocks).includes('*Opted in from the announcement:* 1'),
     );
     expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(1);
+    const inv = await t.db.selectFrom('invitations').select(['status', 'mode']).executeTakeFirstOrThrow();
+    expect(inv).toEqual({ status: 'sent', mode: 'channel' });
   });
 
   it('tells the member when the announcement cannot be posted in the channel', async () => {

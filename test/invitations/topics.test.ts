@@ -82,4 +82,13 @@ describe('/pmo topics (leads)', () => {
     });
     expect(JSON.stringify(res.body.view)).toContain('You opted in to Executive coaching, Three.');
   });
+
+  it('with every topic retired, /pmo optin still opens and /pmo invite says there is nothing to invite to', async () => {
+    await t.db.updateTable('topics').set({ retired_at: t.clock.now() }).execute();
+    await t.slash('UANNA', 'optin');
+    const optin = await t.fake.waitFor(() => t.fake.openModalOf('UANNA'));
+    expect(blocksOf(optin)).toContain('There are no topics to opt in to');
+    const res = await t.slash(LEAD, 'invite');
+    expect(res.body.text).toContain('There are no topics to invite to yet');
+  });
 });

@@ -17,10 +17,15 @@ export const coachingCommand: Subcommand = {
         return;
       }
     }
+    const services = await activeServices(deps.db);
+    if (services.length === 0) {
+      await ack({
+        response_type: 'ephemeral',
+        text: 'The PMO catalogue is empty right now; please ask a PMO lead.',
+      });
+      return;
+    }
     await ack();
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: renderCoachingModal(await activeServices(deps.db)),
-    });
+    await client.views.open({ trigger_id: command.trigger_id, view: renderCoachingModal(services) });
   },
 };
