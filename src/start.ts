@@ -7,11 +7,13 @@ import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
+import { Metrics, surfaceOf } from './http/metrics';
 import { closeServer, createHttpServer, listen } from './http/server';
 import { registerOutboxHooks } from './jobs/outbox-hooks';
 import { OutboxSender } from './jobs/outbox-sender';
 import { type Scheduler, startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
+import { outboxDepth } from './services/outbox';
 
 export interface StartOptions {
   logger: Logger;
@@ -46,10 +48,25 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
+  const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN));
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
       ready: async () => (database ? database.ping() : false),
+      extra: {
+        '/metrics': (_req, res) => {
+          metrics.registry.metrics().then((text) => {
+            res.writeHead(200, { 'content-type': metrics.registry.contentType });
+            res.end(text);
+          });
+        },
+      },
+      onSlackAnswered: (req, status, seconds) => {
+        // Bolt buffered the body onto the request; its type labels the measurement.
+        const surface = surfaceOf((req as { rawBody?: Buffer | string }).rawBody?.toString());
+        metrics.requests.inc({ surface, status: String(status) });
+        if (status === 200) metrics.ackSeconds.observe({ surface }, seconds);
+      },
     },
     logger,
   );
@@ -81,8 +98,11 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     client: senderClient,
     logger: logger.child({ component: 'outbox' }),
     instanceId,
+    onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
+    onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
+    onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
   });
-  const deps: Deps = { config, db, logger, clock, outbox };
+  const deps: Deps = { config, db, logger, clock, outbox, metrics };
   registerOutboxHooks(deps, senderClient);
 
   slack = createSlackApp(deps);
