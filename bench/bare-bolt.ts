@@ -4,7 +4,10 @@ import { App, HTTPReceiver } from '@slack/bolt';
  * The baseline for acknowledgement latency: a Bolt app on the same receiver settings that only
  * acks. Our app's overhead is measured against this, on the same machine in the same run.
  */
-const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', processBeforeResponse: false });
+const receiver = new HTTPReceiver({
+  signingSecret: process.env.SLACK_SIGNING_SECRET ?? '',
+  processBeforeResponse: false,
+});
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN,
   receiver,

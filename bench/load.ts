@@ -45,7 +45,13 @@ export async function runLoad(opts: {
   };
   await Promise.all(Array.from({ length: opts.concurrency }, worker));
   const elapsedMs = performance.now() - started;
-  return { count: opts.count, errors, elapsedMs, throughput: (opts.count / elapsedMs) * 1000, ...percentiles(latencies) };
+  return {
+    count: opts.count,
+    errors,
+    elapsedMs,
+    throughput: (opts.count / elapsedMs) * 1000,
+    ...percentiles(latencies),
+  };
 }
 
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {

@@ -12,7 +12,11 @@ export interface Child {
 }
 
 /** Starts a TypeScript entry point as its own process (so its memory is its own) and waits for `readyText`. */
-export async function startChild(entry: string, env: Record<string, string>, readyText: RegExp): Promise<Child> {
+export async function startChild(
+  entry: string,
+  env: Record<string, string>,
+  readyText: RegExp,
+): Promise<Child> {
   const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -48,7 +52,11 @@ export async function startChild(entry: string, env: Record<string, string>, rea
 function descendants(pid: number): number[] {
   const all = [pid];
   try {
-    const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     for (const c of children) all.push(...descendants(Number(c)));
   } catch {
     // process gone
