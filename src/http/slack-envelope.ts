@@ -47,9 +47,7 @@ function tryJson(text: string): unknown {
   }
 }
 
-function isObject(
-  v: unknown,
-): v is Record<string, unknown> & {
+function isObject(v: unknown): v is Record<string, unknown> & {
   event?: unknown;
   type?: unknown;
   user?: unknown;
