@@ -46,7 +46,9 @@ function medianTrend(current: number | null, previous: number | null): string {
   if (previous === null) return duration(current);
   const delta = current - previous;
   if (Math.abs(delta) < 0.05) return `${duration(current)} (=)`;
-  return `${duration(current)} (${delta > 0 ? '▲' : '▼'}${duration(Math.abs(delta))})`;
+  // the change in the same unit as the figure: "4.5 d (▼1 d)", not "4.5 d (▼24 h)"
+  const change = current < 48 ? `${round1(Math.abs(delta))} h` : `${round1(Math.abs(delta) / 24)} d`;
+  return `${duration(current)} (${delta > 0 ? '▲' : '▼'}${change})`;
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);

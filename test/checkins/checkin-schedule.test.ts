@@ -52,7 +52,8 @@ describe('check-ins are sent in the recipient’s working hours, in their own ti
     const dms = checkinDms(t, 'UNY1');
     expect(dms).toHaveLength(1);
     expect(dms[0]?.text).toBe('How much value did Change management bring to Apollo &lt;rollout&gt;?');
-    const buttons = (dms[0]?.blocks?.[1] as { elements: { action_id: string }[] }).elements;
+    const buttons =
+      (dms[0]?.blocks?.[1] as { elements: { action_id: string }[] } | undefined)?.elements ?? [];
     expect(buttons.map((b) => b.action_id)).toEqual([1, 2, 3, 4, 5].map((n) => `checkin_rate_${n}`));
     const row = await checkinOf(t, id);
     expect(row.status).toBe('sent');
