@@ -51,6 +51,21 @@ function medianTrend(current: number | null, previous: number | null): string {
   return `${duration(current)} (${delta > 0 ? '▲' : '▼'}${change})`;
 }
 
+/** Joins list lines under a section's 3,000-character limit, saying how many did not fit. */
+function lines(items: string[], budget = 2700): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of items.entries()) {
+    if (used + line.length + 1 > budget) {
+      out.push(`… and ${items.length - i} more`);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -125,7 +140,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     section(
       `*New requests by service*\n${
         demand.length
-          ? demand.map((s) => `• ${safe(s.name, 100)}: ${trend(s.current, s.previous)}`).join('\n')
+          ? lines(demand.map((s) => `• ${safe(s.name, 100)}: ${trend(s.current, s.previous)}`))
           : 'None.'
       }`,
     ),
@@ -139,7 +154,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   if (d.comments.length > 0) {
     thread.push(
       section(
-        `*What people said* (not attributed)\n${d.comments.map((t) => `> ${safe(t, 250).replace(/\n/g, ' ')}`).join('\n')}`,
+        `*What people said* (not attributed)\n${lines(d.comments.map((t) => `> ${safe(t, 250).replace(/\n/g, ' ')}`))}`,
       ),
     );
   } else if (c.answers > 0) {
@@ -149,7 +164,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     section(
       `*Opted-in people per topic*\n${
         d.optedInByTopic.length
-          ? d.optedInByTopic.map((t) => `• ${safe(t.topic, 100)}: ${t.people}`).join('\n')
+          ? lines(d.optedInByTopic.map((t) => `• ${safe(t.topic, 100)}: ${t.people}`))
           : 'Nobody has opted in yet.'
       }`,
     ),
@@ -158,12 +173,12 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     section(
       `*Supply vs demand* (requests this period · active members with the skill)\n${
         d.services.length
-          ? d.services
-              .map(
+          ? lines(
+              d.services.map(
                 (s) =>
                   `• ${safe(s.name, 100)}: ${plural(s.current, 'request')} · ${plural(s.members, 'member')}${s.current > s.members ? ' ⚠' : ''}`,
-              )
-              .join('\n')
+              ),
+            )
           : 'No skills recorded yet.'
       }`,
     ),
