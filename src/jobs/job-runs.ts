@@ -44,3 +44,13 @@ export async function finishJobRun(
     .where('run_key', '=', runKey)
     .execute();
 }
+
+/** Forgets old slots of a frequent job. Run keys are ISO timestamps, so they sort by time. */
+export async function pruneJobRuns(db: Database, job: string, before: Date): Promise<void> {
+  await db
+    .deleteFrom('job_runs')
+    .where('job', '=', job)
+    .where('run_key', '<', before.toISOString().slice(0, 16))
+    .where('status', '!=', 'running')
+    .execute();
+}

@@ -193,7 +193,15 @@ export async function sendDueCheckins(
   };
   /** Deactivated → cancelled; outside working hours → false (try later); else true. */
   const reachable = async (id: number, userId: string): Promise<boolean> => {
-    const p = await person(userId);
+    let p: Awaited<ReturnType<typeof person>>;
+    try {
+      p = await person(userId);
+    } catch (err) {
+      // One unreadable profile must not hold up everyone else's check-ins: try again next run.
+      deps.logger.warn({ err, checkinId: id }, 'could not look up a check-in recipient; deferred');
+      result.deferred++;
+      return false;
+    }
     if (p.deleted) {
       const res = await db
         .updateTable('checkins')

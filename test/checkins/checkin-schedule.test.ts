@@ -93,6 +93,28 @@ describe('check-ins are sent in the recipient’s working hours, in their own ti
     expect((await checkinOf(t, weekend)).status).toBe('sent');
   });
 
+  it('one unreadable profile (users.info fails) defers only that check-in', async () => {
+    const broken = await seedRequest(t.db, {
+      requester: 'UBROKEN',
+      service: 'tools-templates',
+      createdAt: '2026-11-10T10:00:00Z',
+      deliveredAt: '2026-11-20T08:00:00Z', // due first, so looked up first
+    });
+    const fine = await seedRequest(t.db, {
+      requester: 'UFINE',
+      service: 'tools-templates',
+      createdAt: '2026-11-10T10:00:00Z',
+      deliveredAt: '2026-11-20T09:00:00Z',
+    });
+    t.fake.failNext('users.info', { error: 'fatal_error' });
+    await t.runJob('checkins', at('2026-11-30T09:00:00Z'));
+    const statuses = [(await checkinOf(t, broken)).status, (await checkinOf(t, fine)).status];
+    expect(statuses).toEqual(['scheduled', 'sent']);
+    await t.runJob('checkins', at('2026-11-30T09:15:00Z'));
+    expect((await checkinOf(t, broken)).status).toBe('sent');
+    expect(checkinDms(t, 'UBROKEN')).toHaveLength(1);
+  });
+
   it('skips people who were deactivated', async () => {
     const id = await seedRequest(t.db, {
       requester: 'UGONE',
