@@ -192,6 +192,8 @@ describe('a check-in answered from its reminder', () => {
     await t.runJob('checkins', at('2026-11-27T10:00:00Z'));
     const [first, reminder] = t.fake.messagesIn('UREQ2') as [FakeMessage, FakeMessage];
     expect(reminder.text).toMatch(/^A gentle reminder/);
+    // the modal cannot open (the trigger expired): the rating still counts and the DMs still update
+    t.fake.failNext('views.open', { error: 'expired_trigger_id' });
     await t.click('UREQ2', 'checkin_rate_5', { message: reminder });
     await t.fake.waitFor(() => first.updates > 0 && reminder.updates > 0, 'both DMs updated');
     expect([first.text, reminder.text]).toEqual(['Thanks — recorded 5/5', 'Thanks — recorded 5/5']);

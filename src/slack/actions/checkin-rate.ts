@@ -39,13 +39,22 @@ export function registerCheckinRate(app: App, deps: Deps): void {
       }
       deps.outbox.kick();
       // The trigger lasts 3 s: the modal first, then the message update.
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: renderCheckinDetailsModal(outcome.subject, outcome.rating, {
-          offerFollowup: outcome.offerFollowup,
-          followupAfterDays: deps.config.checkins.followupAfterDays,
-        }),
-      });
+      // The modal is optional: if Slack refuses it (an expired trigger), the rating still stands
+      // and the DM must still lose its buttons.
+      await client.views
+        .open({
+          trigger_id: body.trigger_id,
+          view: renderCheckinDetailsModal(outcome.subject, outcome.rating, {
+            offerFollowup: outcome.offerFollowup,
+            followupAfterDays: deps.config.checkins.followupAfterDays,
+          }),
+        })
+        .catch((err: Error) =>
+          deps.logger.warn(
+            { err, checkinId: outcome.subject.checkinId },
+            'could not open the check-in details modal',
+          ),
+        );
       const thanks = renderCheckinThanks(outcome.subject, outcome.rating);
       const clicked = body.container as { channel_id?: string; message_ts?: string };
       const targets = new Map<string, { channel: string; ts: string }>();
