@@ -36,6 +36,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Names this process in job_runs and outbox claims. */
+export function newInstanceId(): string {
+  return `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
 /**
  * Start-up order: HTTP server first (so /healthz answers and /readyz says 503 while the
  * database is still coming up), then the database with retries, migrations, the Slack app,
@@ -44,7 +49,7 @@ export interface RunningService {
 export async function startService(config: Config, opts: StartOptions): Promise<RunningService> {
   const { logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const instanceId = newInstanceId();
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
@@ -87,12 +92,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   // The bulk sender has its own client: no built-in retries, 429s rejected to the sender,
   // so a throttled fan-out never holds up an interactive call.
-  const senderClient = new WebClient(config.slack.botToken, {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10_000,
-  });
+  const senderClient = createSenderClient(config);
   const outbox = new OutboxSender({
     db,
     client: senderClient,
@@ -130,7 +130,18 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   return { port, deps, database, slack, instanceId, stop };
 }
 
-async function connectWithRetry(
+/** The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. */
+export function createSenderClient(config: Config): WebClient {
+  return new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  });
+}
+
+/** Embedded PGlite, or PostgreSQL with retries while it comes up (shared with the job runner). */
+export async function connectWithRetry(
   config: Config,
   logger: Logger,
   retry = { attempts: 10, initialDelayMs: 500 },

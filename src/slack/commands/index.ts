@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { isLead, isMember } from '../../services/people';
 import { renderHelp } from '../../views/help';
+import { digestCommand } from './digest';
 import { helpCommand } from './help';
 import type { Subcommand } from './subcommand';
 
@@ -9,7 +10,7 @@ import type { Subcommand } from './subcommand';
  * `/pmo <subcommand> [text]`. Each subcommand lives in its own file and is listed here; the
  * help is rendered from this table, so it always lists every command the app has.
  */
-export const SUBCOMMANDS: Subcommand[] = [helpCommand];
+export const SUBCOMMANDS: Subcommand[] = [helpCommand, digestCommand];
 
 export function findSubcommand(word: string): Subcommand | undefined {
   const w = word.toLowerCase();
