@@ -40,13 +40,15 @@ export async function runJob(
 ): Promise<JobOutcome> {
   const job: JobDefinition = JOBS[name];
   const runKey = job.runKey?.(deps, now);
-  if (runKey === undefined) return { ran: true, result: await job.run(deps, client, now) };
+  const timed = () => deps.metrics.timeJob(name, () => job.run(deps, client, now));
+  if (runKey === undefined) return { ran: true, result: await timed() };
   if (!(await claimJobRun(deps.db, name, runKey, instanceId, now))) {
     deps.logger.debug({ job: name, runKey }, 'job slot already taken by another instance');
+    deps.metrics.jobRuns.inc({ job: name, status: 'skipped' });
     return { ran: false, runKey };
   }
   try {
-    const result = await job.run(deps, client, now);
+    const result = await timed();
     await finishJobRun(deps.db, name, runKey, { ok: true, detail: result });
     deps.logger.info({ job: name, runKey, result }, 'job finished');
     return { ran: true, runKey, result };

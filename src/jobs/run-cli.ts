@@ -2,7 +2,9 @@ import { systemClock } from '../clock';
 import { ConfigError, parseConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
 import type { Deps } from '../deps';
+import { Metrics } from '../http/metrics';
 import { createLogger } from '../logger';
+import { outboxDepth } from '../services/outbox';
 import { connectWithRetry, createSenderClient, newInstanceId } from '../start';
 import { registerOutboxHooks } from './outbox-hooks';
 import { OutboxSender } from './outbox-sender';
@@ -47,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
       logger: logger.child({ component: 'outbox' }),
       instanceId,
     });
-    const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox };
+    const metrics = new Metrics(() => outboxDepth(database.db));
+    const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox, metrics };
     registerOutboxHooks(deps, client);
     const outcome = await runJob(name, deps, client, systemClock.now(), instanceId);
     const delivered = name === 'outbox' ? undefined : await outbox.drain();
