@@ -146,3 +146,13 @@ export function asMessage(body: Json, user: string): FakeMessage {
 }
 
 export const dmsTo = (t: TestApp, user: string) => t.fake.messagesIn(user).filter((m) => m.dmUser === user);
+
+/** The element of an input block in a modal. */
+export function inputElement(view: FakeView, blockId: string): Json {
+  const block = (view.view.blocks as Json[]).find((b) => b.block_id === blockId);
+  if (!block) throw new Error(`no input ${blockId}`);
+  return block.element as Json;
+}
+
+export const optionTexts = (options: unknown): string[] =>
+  ((options as { text: { text: string } }[] | undefined) ?? []).map((o) => o.text.text);
