@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
-import { getRequest, KIND, recordTriagePost, renderTriageFor } from '../services/requests';
+import { getRequest, KIND, recordTriagePost } from '../services/requests';
+import { syncTriagePost } from '../slack/request-triage-post';
 
 /**
  * Outbox hooks for requests:
  * - the triage post's ts is recorded when it lands, and if the request changed while the
- *   post was queued (someone acted on it from /pmo status, say), it is updated at once;
+ *   post was queued (cancelled from /pmo status, say), the post is updated at once;
  * - replies in the triage thread wait until the triage post exists.
  */
 export function registerRequestOutboxHooks(deps: Deps, client: WebClient): void {
@@ -13,16 +14,7 @@ export function registerRequestOutboxHooks(deps: Deps, client: WebClient): void 
     async afterSend(row, posted) {
       if (row.request_id === null) return;
       await recordTriagePost(deps.db, row.request_id, posted.channel, posted.ts);
-      const r = await getRequest(deps.db, row.request_id);
-      if (!r || r.triage_ts !== posted.ts) return;
-      const current = await renderTriageFor(deps, client, r);
-      if (JSON.stringify(current.blocks) === JSON.stringify(row.payload.blocks)) return;
-      await client.chat.update({
-        channel: posted.channel,
-        ts: posted.ts,
-        text: current.text,
-        blocks: current.blocks,
-      });
+      await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
     },
   });
 

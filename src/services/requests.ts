@@ -2,12 +2,12 @@ import type { Database } from '../db/client';
 import type { RequestRow, RequestStatus } from '../db/schema';
 import type { Deps } from '../deps';
 import { OPEN_STATUSES, type RequestWithService } from '../views/request-common';
-import { renderQuestionDm, renderRequestConfirmation } from '../views/request-messages';
+import { renderOwnerNotice, renderQuestionDm, renderRequestConfirmation } from '../views/request-messages';
 import { renderThreadAnswer, renderThreadQuestion, renderTriagePost } from '../views/request-triage';
 import { enqueueMessages } from './outbox';
-import { lookupPerson, type UsersInfoClient } from './people';
+import type { UsersInfoClient } from './people';
 import type { EditForm, RequestForm } from './request-form';
-import { suggestMembers } from './routing';
+import { nameOf, suggestMembers } from './routing';
 
 /**
  * Requests: submit, read, edit, and the question/answer conversation. State changes of the
@@ -24,7 +24,11 @@ export const KIND = {
   memberDm: 'request.member_dm',
 } as const;
 
-export async function getRequest(db: Database, id: number): Promise<RequestWithService | undefined> {
+export function getRequest(db: Database, id: number): Promise<RequestWithService | undefined> {
+  return getRequestIn(db, id);
+}
+
+function getRequestIn(db: Database, id: number): Promise<RequestWithService | undefined> {
   return db
     .selectFrom('requests')
     .innerJoin('services', 'services.id', 'requests.service_id')
@@ -37,9 +41,7 @@ export async function getRequest(db: Database, id: number): Promise<RequestWithS
 /** The triage post as it should look now (suggestions only matter while nobody has it). */
 export async function renderTriageFor(deps: Deps, client: UsersInfoClient, r: RequestWithService) {
   const now = deps.clock.now();
-  const requesterName = await lookupPerson(deps.db, client, r.requester_id, now)
-    .then((p) => p.name)
-    .catch(() => r.requester_id);
+  const requesterName = await nameOf(deps.db, client, r.requester_id, now);
   const suggestions = r.status === 'new' ? await suggestMembers(deps.db, client, r.service_id, now) : [];
   return renderTriagePost({ request: r, requesterName, suggestions });
 }
@@ -68,9 +70,7 @@ export async function submitRequest(
     .select('name')
     .where('id', '=', f.serviceId)
     .executeTakeFirstOrThrow();
-  const requesterName = await lookupPerson(db, client, input.requesterId, now)
-    .then((p) => p.name)
-    .catch(() => input.requesterId);
+  const requesterName = await nameOf(db, client, input.requesterId, now);
   const suggestions = await suggestMembers(db, client, f.serviceId, now);
 
   const result = await db.transaction().execute(async (trx) => {
@@ -163,26 +163,48 @@ export async function listMyRequests(db: Database, requesterId: string, limit = 
 
 export type EditResult = { ok: true; request: RequestWithService } | { ok: false; current?: RequestRow };
 
-/** The requester edits need, value and date while the request is open. */
+/**
+ * The requester edits need, value and date while the request is open. The owner, if there
+ * is one, is told what changed: it is their work.
+ */
 export async function editRequest(
   deps: Deps,
-  input: { requestId: number; actor: string; form: EditForm },
+  input: { requestId: number; actor: string; form: EditForm; submissionKey: string },
 ): Promise<EditResult> {
-  const updated = await deps.db
-    .updateTable('requests')
-    .set({
-      need: input.form.need,
-      expected_value: input.form.value,
-      needed_by: input.form.neededBy,
-      updated_at: deps.clock.now(),
-    })
-    .where('id', '=', input.requestId)
-    .where('requester_id', '=', input.actor)
-    .where('status', 'in', OPEN_STATUSES)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) return { ok: false, current: await getRequest(deps.db, input.requestId) };
-  return { ok: true, request: (await getRequest(deps.db, input.requestId))! };
+  const { db, clock } = deps;
+  const done = await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('requests')
+      .set({
+        need: input.form.need,
+        expected_value: input.form.value,
+        needed_by: input.form.neededBy,
+        updated_at: clock.now(),
+      })
+      .where('id', '=', input.requestId)
+      .where('requester_id', '=', input.actor)
+      .where('status', 'in', OPEN_STATUSES)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return false;
+    const r = (await getRequestIn(trx, input.requestId))!;
+    if (r.owner_id && r.owner_id !== input.actor) {
+      await enqueueMessages(trx, [
+        {
+          kind: KIND.memberDm,
+          dedupeKey: `request.${r.id}.edited.${input.submissionKey}.dm`,
+          channel: r.owner_id,
+          payload: renderOwnerNotice(r, 'edited', input.actor),
+          requestId: r.id,
+          recipientId: r.owner_id,
+        },
+      ]);
+    }
+    return true;
+  });
+  if (!done) return { ok: false, current: await getRequest(db, input.requestId) };
+  deps.outbox.kick();
+  return { ok: true, request: (await getRequest(db, input.requestId))! };
 }
 
 export type AskResult = { ok: true; questionId: number } | { ok: false; current?: RequestRow };

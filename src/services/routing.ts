@@ -38,10 +38,33 @@ export async function suggestMembers(
   const out: Suggestion[] = [];
   for (const r of ranked) {
     // A name, not a mention: suggesting someone is no reason to notify them.
-    const name = await lookupPerson(db, client, r.id, now)
-      .then((p) => p.name)
-      .catch(() => r.id);
-    out.push({ id: r.id, name, openWork: r.openWork });
+    out.push({ id: r.id, name: await nameOf(db, client, r.id, now), openWork: r.openWork });
   }
   return out;
+}
+
+/**
+ * A person's display name (cached users.info). Callers are inside Slack's 3-second window,
+ * so a slow or failing lookup falls back to the user id rather than holding the ack; the
+ * lookup still finishes in the background and fills the cache for next time.
+ */
+export async function nameOf(
+  db: Database,
+  client: UsersInfoClient,
+  userId: string,
+  now: Date,
+): Promise<string> {
+  const lookup = lookupPerson(db, client, userId, now).then(
+    (p) => p.name,
+    () => userId,
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const fallback = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(userId), 800);
+  });
+  try {
+    return await Promise.race([lookup, fallback]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -37,7 +37,7 @@ const requesterButtons = (r: RequestRow): Block[] => {
 
 export function renderRequestConfirmation(r: RequestWithService, command: string): Message {
   const ref = reference(r.id);
-  const text = `Thanks — your request ${ref} (${r.service_name}) is in.`;
+  const text = `Thanks — your request ${ref} (${safe(r.service_name, 100)}) is in.`;
   return {
     text,
     blocks: [
@@ -59,7 +59,7 @@ export function renderRequesterUpdate(
   to: RequestStatus,
   command: string,
 ): Message {
-  const ref = `${reference(r.id)} (${r.service_name})`;
+  const ref = `${reference(r.id)} (${safe(r.service_name, 100)})`;
   switch (to) {
     case 'claimed': {
       const text = `${mention(r.owner_id ?? actor)} has picked up ${ref}.`;
@@ -113,17 +113,28 @@ export function renderRequesterUpdate(
 
 export function renderOwnerNotice(
   r: RequestWithService,
-  what: 'reopened' | 'cancelled' | 'assigned',
+  what: 'reopened' | 'cancelled' | 'assigned' | 'edited',
   actor: string,
 ): Message {
-  const ref = `${reference(r.id)} (${r.service_name}: ${safe(r.project, 150)})`;
+  const ref = `${reference(r.id)} (${safe(r.service_name, 100)}: ${safe(r.project, 150)})`;
   const text =
     what === 'reopened'
       ? `${mention(r.requester_id)} reopened ${ref}: it is back in progress with you.`
       : what === 'cancelled'
         ? `${mention(r.requester_id)} cancelled ${ref}. Nothing more to do on it.`
-        : `${mention(actor)} assigned ${ref} to you.`;
-  return { text, blocks: [section(text)] };
+        : what === 'edited'
+          ? `${mention(r.requester_id)} edited ${ref}, which you own.`
+          : `${mention(actor)} assigned ${ref} to you.`;
+  const details =
+    what === 'edited'
+      ? [
+          section(`*What they need now*\n${safe(r.need, 1500)}`),
+          section(
+            `*Value they expect*\n${safe(r.expected_value, 1000)}\n*Needed by* ${r.needed_by ?? 'not said'}`,
+          ),
+        ]
+      : [];
+  return { text, blocks: [section(text), ...details] };
 }
 
 export function renderQuestionDm(
@@ -132,7 +143,7 @@ export function renderQuestionDm(
   askedBy: string,
   question: string,
 ) {
-  const text = `${mention(askedBy)} from the PMO has a question about ${reference(r.id)} (${r.service_name}).`;
+  const text = `${mention(askedBy)} from the PMO has a question about ${reference(r.id)} (${safe(r.service_name, 100)}).`;
   return {
     text,
     blocks: [

@@ -102,7 +102,7 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
       break;
   }
   return {
-    text: `${ref} · ${r.service_name}: ${safe(r.project, 150)} — ${STATUS_LABELS[r.status]}`,
+    text: `${ref} · ${safe(r.service_name, 100)}: ${safe(r.project, 150)} — ${STATUS_LABELS[r.status]}`,
     blocks,
   };
 }

@@ -37,6 +37,7 @@ export function registerRequesterViews(app: App, deps: Deps): void {
       requestId: meta.requestId,
       actor: body.user.id,
       form: parsed.value,
+      submissionKey: view.id,
     });
     if (!result.ok) {
       await ack({
