@@ -247,7 +247,7 @@ export async function askQuestion(
         dedupeKey: `request.${r.id}.question.${q.id}.thread`,
         channel: r.triage_channel ?? deps.config.pmo.channelId,
         threadTs: r.triage_ts,
-        payload: renderThreadQuestion(r.id, input.askedBy, input.question),
+        payload: renderThreadQuestion(r.id, input.question),
         requestId: r.id,
       },
     ]);
@@ -297,7 +297,7 @@ export async function answerQuestion(
         dedupeKey: `request.${r.id}.question.${q.id}.answer`,
         channel: r.triage_channel ?? deps.config.pmo.channelId,
         threadTs: r.triage_ts,
-        payload: renderThreadAnswer(r.id, r.requester_id, q.question, input.answer),
+        payload: renderThreadAnswer(r.id, q.asked_by, q.question, input.answer),
         requestId: r.id,
       },
     ]);

@@ -1,3 +1,4 @@
+import { REOPEN_WINDOW_DAYS } from '../services/request-lifecycle';
 import { STATUS_IDS } from '../slack/ids';
 import { actions, type Block, button, context, safe, section } from './blocks';
 import {
@@ -25,6 +26,11 @@ const nextStep = (r: RequestWithService): string => {
   }
 };
 
+/** Reopening is allowed within 14 days of delivery (the service checks it again). */
+const canStillReopen = (r: RequestWithService, now: Date) =>
+  r.delivered_at !== null &&
+  now.getTime() - r.delivered_at.getTime() < REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
 /** `/pmo status`: my requests, each with status, owner, age, next step and what I can do. */
 export function renderMyRequests(requests: RequestWithService[], now: Date, command: string) {
   if (requests.length === 0) {
@@ -48,6 +54,8 @@ export function renderMyRequests(requests: RequestWithService[], now: Date, comm
           button('Cancel request', `${STATUS_IDS.cancelPrefix}${id}`, id, 'danger'),
         ]),
       );
+    } else if (r.status === 'closed' && canStillReopen(r, now)) {
+      blocks.push(actions(`status_actions_${id}`, [button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id)]));
     } else if (r.status === 'delivered') {
       blocks.push(
         actions(`status_actions_${id}`, [

@@ -107,19 +107,23 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
   };
 }
 
-/** The question, threaded under the triage post, so the conversation stays in one place. */
-export function renderThreadQuestion(requestId: number, askedBy: string, question: string) {
-  const text = `${mention(askedBy)} asked the requester of ${reference(requestId)}: ${safe(question, 2000)}`;
+/**
+ * The question, threaded under the triage post so the conversation stays in one place. No
+ * mention: the person who asked knows, and nobody else needs a notification for it.
+ */
+export function renderThreadQuestion(requestId: number, question: string) {
+  const text = `Question sent to the requester of ${reference(requestId)} by DM: ${safe(question, 2000)}`;
   return { text, blocks: [section(`:question: ${text}`)] };
 }
 
-export function renderThreadAnswer(requestId: number, requesterId: string, question: string, answer: string) {
-  const text = `${mention(requesterId)} answered on ${reference(requestId)}: ${safe(answer, 2000)}`;
+/** The answer mentions only the member who asked: they are the one waiting for it. */
+export function renderThreadAnswer(requestId: number, askedBy: string, question: string, answer: string) {
+  const text = `${mention(askedBy)} the requester of ${reference(requestId)} answered: ${safe(answer, 2000)}`;
   return {
     text,
     blocks: [
       context(`Re: ${safe(question, 500)}`),
-      section(`:speech_balloon: ${mention(requesterId)} answered:\n${safe(answer, 2800)}`),
+      section(`:speech_balloon: ${mention(askedBy)} the requester answered:\n${safe(answer, 2800)}`),
     ],
   };
 }

@@ -118,4 +118,30 @@ describe('request edge cases', () => {
     }
     expect(t.fake.messagesIn(PMO_CHANNEL).every((m) => !m.text?.includes('<!channel>'))).toBe(true);
   });
+
+  it('offers Reopen in /pmo status for a closed request only while the 14 days last', async () => {
+    const { request, post } = await fileRequest(t, REQUESTER, { [FORM.project]: 'Closed then reopened' });
+    await clickAndHear(t, LEAD, 'triage_claim', { message: post });
+    const m = await clickForModal(t, LEAD, 'triage_deliver', { message: post }, 'triage_deliver_modal');
+    await t.submit(LEAD, m, { triage_delivered: 'Workshop run', triage_links: null });
+    await t.fake.waitFor(() => JSON.stringify(post.blocks).includes('Workshop run'), 'delivered post');
+    const delivered = asMessage((await t.slash(REQUESTER, 'status')).body, REQUESTER);
+    await clickAndHear(t, REQUESTER, `status_close:${request.id}`, { message: delivered });
+    expect((await statusOf(t, request.id)).status).toBe('closed');
+
+    t.clock.advance(15 * 24 * 60 * 60 * 1000);
+    expect(JSON.stringify((await t.slash(REQUESTER, 'status')).body.blocks)).not.toContain(
+      `status_reopen:${request.id}`,
+    );
+    t.clock.advance(-2 * 24 * 60 * 60 * 1000);
+    const list = asMessage((await t.slash(REQUESTER, 'status')).body, REQUESTER);
+    expect(await clickAndHear(t, REQUESTER, `status_reopen:${request.id}`, { message: list })).toContain(
+      'reopened',
+    );
+    expect(await statusOf(t, request.id)).toMatchObject({
+      status: 'in_progress',
+      owner_id: LEAD,
+      closed_at: null,
+    });
+  });
 });

@@ -290,6 +290,10 @@ describe('nothing twice, nobody by accident', () => {
       expect.stringContaining('Sales EMEA'),
     ]);
     expect(JSON.stringify(thread)).not.toContain('<!channel>');
+    // Only the member who asked is mentioned, and only in the answer they are waiting for.
+    expect(thread[0]?.text).not.toContain('<@');
+    expect(thread[1]?.text).toContain(`<@${LEAD}>`);
+    expect(JSON.stringify(thread)).not.toContain(`<@${REQUESTER}>`);
     const q = await t.db
       .selectFrom('request_questions')
       .selectAll()
