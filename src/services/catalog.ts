@@ -37,11 +37,6 @@ export async function getService(db: Database, id: number): Promise<CatalogServi
   return row ? toService(row) : undefined;
 }
 
-export async function activeServiceExists(db: Database, id: number): Promise<boolean> {
-  const s = await getService(db, id);
-  return s !== undefined && !s.retired;
-}
-
 function slugify(name: string): string {
   const s = name
     .toLowerCase()

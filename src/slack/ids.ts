@@ -85,8 +85,3 @@ export const TEAM_IDS = {
   skills: 'team_skills',
   capacity: 'team_capacity',
 } as const;
-
-/** The id after the prefix of a per-row action id such as `status_edit:42`. */
-export function idAfterPrefix(actionId: string): string {
-  return actionId.slice(actionId.indexOf(':') + 1);
-}
