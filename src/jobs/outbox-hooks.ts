@@ -1,11 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import { registerCheckinAndDigestHooks } from './checkin-hooks';
+import { registerRequestOutboxHooks } from './request-hooks';
 
 /**
  * Per-kind hooks of the outbox sender (consent re-checks, recording where a message landed).
  * Each feature adds its own registration here.
  */
-export function registerOutboxHooks(deps: Deps, _client: WebClient): void {
+export function registerOutboxHooks(deps: Deps, client: WebClient): void {
+  registerRequestOutboxHooks(deps, client);
   registerCheckinAndDigestHooks(deps);
 }

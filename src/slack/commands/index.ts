@@ -2,15 +2,26 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { isLead, isMember } from '../../services/people';
 import { renderHelp } from '../../views/help';
+import { catalogCommand } from './catalog';
 import { digestCommand } from './digest';
 import { helpCommand } from './help';
+import { requestCommand } from './request';
+import { statusCommand } from './status';
 import type { Subcommand } from './subcommand';
+import { teamCommand } from './team';
 
 /**
  * `/pmo <subcommand> [text]`. Each subcommand lives in its own file and is listed here; the
  * help is rendered from this table, so it always lists every command the app has.
  */
-export const SUBCOMMANDS: Subcommand[] = [helpCommand, digestCommand];
+export const SUBCOMMANDS: Subcommand[] = [
+  helpCommand,
+  requestCommand,
+  statusCommand,
+  digestCommand,
+  teamCommand,
+  catalogCommand,
+];
 
 export function findSubcommand(word: string): Subcommand | undefined {
   const w = word.toLowerCase();
