@@ -4,6 +4,7 @@ import type { Deps } from './deps';
 import { boltLogger } from './logger';
 import { registerActions } from './slack/actions';
 import { registerCommands } from './slack/commands';
+import { answerWhenDatabaseDown } from './slack/database-down';
 import { registerEvents } from './slack/events';
 import { registerViews } from './slack/views';
 
@@ -49,6 +50,8 @@ export function createSlackApp(deps: Deps): SlackApp {
     ignoreSelf: true,
   });
 
+  // First middleware: wraps every listener, so a database outage gets a friendly answer.
+  bolt.use(answerWhenDatabaseDown(deps));
   registerCommands(bolt, deps);
   registerActions(bolt, deps);
   registerViews(bolt, deps);
@@ -56,6 +59,8 @@ export function createSlackApp(deps: Deps): SlackApp {
 
   bolt.error(async (error) => {
     const err = error as Error & { code?: string; original?: Error };
+    const slackError = (err.original as { data?: { error?: string } } | undefined)?.data?.error;
+    if (slackError) deps.metrics.slackApiErrors.inc({ client: 'interactive', error: slackError });
     logger.error({ err: err.original ?? err, code: err.code }, 'unhandled error in a Slack listener');
   });
 

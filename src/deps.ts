@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { Metrics } from './http/metrics';
 import type { OutboxSender } from './jobs/outbox-sender';
 import type { Logger } from './logger';
 
@@ -14,4 +15,5 @@ export interface Deps {
   logger: Logger;
   clock: Clock;
   outbox: OutboxSender;
+  metrics: Metrics;
 }

@@ -7,11 +7,13 @@ import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
+import { Metrics, surfaceOf } from './http/metrics';
 import { closeServer, createHttpServer, listen } from './http/server';
 import { registerOutboxHooks } from './jobs/outbox-hooks';
 import { OutboxSender } from './jobs/outbox-sender';
 import { type Scheduler, startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
+import { outboxDepth } from './services/outbox';
 
 export interface StartOptions {
   logger: Logger;
@@ -34,6 +36,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** Names this process in job_runs and outbox claims. */
+export function newInstanceId(): string {
+  return `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
 /**
  * Start-up order: HTTP server first (so /healthz answers and /readyz says 503 while the
  * database is still coming up), then the database with retries, migrations, the Slack app,
@@ -42,14 +49,29 @@ export interface RunningService {
 export async function startService(config: Config, opts: StartOptions): Promise<RunningService> {
   const { logger } = opts;
   const clock = opts.clock ?? systemClock;
-  const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const instanceId = newInstanceId();
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
+  const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN));
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
       ready: async () => (database ? database.ping() : false),
+      extra: {
+        '/metrics': (_req, res) => {
+          metrics.registry.metrics().then((text) => {
+            res.writeHead(200, { 'content-type': metrics.registry.contentType });
+            res.end(text);
+          });
+        },
+      },
+      onSlackAnswered: (req, status, seconds) => {
+        // Bolt buffered the body onto the request; its type labels the measurement.
+        const surface = surfaceOf((req as { rawBody?: Buffer | string }).rawBody?.toString());
+        metrics.requests.inc({ surface, status: String(status) });
+        if (status === 200) metrics.ackSeconds.observe({ surface }, seconds);
+      },
     },
     logger,
   );
@@ -70,19 +92,17 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   // The bulk sender has its own client: no built-in retries, 429s rejected to the sender,
   // so a throttled fan-out never holds up an interactive call.
-  const senderClient = new WebClient(config.slack.botToken, {
-    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: 10_000,
-  });
+  const senderClient = createSenderClient(config);
   const outbox = new OutboxSender({
     db,
     client: senderClient,
     logger: logger.child({ component: 'outbox' }),
     instanceId,
+    onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
+    onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
+    onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
   });
-  const deps: Deps = { config, db, logger, clock, outbox };
+  const deps: Deps = { config, db, logger, clock, outbox, metrics };
   registerOutboxHooks(deps, senderClient);
 
   slack = createSlackApp(deps);
@@ -110,7 +130,18 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   return { port, deps, database, slack, instanceId, stop };
 }
 
-async function connectWithRetry(
+/** The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. */
+export function createSenderClient(config: Config): WebClient {
+  return new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  });
+}
+
+/** Embedded PGlite, or PostgreSQL with retries while it comes up (shared with the job runner). */
+export async function connectWithRetry(
   config: Config,
   logger: Logger,
   retry = { attempts: 10, initialDelayMs: 500 },

@@ -144,6 +144,8 @@ export interface RequestQuestionsTable {
   answer: string | null;
   asked_at: Timestamp;
   answered_at: NullableTimestamp;
+  /** The Ask modal's view id (20261124110000): a double submit makes one question. */
+  submission_key: string | null;
 }
 
 // --- invitations, consent, coaching ------------------------------------------------------

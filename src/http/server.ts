@@ -1,12 +1,15 @@
 import http from 'node:http';
 import type { Logger } from '../logger';
+import { bufferAndCheckSlackBody } from './slack-envelope';
 
 export interface HttpRoutes {
   /** POST /slack/events, once the app is ready; until then 503 so Slack retries later. */
   slack(): http.RequestListener | undefined;
   ready(): Promise<boolean>;
-  /** Extra GET routes (metrics, sandbox) keyed by path. */
+  /** Extra routes (metrics, sandbox) keyed by path. */
   extra?: Record<string, http.RequestListener>;
+  /** Called when the answer to a Slack request has been sent (ack latency). */
+  onSlackAnswered?(req: http.IncomingMessage, status: number, seconds: number): void;
 }
 
 /**
@@ -27,7 +30,18 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): http.Serve
     if (url === '/slack/events') {
       const listener = routes.slack();
       if (!listener) return sendJson(res, 503, { error: 'starting' });
-      return listener(req, res);
+      const started = process.hrtime.bigint();
+      res.on('finish', () =>
+        routes.onSlackAnswered?.(req, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
+      );
+      bufferAndCheckSlackBody(req).then(
+        (check) => {
+          if (check === 'ok') return listener(req, res);
+          sendJson(res, check === 'too_large' ? 413 : 400, { error: check });
+        },
+        () => sendJson(res, 400, { error: 'unreadable body' }),
+      );
+      return;
     }
     const extra = url ? routes.extra?.[url] : undefined;
     if (extra) return extra(req, res);

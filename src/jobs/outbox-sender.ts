@@ -48,6 +48,8 @@ export interface OutboxSenderOptions {
   backoffMs?: number;
   onSent?(row: OutboxRow): void;
   onRateLimited?(retryAfterSeconds: number): void;
+  /** A Slack error (final or to be retried), for metrics. */
+  onFailed?(error: string): void;
 }
 
 export interface DrainResult {
@@ -253,6 +255,8 @@ export class OutboxSender {
   }
 
   private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
+    if (err.code !== ErrorCode.RateLimitedError)
+      this.opts.onFailed?.(err.data?.error ?? err.code ?? 'unknown');
     if (err.code === ErrorCode.RateLimitedError) {
       const retryAfterMs = Math.max(1, err.retryAfter ?? 1) * 1000;
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);

@@ -3,6 +3,125 @@
  * Each feature keeps its ids under its own prefix so listeners and views never disagree.
  */
 
+// --- requests: the request form, the requester's buttons ------------------------------------
+export const REQUEST_IDS = {
+  modal: 'request_modal',
+  editModal: 'request_edit_modal',
+  replyModal: 'request_reply_modal',
+  service: 'request_service',
+  project: 'request_project',
+  need: 'request_need',
+  value: 'request_value',
+  neededBy: 'request_needed_by',
+  impact: 'request_impact',
+  link: 'request_link',
+  answer: 'request_answer',
+  requesterActions: 'request_requester_actions',
+  /** Buttons in the requester's DMs; the value is the request id (or question id for reply). */
+  edit: 'request_edit',
+  cancel: 'request_cancel',
+  close: 'request_close',
+  reopen: 'request_reopen',
+  reply: 'request_reply',
+} as const;
+
+// --- triage: the post in the PMO channel and its modals --------------------------------------
+export const TRIAGE_IDS = {
+  actions: 'triage_actions',
+  claim: 'triage_claim',
+  assign: 'triage_assign',
+  ask: 'triage_ask',
+  decline: 'triage_decline',
+  start: 'triage_start',
+  deliver: 'triage_deliver',
+  unclaim: 'triage_unclaim',
+  assignModal: 'triage_assign_modal',
+  deliverModal: 'triage_deliver_modal',
+  declineModal: 'triage_decline_modal',
+  askModal: 'triage_ask_modal',
+  assignee: 'triage_assignee',
+  delivered: 'triage_delivered',
+  links: 'triage_links',
+  reason: 'triage_reason',
+  question: 'triage_question',
+} as const;
+
+// --- /pmo status: one row of buttons per request, so the request id is in the action_id ----
+export const STATUS_IDS = {
+  /** `status_edit:<id>` etc.: action ids must be unique within one message. */
+  editPrefix: 'status_edit:',
+  cancelPrefix: 'status_cancel:',
+  closePrefix: 'status_close:',
+  reopenPrefix: 'status_reopen:',
+  edit: /^status_edit:\d+$/,
+  cancel: /^status_cancel:\d+$/,
+  close: /^status_close:\d+$/,
+  reopen: /^status_reopen:\d+$/,
+} as const;
+
+// --- /pmo catalog (leads) ----------------------------------------------------------------
+export const CATALOG_IDS = {
+  add: 'catalog_add',
+  editPrefix: 'catalog_edit:',
+  retirePrefix: 'catalog_retire:',
+  restorePrefix: 'catalog_restore:',
+  edit: /^catalog_edit:\d+$/,
+  retire: /^catalog_retire:\d+$/,
+  restore: /^catalog_restore:\d+$/,
+  modal: 'catalog_modal',
+  name: 'catalog_name',
+  description: 'catalog_description',
+} as const;
+
+// --- /pmo team (leads) ---------------------------------------------------------------------
+export const TEAM_IDS = {
+  add: 'team_add',
+  editPrefix: 'team_edit:',
+  removePrefix: 'team_remove:',
+  edit: /^team_edit:[UW][A-Z0-9]+$/,
+  remove: /^team_remove:[UW][A-Z0-9]+$/,
+  modal: 'team_modal',
+  user: 'team_user',
+  skills: 'team_skills',
+  capacity: 'team_capacity',
+} as const;
+
+// --- check-ins -----------------------------------------------------------------------------
+
+export const CHECKIN_IDS = {
+  /** Buttons 1–5 in the check-in DM: `checkin_rate_1` … `checkin_rate_5` (unique per message). */
+  ratePrefix: 'checkin_rate_',
+  rateBlock: 'checkin_rate',
+  /** The optional "tell us more" modal after a rating. */
+  detailsView: 'checkin_details',
+  whatChangedBlock: 'checkin_what_changed',
+  whatChangedInput: 'checkin_what_changed_input',
+  couldBeBetterBlock: 'checkin_could_be_better',
+  couldBeBetterInput: 'checkin_could_be_better_input',
+  followupBlock: 'checkin_followup',
+  followupInput: 'checkin_followup_input',
+  /** The follow-up DM ("Did it change anything?") and its modal. */
+  followupOpen: 'checkin_followup_open',
+  followupOpenBlock: 'checkin_followup_actions',
+  followupView: 'checkin_followup_answer',
+  outcomeBlock: 'checkin_outcome',
+  outcomeInput: 'checkin_outcome_input',
+  outcomeNoteBlock: 'checkin_outcome_note',
+  outcomeNoteInput: 'checkin_outcome_note_input',
+} as const;
+
+export const checkinRateAction = (rating: number): string => `${CHECKIN_IDS.ratePrefix}${rating}`;
+export const CHECKIN_RATE_ACTION_RE = /^checkin_rate_[1-5]$/;
+
+// --- digest --------------------------------------------------------------------------------
+
+export const DIGEST_IDS = {
+  summaryBlock: 'digest_summary',
+  flowBlock: 'digest_flow',
+  valueBlock: 'digest_value',
+  engagementBlock: 'digest_engagement',
+} as const;
+
 // --- consent: /pmo optin modal ------------------------------------------------------------
 export const CONSENT_IDS = {
   modal: 'consent_optin_modal',

@@ -35,7 +35,7 @@ function startProcess(env: Record<string, string>): Started {
   return { child, output: () => output, exited };
 }
 
-async function waitHealthy(port: number, timeoutMs = 20000): Promise<number> {
+async function waitHealthy(port: number, timeoutMs = 60000): Promise<number> {
   const started = Date.now();
   for (;;) {
     try {
@@ -52,6 +52,8 @@ async function waitHealthy(port: number, timeoutMs = 20000): Promise<number> {
 const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 describe('the process (npm start)', () => {
+  // Spawning tsx and a fresh embedded database is slow on a busy 2-core machine.
+  jest.setTimeout(120_000);
   let fake: FakeSlack;
   let dir: string;
   beforeAll(async () => {

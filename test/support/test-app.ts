@@ -5,8 +5,10 @@ import { Writable } from 'node:stream';
 import { ManualClock } from '../../src/clock';
 import { type Config, parseConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
+import type { JobName, JobOutcome } from '../../src/jobs/registry';
+import { runJob } from '../../src/jobs/registry';
 import { createLogger } from '../../src/logger';
-import { type RunningService, startService } from '../../src/start';
+import { createSenderClient, type RunningService, startService } from '../../src/start';
 import { type FakeMessage, FakeSlack, type FakeUser, type FakeView } from './fake-slack';
 import { signedHeaders } from './slack-signing';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -128,6 +130,22 @@ export class TestApp {
     if (this.fake?.violations.length) {
       throw new Error(`Slack would have rejected these payloads:\n${this.fake.violations.join('\n')}`);
     }
+  }
+
+  /**
+   * Runs a scheduled job once as the scheduler would at the clock's time (or `at`), claiming its
+   * slot in job_runs, then delivers the outbox.
+   */
+  async runJob(name: JobName, at: Date = this.clock.now()): Promise<JobOutcome> {
+    const outcome = await runJob(
+      name,
+      this.service.deps,
+      createSenderClient(this.config),
+      at,
+      this.service.instanceId,
+    );
+    await this.flush();
+    return outcome;
   }
 
   /** Delivers everything in the outbox now (instead of waiting for the poll). */

@@ -2,12 +2,17 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { isLead, isMember } from '../../services/people';
 import { renderHelp } from '../../views/help';
+import { catalogCommand } from './catalog';
 import { coachingCommand } from './coaching';
+import { digestCommand } from './digest';
 import { helpCommand } from './help';
 import { inviteCommand } from './invite';
 import { optinCommand } from './optin';
 import { optoutCommand } from './optout';
+import { requestCommand } from './request';
+import { statusCommand } from './status';
 import type { Subcommand } from './subcommand';
+import { teamCommand } from './team';
 import { topicsCommand } from './topics';
 
 /**
@@ -16,6 +21,11 @@ import { topicsCommand } from './topics';
  */
 export const SUBCOMMANDS: Subcommand[] = [
   helpCommand,
+  requestCommand,
+  statusCommand,
+  digestCommand,
+  teamCommand,
+  catalogCommand,
   optinCommand,
   optoutCommand,
   coachingCommand,

@@ -1,0 +1,75 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface Child {
+  proc: ChildProcess;
+  /** Peak resident set size so far (VmHWM), in MB. */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+/** Starts a TypeScript entry point as its own process (so its memory is its own) and waits for `readyText`. */
+export async function startChild(
+  entry: string,
+  env: Record<string, string>,
+  readyText: RegExp,
+): Promise<Child> {
+  const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += String(d);
+      if (readyText.test(output)) resolve();
+    };
+    proc.stdout?.on('data', onData);
+    proc.stderr?.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output.slice(-2000)}`)));
+    setTimeout(() => reject(new Error(`${entry} did not start:\n${output.slice(-2000)}`)), 60_000);
+  });
+  proc.stdout?.resume();
+  proc.stderr?.resume();
+  return {
+    proc,
+    peakRssMb() {
+      // tsx runs the program in a child node process: take the largest peak in the tree.
+      return Math.max(...descendants(proc.pid ?? 0).map(vmHwmMb));
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+function descendants(pid: number): number[] {
+  const all = [pid];
+  try {
+    const children = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    for (const c of children) all.push(...descendants(Number(c)));
+  } catch {
+    // process gone
+  }
+  return all;
+}
+
+function vmHwmMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,31 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../deps';
+import { getRequest, KIND, recordTriagePost } from '../services/requests';
+import { syncTriagePost } from '../slack/request-triage-post';
+
+/**
+ * Outbox hooks for requests:
+ * - the triage post's ts is recorded when it lands, and if the request changed while the
+ *   post was queued (cancelled from /pmo status, say), the post is updated at once;
+ * - replies in the triage thread wait until the triage post exists.
+ */
+export function registerRequestOutboxHooks(deps: Deps, client: WebClient): void {
+  deps.outbox.on(KIND.triagePost, {
+    async afterSend(row, posted) {
+      if (row.request_id === null) return;
+      await recordTriagePost(deps.db, row.request_id, posted.channel, posted.ts);
+      await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
+    },
+  });
+
+  deps.outbox.on(KIND.thread, {
+    async beforeSend(row) {
+      if (row.thread_ts) return undefined;
+      const r = row.request_id === null ? undefined : await getRequest(deps.db, row.request_id);
+      if (!r) return { skip: 'request not found' };
+      // Thrown, so the sender retries with backoff until the triage post has been posted.
+      if (!r.triage_ts) throw new Error('the triage post is not posted yet');
+      return { threadTs: r.triage_ts };
+    },
+  });
+}
