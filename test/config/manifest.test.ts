@@ -56,7 +56,10 @@ describe('manifest.yml', () => {
   it('asks only for scopes whose Web API methods the code calls', () => {
     // Table types mention every column; only code that runs counts. The sandbox's stand-in for
     // Slack (src/sandbox) implements those methods, it does not call them: it does not count.
-    const src = readAll(path.join(ROOT, 'src'), ['sandbox']).replace(/export interface \w+Table \{[^}]*\}/g, '');
+    const src = readAll(path.join(ROOT, 'src'), ['sandbox']).replace(
+      /export interface \w+Table \{[^}]*\}/g,
+      '',
+    );
     const needs: Record<string, RegExp> = {
       commands: /app\.command\(/,
       'chat:write': /chat\.postMessage|chat\.update/,

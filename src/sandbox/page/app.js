@@ -33,15 +33,26 @@
     return el;
   }
 
+  // Calls in flight, on <body data-pending>: lets a browser test wait until the app answered.
+  let pending = 0;
+  const setPending = (n) => {
+    pending = n;
+    document.body.dataset.pending = String(n);
+  };
   async function api(path, body) {
-    const res = await fetch(`/sandbox/api/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = await res.json().catch(() => ({}));
-    if (!res.ok) toast(json.error || `HTTP ${res.status}`);
-    return json;
+    setPending(pending + 1);
+    try {
+      const res = await fetch(`/sandbox/api/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = await res.json().catch(() => ({}));
+      if (!res.ok) toast(json.error || `HTTP ${res.status}`);
+      return json;
+    } finally {
+      setPending(pending - 1);
+    }
   }
 
   function toast(text) {
@@ -759,13 +770,19 @@
           onsubmit: async (ev) => {
             ev.preventDefault();
             if (!v.submit) return;
-            if (!checkRequired(box)) return;
+            if (!checkRequired(box)) {
+              box.querySelector('.has-error')?.scrollIntoView({ block: 'center' });
+              return;
+            }
             submitBtn.disabled = true;
             try {
               const res = await api('submit', { user: S.me, viewId: m.id, values: valuesOf(box) });
               errorLine.hidden = !res.error;
               errorLine.textContent = res.error || '';
-              if (res.errors) showErrors(box, res.errors);
+              if (res.errors) {
+                showErrors(box, res.errors);
+                box.querySelector('.has-error')?.scrollIntoView({ block: 'center' });
+              }
             } finally {
               submitBtn.disabled = false;
             }
@@ -927,9 +944,9 @@
     try {
       const res = await api('jobs', { shiftMs: Number($('shift').value) });
       if (res.outbox) {
-        const jobs = res.jobs.length ? res.jobs.join(', ') : 'no scheduled jobs yet';
+        const jobs = res.jobs.length ? res.jobs.join(', ') : 'none wired into the sandbox yet';
         toast(
-          `Ran ${jobs} at ${new Date(res.now).toLocaleString()}; ${res.outbox.sent} message(s) delivered.`,
+          `App time is now ${new Date(res.now).toLocaleString()}. Jobs run: ${jobs}. ${res.outbox.sent} message(s) delivered.`,
         );
       }
     } finally {
