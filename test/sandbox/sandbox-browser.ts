@@ -100,7 +100,8 @@ export class SandboxBrowser {
     } else if (await block.locator('fieldset').count()) {
       for (const box of await block.locator('input').all()) {
         const id = await box.getAttribute('id');
-        const text = (await block.locator(`label[for="${id}"]`).innerText()).split('\n')[0]?.trim() ?? '';
+        // the option's text is the label's first child; a description may follow it
+        const text = ((await block.locator(`label[for="${id}"] > :first-child`).textContent()) ?? '').trim();
         if (values.includes(text)) await box.check();
         else if ((await box.getAttribute('type')) === 'checkbox') await box.uncheck();
       }
@@ -136,7 +137,7 @@ export class SandboxBrowser {
     await this.page.getByTestId('run-jobs').click();
     // (expressions as strings: this file is type-checked without the DOM library)
     await this.page.waitForFunction("Boolean(document.querySelector('[data-testid=toast]').textContent)");
-    return toast.innerText();
+    return (await toast.textContent()) ?? '';
   }
 
   async screenshot(name: string): Promise<string> {

@@ -61,7 +61,7 @@ describeInBrowser('the sandbox page in chromium', () => {
     await b.openTab('pmo');
     await b.typeCommand('/pmo help');
     await b.ephemerals.getByText('For everyone').waitFor();
-    const shown = await b.ephemerals.innerText();
+    const shown = (await b.ephemerals.textContent()) ?? '';
     expect(shown).toContain('PMO Concierge');
     expect(shown).toContain('/pmo help');
     expect(shown).toContain('Only visible to you');
@@ -71,7 +71,7 @@ describeInBrowser('the sandbox page in chromium', () => {
 
     // Someone else does not see Sam's ephemeral reply.
     await b.selectPerson('Mei Chen');
-    expect(await b.ephemerals.innerText()).not.toContain('For everyone');
+    expect((await b.ephemerals.textContent()) ?? '').not.toContain('For everyone');
   });
 
   it('sends app_home_opened through the signed path when the Home tab is opened', async () => {
@@ -176,11 +176,11 @@ describeInBrowser('the sandbox page in chromium', () => {
       await b.openTab('pmo');
       const message = b.pane.locator('.message').filter({ hasText: 'Probe' }).last();
       await message.waitFor();
-      expect(await message.locator('strong').first().innerText()).toBe('Probe');
-      expect(await message.locator('em').first().innerText()).toBe('see');
+      expect((await message.locator('strong').first().textContent()) ?? '').toBe('Probe');
+      expect((await message.locator('em').first().textContent()) ?? '').toBe('see');
       expect(await message.locator('a').getAttribute('href')).toBe('https://example.com');
-      expect(await message.locator('.mention').first().innerText()).toBe('@Amara Okafor');
-      const text = await message.innerText();
+      expect((await message.locator('.mention').first().textContent()) ?? '').toBe('@Amara Okafor');
+      const text = (await message.textContent()) ?? '';
       expect(text).toContain('<b>not bold</b>');
       expect(await message.locator('b').count()).toBe(0);
       expect(text).toContain('A context line');
@@ -189,7 +189,7 @@ describeInBrowser('the sandbox page in chromium', () => {
     it('opens a modal from a button, shows field errors under their input, and submits state.values', async () => {
       await b.clickButton('Open the form');
       await b.modal.waitFor();
-      expect(await b.modal.getByRole('heading').first().innerText()).toBe('Probe form');
+      expect((await b.modal.getByRole('heading').first().textContent()) ?? '').toBe('Probe form');
 
       // A required field left empty is caught in the page, as Slack does, before anything is sent.
       await b.modal.locator('button[type=submit]').click();
@@ -227,7 +227,7 @@ describeInBrowser('the sandbox page in chromium', () => {
         },
       });
       expect(
-        (values?.topics?.topics_select?.selected_options as { value: string }[]).map((o) => o.value),
+        ((values?.topics?.topics_select?.selected_options ?? []) as { value: string }[]).map((o) => o.value),
       ).toEqual(['mentoring', 'lessons-learned']);
       expect(values?.needed_by?.date).toEqual({ type: 'datepicker', selected_date: '2026-12-15' });
       expect(values?.impact?.impact_radio).toMatchObject({ selected_option: { value: 'high' } });

@@ -573,7 +573,7 @@
           h(
             'div',
             { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': plain(c.title) },
-            h('h2', { text: plain(c.title) }),
+            h('h2', { class: 'dialog-title', text: plain(c.title) }),
             textObject(c.text, 'div'),
             h(
               'div',
