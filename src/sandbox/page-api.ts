@@ -28,7 +28,12 @@ const values = z.record(z.string().max(255), z.record(z.string().max(255), selec
 
 const bodies = {
   command: z.object({ user: userId, channel: channelId, text: z.string().max(4000) }),
-  message: z.object({ user: userId, channel: channelId, text: z.string().min(1).max(4000) }),
+  message: z.object({
+    user: userId,
+    channel: channelId,
+    text: z.string().min(1).max(4000),
+    threadTs: ts.optional(),
+  }),
   action: z.object({
     user: userId,
     block_id: z.string().max(255),
@@ -290,7 +295,9 @@ export class SandboxPage {
   /** A plain message typed into a conversation: shown, and delivered as a message event. */
   private async message(ctx: PageContext, b: z.infer<typeof bodies.message>): Promise<Json> {
     const user = this.person(b.user);
-    const posted = this.standIn.postAs(user.id, b.channel, b.text);
+    if (b.channel.startsWith('D') && b.channel !== `D${user.id}`)
+      throw new BadRequest('not your conversation');
+    const posted = this.standIn.postAs(user.id, b.channel, b.text, b.threadTs);
     const answer = await ctx.driver.event({
       type: 'message',
       channel: posted.channel,
@@ -299,6 +306,7 @@ export class SandboxPage {
       text: b.text,
       ts: posted.ts,
       event_ts: posted.ts,
+      ...(b.threadTs ? { thread_ts: b.threadTs } : {}),
     });
     return { ok: !answer.error };
   }

@@ -77,6 +77,14 @@ export class SandboxBrowser {
     await this.waitForVersionAfter(before);
   }
 
+  /** Replies in the thread of the newest message containing `messageText` in the open conversation. */
+  async replyInThread(messageText: string, text: string): Promise<void> {
+    const message = this.pane.locator('.message').filter({ hasText: messageText }).last();
+    await message.hover();
+    await message.getByRole('button', { name: 'Reply in thread' }).first().click();
+    await this.typeCommand(text);
+  }
+
   /** Clicks a button by its label: in the open modal if there is one, else the newest one on the page. */
   async clickButton(label: string): Promise<void> {
     const scope = (await this.modal.count()) ? this.modal : this.page.locator('.main');

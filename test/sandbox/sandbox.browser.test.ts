@@ -100,6 +100,27 @@ describeInBrowser('the sandbox page in chromium', () => {
     await b.page.getByTestId('clock').getByText('(+8 d)').waitFor();
   });
 
+  it('posts what a person types as a message, with thread replies indented, and delivers message events', async () => {
+    const events = async () =>
+      Number(
+        (await sql<{ n: number }>`select count(*)::int as n from processed_events`.execute(sandbox.deps.db))
+          .rows[0]?.n,
+      );
+    const before = await events();
+    await b.selectPerson('Tom Becker');
+    await b.openTab('general');
+    await b.typeCommand('Anyone tried the *new* template?');
+    await b.replyInThread('Anyone tried the', 'Yes, last week');
+    const thread = b.pane.getByTestId('thread');
+    await thread.getByText('Yes, last week').waitFor();
+    expect((await thread.textContent()) ?? '').toContain('1 reply');
+    expect((await b.pane.locator('.message strong').first().textContent()) ?? '').toBe('new');
+    await sandbox.standIn.waitFor(async () => (await events()) >= before + 2, 'two message events');
+    const reply = sandbox.standIn.messagesIn(sandbox.standIn.messages.at(-1)?.channel ?? '').at(-1);
+    expect(reply).toMatchObject({ user: 'UTOM', text: 'Yes, last week' });
+    expect(reply?.thread_ts).toBeDefined();
+  });
+
   describe('Block Kit round trips, with a probe listener the test adds to the running app', () => {
     // No feature of this branch opens a modal yet, so the test registers one listener pair on
     // the app's own Bolt instance: a button that opens a modal with every input the page
@@ -186,7 +207,41 @@ describeInBrowser('the sandbox page in chromium', () => {
       expect(text).toContain('A context line');
     });
 
+    it('replaces an ephemeral message when the app answers a click on it through response_url', async () => {
+      const bolt: App = sandbox.service.slack.bolt;
+      bolt.action('probe_ephemeral', async ({ ack, respond }) => {
+        await ack();
+        await respond({ replace_original: true, text: 'Thanks, noted.' });
+      });
+      await bolt.client.chat.postEphemeral({
+        channel: sandbox.config.pmo.channelId,
+        user: 'UMEI',
+        text: 'Can we count on you?',
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: 'Can we count on you?' } },
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: 'probe_ephemeral',
+                text: { type: 'plain_text', text: 'Count me in' },
+              },
+            ],
+          },
+        ],
+      });
+      await b.selectPerson('Mei Chen');
+      await b.ephemerals.getByText('Can we count on you?').first().waitFor();
+      await b.clickButton('Count me in');
+      await b.ephemerals.getByText('Thanks, noted.').first().waitFor();
+      await b.ephemerals.getByText('Can we count on you?').first().waitFor({ state: 'detached' });
+      expect(sandbox.standIn.ephemeralsFor('UMEI').map((e) => e.text)).toEqual(['Thanks, noted.']);
+    });
+
     it('opens a modal from a button, shows field errors under their input, and submits state.values', async () => {
+      await b.selectPerson('Amara Okafor');
+      await b.openTab('pmo');
       await b.clickButton('Open the form');
       await b.modal.waitFor();
       expect((await b.modal.getByRole('heading').first().textContent()) ?? '').toBe('Probe form');

@@ -603,7 +603,7 @@
     return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
-  function renderMessage(m, channel) {
+  function renderMessage(m, channel, inThread) {
     const bot = m.user === 'UPMOBOT';
     const surface = { kind: 'message', channel, ts: m.ts };
     const el = h(
@@ -616,6 +616,14 @@
         bot ? h('span', { class: 'app-tag', text: 'APP' }) : null,
         tsLabel(m.ts),
         m.edited ? ' (edited)' : '',
+        inThread
+          ? null
+          : h('button', {
+              type: 'button',
+              class: 'btn link reply',
+              text: 'Reply in thread',
+              onclick: () => setThread({ channel, ts: m.ts }),
+            }),
       ),
       m.blocks?.length ? renderBlocks(m.blocks, surface) : mrkdwn(m.text || ''),
     );
@@ -628,11 +636,18 @@
             class: 'thread-label',
             text: `${m.replies.length} ${m.replies.length === 1 ? 'reply' : 'replies'}`,
           }),
-          m.replies.map((r) => renderMessage(r, channel)),
+          m.replies.map((r) => renderMessage(r, channel, true)),
         ),
       );
     }
     return el;
+  }
+
+  /** Messages typed next go into this thread (slash commands never do, as in Slack). */
+  function setThread(thread) {
+    S.thread = thread;
+    $('thread-chip').hidden = !thread;
+    if (thread) $('composer-input').focus();
   }
 
   function currentConversation() {
@@ -885,6 +900,12 @@
       try {
         const res = await fetch(`/sandbox/api/state?user=${encodeURIComponent(S.me)}&since=${S.version}`);
         if (gen !== S.gen) return;
+        if (res.status === 400 && S.me) {
+          // a remembered person who is not in this sandbox's cast: start as the default one
+          S.me = '';
+          localStorage.removeItem('sandbox.me');
+          continue;
+        }
         if (!res.ok) {
           await sleep(500);
           continue;
@@ -936,8 +957,13 @@
     input.value = '';
     const channel = currentConversation()?.id;
     if (text.startsWith('/')) await api('command', { user: S.me, channel, text });
-    else await api('message', { user: S.me, channel, text });
+    else {
+      const thread = S.thread && S.thread.channel === channel ? S.thread.ts : undefined;
+      await api('message', { user: S.me, channel, text, threadTs: thread });
+      setThread(null);
+    }
   });
+  $('thread-cancel').addEventListener('click', () => setThread(null));
   $('run-jobs').addEventListener('click', async () => {
     const btn = $('run-jobs');
     btn.disabled = true;
