@@ -151,6 +151,13 @@ export class SandboxPage {
       res.end(JSON.stringify(body));
     };
     try {
+      // Loopback only, and only this page: another web site open in the same browser can
+      // neither post here (a JSON body needs a CORS preflight we never grant) nor reach us
+      // under another host name (DNS rebinding).
+      if (!isLocalHost(req.headers.host))
+        return send(403, { error: 'the sandbox answers on localhost only' });
+      if (req.method === 'POST' && !String(req.headers['content-type'] ?? '').startsWith('application/json'))
+        return send(415, { error: 'send JSON' });
       const ctx = this.ctx;
       if (!ctx) return send(503, { error: 'the sandbox is starting' });
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -357,7 +364,12 @@ export class SandboxPage {
       return { ok: false, errors };
     }
     this.viewErrors.delete(view.id);
-    this.standIn.applyViewResponse(view.id, answer.body);
+    if (!this.standIn.applyViewResponse(view.id, answer.body)) {
+      return {
+        ok: false,
+        error: "Slack would have refused the app's answer (invalid_blocks): see the red banner.",
+      };
+    }
     return { ok: true };
   }
 
@@ -399,6 +411,11 @@ export class SandboxPage {
 }
 
 class BadRequest extends Error {}
+
+function isLocalHost(host: string | undefined): boolean {
+  const name = (host ?? '').replace(/:\d+$/, '');
+  return name === 'localhost' || name === '127.0.0.1' || name === '[::1]';
+}
 
 interface ThreadedMessage {
   ts: string;

@@ -223,9 +223,19 @@ export class SlackStandIn {
   /**
    * What Slack does with the answer to a view_submission: nothing more than closing the view
    * (empty answer), replacing it (`update`), stacking a new one (`push`), closing them all
-   * (`clear`); `errors` leaves it open.
+   * (`clear`); `errors` leaves it open. A view outside the limits is recorded in `violations`
+   * and changes nothing (false), as Slack refuses it.
    */
-  applyViewResponse(viewId: string, answer: Json): void {
+  applyViewResponse(viewId: string, answer: Json): boolean {
+    try {
+      this.applyViewAnswer(viewId, answer);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private applyViewAnswer(viewId: string, answer: Json): void {
     const v = this.views.get(viewId);
     if (!v) return;
     const action = answer.response_action;

@@ -103,6 +103,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const deps: SandboxDeps = { ...service.deps, clock };
   try {
     await seedCast(deps.db, clock.now());
+    // Bolt checks its token with auth.test as it starts; wait for that answer, so a sandbox
+    // stopped right away never leaves the check failing against a closed stand-in.
+    await standIn.waitFor(
+      () => standIn.callsTo('auth.test').length > 0,
+      'the app to check its token',
+      10_000,
+    );
   } catch (err) {
     await service.stop();
     await standIn.stop();
