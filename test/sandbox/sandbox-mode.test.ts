@@ -16,7 +16,6 @@ import { signedHeaders } from '../support/slack-signing';
  * 127.0.0.1 only and never uses a real install's database.
  */
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const freePort = () => 20000 + Math.floor(Math.random() * 20000);
 
 interface Started {
@@ -27,7 +26,9 @@ interface Started {
 
 function startProcess(script: string, env: Record<string, string>): Started {
   let output = '';
-  const child = spawn(TSX, [script], {
+  // node with tsx's loader rather than the tsx CLI: the CLI relays SIGTERM and force-kills its
+  // child if the child does not confirm within 60 ms, which a busy CI machine cannot promise.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
