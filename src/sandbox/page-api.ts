@@ -183,8 +183,7 @@ export class SandboxPage {
   }
 
   private wake(): void {
-    for (const w of this.waiters) w();
-    this.waiters.clear();
+    for (const w of [...this.waiters]) w();
   }
 
   private person(id: string): PersonRef {
@@ -209,11 +208,12 @@ export class SandboxPage {
     const since = Number(url.searchParams.get('since') ?? -1);
     if (since >= this.standIn.version && !this.closed) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, LONG_POLL_MS);
-        function done() {
+        const done = () => {
           clearTimeout(timer);
+          this.waiters.delete(done);
           resolve();
-        }
+        };
+        const timer = setTimeout(done, LONG_POLL_MS);
         this.waiters.add(done);
       });
     }
