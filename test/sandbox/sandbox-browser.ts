@@ -10,6 +10,18 @@ import { CAST } from '../../src/sandbox/cast';
  * waits for the page to show the app's answer, so a test reads as the story it tells.
  */
 export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The little of the DOM the predicates below use (this file is type-checked without the DOM
+ * library). Predicates are functions, never strings: the page's CSP forbids eval, and
+ * Playwright evaluates string predicates with it.
+ */
+interface InPage {
+  document: {
+    body: { dataset: Record<string, string | undefined> };
+    querySelector(selector: string): { textContent: string | null } | null;
+  };
+}
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
 const RESULTS = path.resolve(__dirname, '../../test-results');
 
@@ -143,8 +155,9 @@ export class SandboxBrowser {
       el.textContent = '';
     });
     await this.page.getByTestId('run-jobs').click();
-    // (expressions as strings: this file is type-checked without the DOM library)
-    await this.page.waitForFunction("Boolean(document.querySelector('[data-testid=toast]').textContent)");
+    await this.page.waitForFunction(() =>
+      Boolean((globalThis as unknown as InPage).document.querySelector('[data-testid=toast]')?.textContent),
+    );
     return (await toast.textContent()) ?? '';
   }
 
@@ -164,9 +177,15 @@ export class SandboxBrowser {
    * newer than `before` (given a moment: some clicks change nothing anyone sees).
    */
   private async waitForVersionAfter(before: number): Promise<void> {
-    await this.page.waitForFunction("(document.body.dataset.pending || '0') === '0'");
+    await this.page.waitForFunction(
+      () => ((globalThis as unknown as InPage).document.body.dataset.pending ?? '0') === '0',
+    );
     await this.page
-      .waitForFunction(`Number(document.body.dataset.version) > ${before}`, undefined, { timeout: 2000 })
+      .waitForFunction(
+        (v) => Number((globalThis as unknown as InPage).document.body.dataset.version) > v,
+        before,
+        { timeout: 2000 },
+      )
       .catch(() => undefined);
   }
 }
