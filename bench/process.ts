@@ -17,7 +17,7 @@ export async function startChild(
   env: Record<string, string>,
   readyText: RegExp,
 ): Promise<Child> {
-  const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [entry], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +38,7 @@ export async function startChild(
   return {
     proc,
     peakRssMb() {
-      // tsx runs the program in a child node process: take the largest peak in the tree.
+      // Take the largest peak in the process tree, in case the entry spawns helpers.
       return Math.max(...descendants(proc.pid ?? 0).map(vmHwmMb));
     },
     stop: () =>

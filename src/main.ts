@@ -1,12 +1,16 @@
 import { ConfigError, parseConfig } from './config';
 import { createLogger } from './logger';
+import { shouldRunSandbox } from './sandbox/mode';
+import { runSandboxProcess } from './sandbox/run-sandbox';
 import { startService } from './start';
 
 /**
  * The process: config → logger → service; SIGTERM/SIGINT stop it gracefully and exit 0.
  * Configuration problems end start-up with exit code 1 and one readable message.
+ * Without any Slack credential at all, it starts the local sandbox instead (src/sandbox/).
  */
 async function main(): Promise<void> {
+  if (shouldRunSandbox(process.env)) return runSandboxProcess();
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(process.env);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
 import os from 'node:os';
 import { WebClient } from '@slack/web-api';
 import { createSlackApp, type SlackApp } from './app';
@@ -24,6 +25,8 @@ export interface StartOptions {
   outboxPollMs?: number;
   /** Retry settings for the first database connection. */
   connectRetry?: { attempts: number; initialDelayMs: number };
+  /** More routes on the same HTTP server, by exact path (the sandbox's page and its API). */
+  extraRoutes?: Record<string, http.RequestListener>;
 }
 
 export interface RunningService {
@@ -59,6 +62,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       slack: () => slack?.slackRequestListener,
       ready: async () => (database ? database.ping() : false),
       extra: {
+        ...opts.extraRoutes,
         '/metrics': (_req, res) => {
           metrics.registry.metrics().then((text) => {
             res.writeHead(200, { 'content-type': metrics.registry.contentType });

@@ -54,8 +54,12 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for scopes whose Web API methods the code calls', () => {
-    // Table types mention every column; only code that runs counts.
-    const src = readAll(path.join(ROOT, 'src')).replace(/export interface \w+Table \{[^}]*\}/g, '');
+    // Table types mention every column; only code that runs counts. The sandbox's stand-in for
+    // Slack (src/sandbox) implements those methods, it does not call them: it does not count.
+    const src = readAll(path.join(ROOT, 'src'), ['sandbox']).replace(
+      /export interface \w+Table \{[^}]*\}/g,
+      '',
+    );
     const needs: Record<string, RegExp> = {
       commands: /app\.command\(/,
       'chat:write': /chat\.postMessage|chat\.update/,
@@ -73,9 +77,10 @@ describe('manifest.yml', () => {
   });
 });
 
-function readAll(dir: string): string {
+function readAll(dir: string, skipDirs: string[] = []): string {
   return fs
     .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !(e.isDirectory() && skipDirs.includes(e.name)))
     .map((e) =>
       e.isDirectory() ? readAll(path.join(dir, e.name)) : fs.readFileSync(path.join(dir, e.name), 'utf8'),
     )

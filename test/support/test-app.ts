@@ -267,8 +267,9 @@ export class TestApp {
       view: { ...view.view, id: viewId, hash: view.hash, state: { values: state }, team_id: 'T0TEST' },
       response_urls: [],
     });
+    // A submission answered with `response_action: 'update'` replaces the modal, as in Slack.
     if (result.body.response_action === 'update' && result.body.view) {
-      this.fake.applyViewUpdate(viewId, result.body.view as Json);
+      this.fake.applyViewResponse(viewId, result.body);
     }
     return result;
   }

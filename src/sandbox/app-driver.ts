@@ -1,0 +1,202 @@
+import { signedHeaders } from './slack-signing';
+import type { FakeMessage, FakeView, SlackStandIn } from './slack-stand-in';
+
+type Json = Record<string, unknown>;
+
+/** Slack gives an app 3 seconds to acknowledge; after that the person sees an error. */
+const ACK_TIMEOUT_MS = 3000;
+const TEAM = { id: 'T0SANDBOX', domain: 'sandbox' };
+const APP_ID = 'A0SANDBOX';
+
+export interface AppAnswer {
+  status: number;
+  /** The acknowledgement body, parsed when it is JSON. */
+  body: Json;
+  /** Set when the app did not answer in time or could not be reached (what Slack would show). */
+  error?: string;
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/**
+ * Plays Slack's part towards the app: every command, click, submission and event goes to the
+ * app's own POST /slack/events, signed with the signing secret, exactly as Slack sends it — so
+ * the sandbox exercises the same path as production and no second code path exists in the app.
+ */
+export class AppDriver {
+  constructor(
+    private readonly standIn: SlackStandIn,
+    private readonly signingSecret: string,
+    private readonly eventsUrl: () => string,
+  ) {}
+
+  /** `/pmo <text>` typed by `user` in `channel`. */
+  command(user: PersonRef, command: string, text: string, channel: { id: string; name: string }) {
+    const body = new URLSearchParams({
+      token: 'sandbox',
+      team_id: TEAM.id,
+      team_domain: TEAM.domain,
+      channel_id: channel.id,
+      channel_name: channel.name,
+      user_id: user.id,
+      user_name: user.name,
+      command,
+      text,
+      api_app_id: APP_ID,
+      is_enterprise_install: 'false',
+      response_url: this.standIn.responseUrl({ user: user.id, channel: channel.id }),
+      trigger_id: this.standIn.issueTrigger(user.id),
+    }).toString();
+    return this.post(body, 'application/x-www-form-urlencoded');
+  }
+
+  /** A click or a selection in a message (`message`), an ephemeral message, or a view. */
+  blockAction(
+    user: PersonRef,
+    action: Json,
+    where:
+      | { message: FakeMessage; ephemeral?: false }
+      | { message: { channel: string; ts: string; text?: string; blocks?: Json[] }; ephemeral: true }
+      | { view: FakeView; values: Json },
+  ) {
+    const payload: Json = {
+      type: 'block_actions',
+      user: userOf(user),
+      team: TEAM,
+      api_app_id: APP_ID,
+      trigger_id: this.standIn.issueTrigger(user.id),
+      actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
+    };
+    if ('message' in where) {
+      const m = where.message;
+      const ephemeral = where.ephemeral === true;
+      payload.container = {
+        type: 'message',
+        message_ts: m.ts,
+        channel_id: m.channel,
+        is_ephemeral: ephemeral,
+      };
+      payload.channel = { id: m.channel, name: m.channel };
+      payload.message = {
+        type: 'message',
+        ts: m.ts,
+        text: m.text,
+        blocks: m.blocks,
+        ...('thread_ts' in m && m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+      };
+      payload.response_url = this.standIn.responseUrl({
+        user: user.id,
+        channel: m.channel,
+        messageTs: m.ts,
+        ephemeral,
+      });
+    } else {
+      payload.container = { type: 'view', view_id: where.view.id };
+      payload.view = this.viewPayload(where.view, where.values);
+    }
+    return this.post(form(payload), 'application/x-www-form-urlencoded');
+  }
+
+  viewSubmission(user: PersonRef, view: FakeView, values: Json) {
+    return this.post(
+      form({
+        type: 'view_submission',
+        user: userOf(user),
+        team: TEAM,
+        api_app_id: APP_ID,
+        trigger_id: this.standIn.issueTrigger(user.id),
+        view: this.viewPayload(view, values),
+        response_urls: [],
+      }),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  viewClosed(user: PersonRef, view: FakeView, values: Json) {
+    return this.post(
+      form({
+        type: 'view_closed',
+        user: userOf(user),
+        team: TEAM,
+        api_app_id: APP_ID,
+        view: this.viewPayload(view, values),
+        is_cleared: false,
+      }),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  /** An Events API delivery (app_home_opened, message.im …). */
+  event(event: Json) {
+    return this.post(
+      JSON.stringify({
+        token: 'sandbox',
+        team_id: TEAM.id,
+        api_app_id: APP_ID,
+        type: 'event_callback',
+        event_id: `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+        authorizations: [{ team_id: TEAM.id, user_id: 'UPMOBOT', is_bot: true }],
+      }),
+      'application/json',
+    );
+  }
+
+  private viewPayload(view: FakeView, values: Json): Json {
+    const stack = this.standIn.modalStackOf(view.user);
+    const i = stack.findIndex((v) => v.id === view.id);
+    return {
+      ...view.view,
+      id: view.id,
+      hash: view.hash,
+      team_id: TEAM.id,
+      app_id: APP_ID,
+      state: { values },
+      root_view_id: stack[0]?.id ?? view.id,
+      previous_view_id: i > 0 ? (stack[i - 1]?.id ?? null) : null,
+    };
+  }
+
+  private async post(body: string, contentType: string): Promise<AppAnswer> {
+    try {
+      const res = await fetch(this.eventsUrl(), {
+        method: 'POST',
+        headers: { 'content-type': contentType, ...signedHeaders(this.signingSecret, body) },
+        body,
+        signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+      });
+      const text = await res.text();
+      let parsed: Json = {};
+      try {
+        parsed = text ? (JSON.parse(text) as Json) : {};
+      } catch {
+        // a plain-text acknowledgement is shown as the reply's text
+        parsed = text ? { text } : {};
+      }
+      return res.status === 200
+        ? { status: 200, body: parsed }
+        : { status: res.status, body: parsed, error: `the app answered HTTP ${res.status}` };
+    } catch (err) {
+      const timedOut = (err as Error).name === 'TimeoutError';
+      return {
+        status: 0,
+        body: {},
+        error: timedOut
+          ? 'operation_timeout (the app did not answer within 3 seconds)'
+          : (err as Error).message,
+      };
+    }
+  }
+}
+
+function userOf(user: PersonRef): Json {
+  return { id: user.id, username: user.name, name: user.name, team_id: TEAM.id };
+}
+
+function form(payload: Json): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

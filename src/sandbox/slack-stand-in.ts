@@ -1,0 +1,631 @@
+import http from 'node:http';
+import { type Surface, validateSurface } from '../views/block-kit-limits';
+
+/**
+ * A stand-in for Slack's Web API on loopback: the tests' fake Slack and the sandbox's Slack.
+ * It answers as Slack does — `{ok:false,error}` on HTTP 200, 429 with Retry-After, 5xx on
+ * demand, `expired_trigger_id` for a trigger older than 3 s or used twice — keeps the messages
+ * posted and the views opened, and records every call. Any payload outside the Block Kit
+ * limits is answered `invalid_blocks` and kept in `violations`, which the test harness asserts
+ * empty after every test and the sandbox page shows.
+ *
+ * It lives in src/ (not test/) because the sandbox runs it in production code; the tests
+ * import it through test/support/fake-slack.ts under its historical name, FakeSlack.
+ */
+
+type Json = Record<string, unknown>;
+
+export interface FakeUser {
+  id: string;
+  name?: string;
+  tz?: string;
+  deleted?: boolean;
+}
+
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: Json[];
+  thread_ts?: string;
+  metadata?: Json;
+  user: string;
+  /** The user id the message was addressed to when posted by user id (a DM). */
+  dmUser?: string;
+  updates: number;
+}
+
+export interface FakeView {
+  id: string;
+  /** Who sees it: the user the trigger belonged to, or the Home tab's owner. */
+  user: string;
+  view: Json;
+  hash: string;
+  kind: 'modal' | 'home';
+  stack: string[];
+}
+
+/** A message only one person sees (chat.postEphemeral, a slash command's reply, a response_url post). */
+export interface FakeEphemeral {
+  channel: string;
+  user: string;
+  text?: string;
+  blocks?: Json[];
+  /** Set by the stand-in; identifies the ephemeral message for replace_original and dismissal. */
+  ts?: string;
+}
+
+/** What a response_url issued by `responseUrl()` belongs to (as Slack knows it). */
+export interface ResponseContext {
+  user: string;
+  channel: string;
+  /** The message the click came from: `replace_original` / `delete_original` act on it. */
+  messageTs?: string;
+  /** True when that message is an ephemeral one. */
+  ephemeral?: boolean;
+}
+
+export interface StandInOptions {
+  /** The bot token the app must present. Tests use xoxb-test-token; the sandbox a random one. */
+  token?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  args: Json;
+  status: number;
+  response: Json;
+  at: number;
+}
+
+interface Failure {
+  status: number;
+  error?: string;
+  retryAfter?: number;
+  remaining: number;
+}
+
+export const BOT_USER_ID = 'UPMOBOT';
+
+/** Methods that only read: they do not change what a person would see. */
+const READ_ONLY = new Set([
+  'auth.test',
+  'users.info',
+  'conversations.open',
+  'conversations.history',
+  'chat.getPermalink',
+]);
+
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly ephemerals: FakeEphemeral[] = [];
+  readonly views = new Map<string, FakeView>();
+  readonly responses: { path: string; body: Json }[] = [];
+  readonly violations: string[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** How long a trigger_id lives. Slack's is 3 s. */
+  triggerTtlMs = 3000;
+  private readonly triggers = new Map<string, { user: string; issuedAt: number; used: boolean }>();
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly limits = new Map<
+    string,
+    { limit: number; windowMs: number; retryAfter: number; hits: number[] }
+  >();
+  private readonly responseContexts = new Map<string, ResponseContext>();
+  private readonly listeners = new Set<() => void>();
+  private readonly token: string;
+  private server?: http.Server;
+  private seq = 0;
+  private tsCounter = 0;
+  url = '';
+  /** Grows on every change a person could see (a message, a view, an ephemeral reply). */
+  version = 0;
+
+  constructor(opts: StandInOptions = {}) {
+    this.token = opts.token ?? 'xoxb-test-token';
+  }
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const addr = this.server.address() as { port: number };
+    this.url = `http://127.0.0.1:${addr.port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** Called after every visible change; returns a function that unsubscribes. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a visible change made from outside the Web API (e.g. a modal closed by a response_action). */
+  changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * A response_url for a command or a click, as Slack would put in the payload. Posts to it are
+   * kept in `responses` and, like Slack, shown: ephemeral to `user` by default, in the channel
+   * with `response_type: in_channel`, or replacing / deleting the message the click came from.
+   */
+  responseUrl(context: ResponseContext): string {
+    const id = `${Date.now()}-${++this.seq}`;
+    this.responseContexts.set(id, context);
+    return `${this.url}/respond/${id}`;
+  }
+
+  /** Ephemeral messages shown to one person, oldest first. */
+  ephemeralsFor(user: string): FakeEphemeral[] {
+    return this.ephemerals.filter((e) => e.user === user);
+  }
+
+  /** A person closes an ephemeral message ("Dismiss"). */
+  dismissEphemeral(user: string, ts: string): void {
+    const i = this.ephemerals.findIndex((e) => e.user === user && e.ts === ts);
+    if (i >= 0) {
+      this.ephemerals.splice(i, 1);
+      this.changed();
+    }
+  }
+
+  /** Keeps a reply only one person sees (a slash command's acknowledgement body, for instance). */
+  addEphemeral(e: FakeEphemeral): FakeEphemeral {
+    const kept = { ...e, ts: e.ts ?? this.nextTs() };
+    this.ephemerals.push(kept);
+    this.changed();
+    return kept;
+  }
+
+  /** A message a person typed (the sandbox's message box): kept like the app's own posts. */
+  postAs(user: string, channel: string, text: string, threadTs?: string): FakeMessage {
+    const msg: FakeMessage = {
+      channel,
+      ts: this.nextTs(),
+      text,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      user,
+      ...(channel === `D${user}` ? { dmUser: user } : {}),
+      updates: 0,
+    };
+    this.messages.push(msg);
+    this.changed();
+    return msg;
+  }
+
+  messageAt(channel: string, ts: string): FakeMessage | undefined {
+    return this.messages.find((m) => m.channel === channel && m.ts === ts);
+  }
+
+  /** The user's modals, bottom of the stack first. */
+  modalStackOf(user: string): FakeView[] {
+    return [...this.views.values()].filter((v) => v.kind === 'modal' && v.user === user);
+  }
+
+  /**
+   * What Slack does with the answer to a view_submission: nothing more than closing the view
+   * (empty answer), replacing it (`update`), stacking a new one (`push`), closing them all
+   * (`clear`); `errors` leaves it open. A view outside the limits is recorded in `violations`
+   * and changes nothing (false), as Slack refuses it.
+   */
+  applyViewResponse(viewId: string, answer: Json): boolean {
+    try {
+      this.applyViewAnswer(viewId, answer);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private applyViewAnswer(viewId: string, answer: Json): void {
+    const v = this.views.get(viewId);
+    if (!v) return;
+    const action = answer.response_action;
+    if (action === 'errors') return;
+    if (action === 'update' && answer.view) {
+      const view = answer.view as Json;
+      this.checkBlocks('modal', view, 'response_action:update');
+      v.view = view;
+      v.hash = `h${++this.seq}`;
+    } else if (action === 'push' && answer.view) {
+      const view = answer.view as Json;
+      this.checkBlocks('modal', view, 'response_action:push');
+      const id = `V${++this.seq}`;
+      this.views.set(id, { id, user: v.user, view, hash: `h${this.seq}`, kind: 'modal', stack: [] });
+    } else if (action === 'clear') {
+      for (const m of this.modalStackOf(v.user)) this.views.delete(m.id);
+    } else {
+      this.views.delete(viewId);
+    }
+    this.changed();
+  }
+
+  /** A person closes a modal with its close button (or the ×). */
+  closeView(viewId: string): void {
+    if (this.views.delete(viewId)) this.changed();
+  }
+
+  /** A trigger the app may use once within `triggerTtlMs` (what a click or a command carries). */
+  issueTrigger(user: string): string {
+    const id = `${Date.now()}.${++this.seq}.trigger`;
+    this.triggers.set(id, { user, issuedAt: Date.now(), used: false });
+    return id;
+  }
+
+  /** The next `times` calls to `method` fail: HTTP status 500/503, 429 (Retry-After) or `{ok:false,error}`. */
+  failNext(
+    method: string,
+    failure: { status?: number; error?: string; retryAfter?: number; times?: number },
+  ): void {
+    const list = this.failures.get(method) ?? [];
+    list.push({
+      status: failure.status ?? 200,
+      error: failure.error,
+      retryAfter: failure.retryAfter,
+      remaining: failure.times ?? 1,
+    });
+    this.failures.set(method, list);
+  }
+
+  /** At most `limit` calls to `method` per `windowMs`; beyond that HTTP 429 with Retry-After. */
+  rateLimit(method: string, limit: number, windowMs: number, retryAfterSeconds = 1): void {
+    this.limits.set(method, { limit, windowMs, retryAfter: retryAfterSeconds, hits: [] });
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages posted into a channel id, or into the DM with a user id. */
+  messagesIn(channelOrUser: string): FakeMessage[] {
+    return this.messages.filter(
+      (m) => m.channel === channelOrUser || m.dmUser === channelOrUser || m.channel === `D${channelOrUser}`,
+    );
+  }
+
+  /** The modal currently on top of the user's stack, or undefined. */
+  openModalOf(user: string): FakeView | undefined {
+    const modals = [...this.views.values()].filter((v) => v.kind === 'modal' && v.user === user);
+    return modals[modals.length - 1];
+  }
+
+  homeOf(user: string): FakeView | undefined {
+    return [...this.views.values()].find((v) => v.kind === 'home' && v.user === user);
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false, what = 'condition', timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter++;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = req.url ?? '/';
+    if (url.startsWith('/respond/')) {
+      const body = raw ? (JSON.parse(raw) as Json) : {};
+      this.responses.push({ path: url, body });
+      const context = this.responseContexts.get(url.slice('/respond/'.length));
+      if (context) this.applyResponse(context, body);
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('ok');
+      return;
+    }
+    const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(raw, req.headers['content-type']);
+    const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
+      this.calls.push({ method, args, status, response: body, at: Date.now() });
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+
+    if (req.headers.authorization !== `Bearer ${this.token}`)
+      return reply(200, { ok: false, error: 'invalid_auth' });
+
+    const limit = this.limits.get(method);
+    if (limit) {
+      const now = Date.now();
+      limit.hits = limit.hits.filter((t) => now - t < limit.windowMs);
+      if (limit.hits.length >= limit.limit) {
+        return reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(limit.retryAfter) });
+      }
+      limit.hits.push(now);
+    }
+    const failure = this.failures.get(method)?.[0];
+    if (failure) {
+      failure.remaining--;
+      if (failure.remaining <= 0) this.failures.get(method)?.shift();
+      if (failure.status === 429)
+        return reply(
+          429,
+          { ok: false, error: 'ratelimited' },
+          { 'retry-after': String(failure.retryAfter ?? 1) },
+        );
+      if (failure.status >= 500) return reply(failure.status, { ok: false, error: 'internal_error' });
+      return reply(200, { ok: false, error: failure.error ?? 'fatal_error' });
+    }
+
+    try {
+      const body = this.dispatch(method, args);
+      reply(200, body);
+      if (!READ_ONLY.has(method)) this.changed();
+    } catch (err) {
+      reply(200, { ok: false, error: (err as Error).message });
+    }
+  }
+
+  private checkBlocks(surface: Surface, payload: Json, method: string): void {
+    const problems = validateSurface(surface, payload);
+    if (problems.length) {
+      this.violations.push(...problems.map((p) => `${method}: ${p}`));
+      this.changed();
+      throw new Error('invalid_blocks');
+    }
+  }
+
+  /** A post to a response_url, shown as Slack shows it. Invalid blocks are recorded, not shown. */
+  private applyResponse(context: ResponseContext, body: Json): void {
+    try {
+      if (body.delete_original === true || body.delete_original === 'true') {
+        if (context.ephemeral) this.dismissEphemeral(context.user, String(context.messageTs));
+        else {
+          const i = this.messages.findIndex(
+            (m) => m.channel === context.channel && m.ts === context.messageTs,
+          );
+          if (i >= 0) this.messages.splice(i, 1);
+          this.changed();
+        }
+        return;
+      }
+      this.checkBlocks('message', body, 'response_url');
+      const replace = body.replace_original === true || body.replace_original === 'true';
+      if (replace && context.messageTs) {
+        if (context.ephemeral) {
+          const e = this.ephemerals.find((x) => x.user === context.user && x.ts === context.messageTs);
+          if (e) {
+            e.text = body.text as string | undefined;
+            e.blocks = body.blocks as Json[] | undefined;
+          }
+        } else {
+          const msg = this.messageAt(context.channel, context.messageTs);
+          if (msg) {
+            if (body.text !== undefined) msg.text = body.text as string;
+            if (body.blocks !== undefined) msg.blocks = body.blocks as Json[];
+            msg.updates++;
+          }
+        }
+        this.changed();
+        return;
+      }
+      if (body.response_type === 'in_channel') {
+        this.messages.push({
+          channel: context.channel,
+          ts: this.nextTs(),
+          text: body.text as string | undefined,
+          blocks: body.blocks as Json[] | undefined,
+          thread_ts: body.thread_ts as string | undefined,
+          user: BOT_USER_ID,
+          updates: 0,
+        });
+        this.changed();
+        return;
+      }
+      this.addEphemeral({
+        channel: context.channel,
+        user: context.user,
+        text: body.text as string | undefined,
+        blocks: body.blocks as Json[] | undefined,
+      });
+    } catch {
+      // invalid_blocks: already recorded in `violations`
+    }
+  }
+
+  private user(id: string): FakeUser {
+    const known = this.users.get(id);
+    if (known) return known;
+    if (!/^[UW][A-Z0-9]+$/.test(id)) throw new Error('user_not_found');
+    // Anyone with a Slack-looking id exists, in UTC, unless a test says otherwise.
+    return { id, name: id.toLowerCase(), tz: 'UTC' };
+  }
+
+  private useTrigger(triggerId: unknown): { user: string } {
+    const t = this.triggers.get(String(triggerId));
+    if (!t) throw new Error('invalid_trigger_id');
+    if (t.used || Date.now() - t.issuedAt > this.triggerTtlMs) throw new Error('expired_trigger_id');
+    t.used = true;
+    return t;
+  }
+
+  private dispatch(method: string, a: Json): Json {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          user_id: BOT_USER_ID,
+          bot_id: 'BPMOBOT',
+          team_id: 'T0TEST',
+          team: 'Test',
+          user: 'pmo',
+        };
+      case 'chat.postMessage': {
+        const channel = String(a.channel ?? '');
+        if (!channel) throw new Error('channel_not_found');
+        this.checkBlocks('message', a, method);
+        let dmUser: string | undefined;
+        let target = channel;
+        if (/^[UW]/.test(channel)) {
+          const u = this.user(channel);
+          if (u.deleted) throw new Error('user_disabled');
+          dmUser = channel;
+          target = `D${channel}`;
+        }
+        const msg: FakeMessage = {
+          channel: target,
+          ts: this.nextTs(),
+          text: a.text as string | undefined,
+          blocks: a.blocks as Json[] | undefined,
+          thread_ts: a.thread_ts as string | undefined,
+          metadata: a.metadata as Json | undefined,
+          user: BOT_USER_ID,
+          dmUser,
+          updates: 0,
+        };
+        this.messages.push(msg);
+        return { ok: true, channel: target, ts: msg.ts, message: { ...msg } };
+      }
+      case 'chat.update': {
+        const msg = this.messages.find((m) => m.channel === a.channel && m.ts === a.ts);
+        if (!msg) throw new Error('message_not_found');
+        this.checkBlocks('message', { text: a.text ?? msg.text, blocks: a.blocks ?? msg.blocks }, method);
+        if (a.text !== undefined) msg.text = a.text as string;
+        if (a.blocks !== undefined) msg.blocks = a.blocks as Json[];
+        msg.updates++;
+        return { ok: true, channel: msg.channel, ts: msg.ts };
+      }
+      case 'chat.postEphemeral': {
+        this.checkBlocks('message', a, method);
+        const ts = this.nextTs();
+        this.ephemerals.push({
+          channel: String(a.channel),
+          user: String(a.user),
+          text: a.text as string,
+          blocks: a.blocks as Json[],
+          ts,
+        });
+        return { ok: true, message_ts: ts };
+      }
+      case 'chat.delete': {
+        const i = this.messages.findIndex((m) => m.channel === a.channel && m.ts === a.ts);
+        if (i < 0) throw new Error('message_not_found');
+        this.messages.splice(i, 1);
+        return { ok: true, channel: a.channel, ts: a.ts };
+      }
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          permalink: `https://example.slack.com/archives/${a.channel}/p${String(a.message_ts).replace('.', '')}`,
+        };
+      case 'views.open':
+      case 'views.push': {
+        const { user } = this.useTrigger(a.trigger_id);
+        const view = a.view as Json;
+        this.checkBlocks('modal', view, method);
+        const stack = [...this.views.values()].filter((v) => v.kind === 'modal' && v.user === user);
+        if (method === 'views.push' && stack.length >= 3) throw new Error('push_limit_reached');
+        if (method === 'views.open') for (const v of stack) this.views.delete(v.id);
+        const id = `V${++this.seq}`;
+        const stored: FakeView = { id, user, view, hash: `h${this.seq}`, kind: 'modal', stack: [] };
+        this.views.set(id, stored);
+        return { ok: true, view: { id, hash: stored.hash, ...view } };
+      }
+      case 'views.update': {
+        const v = this.views.get(String(a.view_id));
+        if (!v) throw new Error('not_found');
+        if (a.hash && a.hash !== v.hash) throw new Error('hash_conflict');
+        const view = a.view as Json;
+        this.checkBlocks(v.kind === 'home' ? 'home' : 'modal', view, method);
+        v.view = view;
+        v.hash = `h${++this.seq}`;
+        return { ok: true, view: { id: v.id, hash: v.hash, ...view } };
+      }
+      case 'views.publish': {
+        const user = String(a.user_id);
+        this.user(user);
+        const view = a.view as Json;
+        this.checkBlocks('home', view, method);
+        const existing = this.homeOf(user);
+        if (existing) {
+          existing.view = view;
+          existing.hash = `h${++this.seq}`;
+          return { ok: true, view: { id: existing.id, hash: existing.hash, ...view } };
+        }
+        const id = `VH${++this.seq}`;
+        this.views.set(id, { id, user, view, hash: `h${this.seq}`, kind: 'home', stack: [] });
+        return { ok: true, view: { id, ...view } };
+      }
+      case 'users.info': {
+        const u = this.user(String(a.user));
+        return {
+          ok: true,
+          user: {
+            id: u.id,
+            name: u.name ?? u.id.toLowerCase(),
+            real_name: u.name ?? u.id,
+            deleted: u.deleted ?? false,
+            tz: u.tz ?? 'UTC',
+            is_bot: false,
+            profile: { display_name: u.name ?? u.id, real_name: u.name ?? u.id },
+          },
+        };
+      }
+      case 'conversations.open': {
+        const users = String(a.users ?? '')
+          .split(',')
+          .filter(Boolean);
+        if (users.length === 0) throw new Error('users_list_not_supplied');
+        for (const u of users) this.user(u);
+        const id = users.length === 1 ? `D${users[0]}` : `G${users.sort().join('')}`.slice(0, 20);
+        return { ok: true, channel: { id } };
+      }
+      case 'conversations.history': {
+        const oldest = Number(a.oldest ?? 0);
+        const msgs = this.messages
+          .filter((m) => m.channel === a.channel && Number(m.ts) >= oldest)
+          .map((m) => ({ ts: m.ts, text: m.text, metadata: m.metadata, user: m.user }))
+          .reverse();
+        return { ok: true, messages: msgs, has_more: false };
+      }
+      default:
+        throw new Error('unknown_method');
+    }
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Json {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Json;
+  const out: Json = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    // @slack/web-api sends objects and arrays as JSON strings in form bodies.
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { type Config, parseConfig } from '../config';
+import { createLogger, type Logger } from '../logger';
+import { type RunningService, startService } from '../start';
+import { AppDriver } from './app-driver';
+import { CAST, castLeadIds, SANDBOX_PMO_CHANNEL, seedCast } from './cast';
+import type { SandboxDeps } from './jobs-bridge';
+import { SandboxPage } from './page-api';
+import { ShiftedClock } from './shifted-clock';
+import { SlackStandIn } from './slack-stand-in';
+
+export const SANDBOX_DEFAULT_DIR = './.data/sandbox';
+
+export interface SandboxOptions {
+  /** The environment to take tunables from (PORT, LOG_LEVEL, PMO_TIMEZONE, CHECKIN_* …). */
+  env?: Record<string, string | undefined>;
+  /** Overrides PORT; 0 picks a free port (tests). */
+  port?: number;
+  /** The embedded database's directory; default SANDBOX_PGLITE_DIR or ./.data/sandbox. */
+  pgliteDir?: string;
+  logger?: Logger;
+  /** More variables forced on the app's config (tests: SCHEDULER_ENABLED=false). */
+  overrides?: Record<string, string>;
+}
+
+export interface Sandbox {
+  /** http://localhost:<port>/sandbox */
+  url: string;
+  port: number;
+  config: Config;
+  service: RunningService;
+  standIn: SlackStandIn;
+  clock: ShiftedClock;
+  deps: SandboxDeps;
+  stop(): Promise<void>;
+}
+
+/** Variables that belong to a real install and are never taken into the sandbox. */
+const NOT_FOR_THE_SANDBOX = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'DATABASE_URL',
+  'PGLITE_DIR',
+  'PMO_CHANNEL_ID',
+  'PMO_LEAD_IDS',
+];
+
+/**
+ * The real app, started with everything Slack would provide played locally: a random signing
+ * secret and bot token made up in this process, a stand-in for the Web API on 127.0.0.1, an
+ * embedded database of its own (never a real install's), a seeded cast, and the page at
+ * /sandbox. Bound to 127.0.0.1 only: a sandbox has no authentication.
+ */
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const env = opts.env ?? process.env;
+  const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
+  const signingSecret = randomBytes(24).toString('hex');
+  const standIn = await new SlackStandIn({ token: botToken }).start();
+  for (const person of CAST) standIn.addUser({ id: person.id, name: person.name, tz: person.tz });
+
+  const passThrough = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => v !== undefined && !NOT_FOR_THE_SANDBOX.includes(k)),
+  ) as Record<string, string>;
+  const pgliteDir = opts.pgliteDir ?? (env.SANDBOX_PGLITE_DIR?.trim() || SANDBOX_DEFAULT_DIR);
+  let config: Config;
+  try {
+    config = parseConfig({
+      ...passThrough,
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: standIn.apiUrl,
+      PMO_CHANNEL_ID: SANDBOX_PMO_CHANNEL,
+      PMO_LEAD_IDS: castLeadIds().join(','),
+      PGLITE_DIR: path.resolve(pgliteDir),
+      DATABASE_URL: '',
+      ...(opts.port !== undefined ? { PORT: String(opts.port) } : {}),
+      ...opts.overrides,
+    });
+  } catch (err) {
+    await standIn.stop();
+    throw err;
+  }
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const clock = new ShiftedClock();
+  const page = new SandboxPage(standIn, logger.child({ component: 'sandbox' }));
+
+  let service: RunningService;
+  try {
+    service = await startService(config, {
+      logger,
+      clock,
+      host: '127.0.0.1',
+      outboxPollMs: 1000,
+      extraRoutes: page.routes(),
+    });
+  } catch (err) {
+    await standIn.stop();
+    throw err;
+  }
+  const deps: SandboxDeps = { ...service.deps, clock };
+  try {
+    await seedCast(deps.db, clock.now());
+    // Bolt checks its token with auth.test as it starts; wait for that answer, so a sandbox
+    // stopped right away never leaves the check failing against a closed stand-in.
+    await standIn.waitFor(
+      () => standIn.callsTo('auth.test').length > 0,
+      'the app to check its token',
+      10_000,
+    );
+  } catch (err) {
+    await service.stop();
+    await standIn.stop();
+    throw err;
+  }
+  const eventsUrl = `http://127.0.0.1:${service.port}/slack/events`;
+  page.attach({ config, deps, driver: new AppDriver(standIn, signingSecret, () => eventsUrl) });
+
+  const url = `http://localhost:${service.port}/sandbox`;
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port: service.port,
+    config,
+    service,
+    standIn,
+    clock,
+    deps,
+    stop: () => {
+      stopping ??= (async () => {
+        page.close();
+        await service.stop();
+        await standIn.stop();
+      })();
+      return stopping;
+    },
+  };
+}
