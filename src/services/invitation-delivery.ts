@@ -111,8 +111,8 @@ export async function checkInvitationDelivery(
 
       const cap = CAPS[prefs.cap ?? DEFAULT_CAP];
       const since = now.getTime() - cap.windowDays * 86_400_000;
-      const used = { n: toMillis(prefs.reserved).filter((ms) => ms > since).length };
-      if (Number(used.n) >= cap.max) return { skip: 'cap' };
+      const used = toMillis(prefs.reserved).filter((ms) => ms > since).length;
+      if (used >= cap.max) return { skip: 'cap' };
 
       await tx
         .updateTable('invitation_recipients')

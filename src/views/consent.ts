@@ -136,7 +136,7 @@ export function renderUnknownTopic(
   command: string,
 ): { text: string; blocks: Block[] } {
   const list = topics.map((t) => `• *${safe(t.name, 150)}* — \`${command} optout ${t.slug}\``).join('\n');
-  const text = `I don't know a topic called "${typed.slice(0, 100)}". These are the topics:`;
+  const text = `I don't know a topic called "${safe(typed, 100)}". These are the topics:`;
   return {
     text,
     blocks: [

@@ -227,7 +227,7 @@ export function renderInvitationDm(
   state: DmState,
 ): { text: string; blocks: Block[] } {
   const why = `You're getting this because you opted in to *${safe(topicName, 150)}*.`;
-  const text = `Invitation: ${inv.title} — you're getting this because you opted in to ${topicName}.`;
+  const text = `Invitation: ${safe(inv.title, 150)} — you're getting this because you opted in to ${safe(topicName, 150)}.`;
   const blocks: Block[] = [
     header(inv.title),
     section(safe(inv.message, 2800)),
@@ -267,7 +267,7 @@ export function renderInvitationDm(
 
 export function renderAnnouncement(inv: InvitationView): { text: string; blocks: Block[] } {
   const topics = inv.topicNames.join(', ');
-  const text = `${inv.title} — opt in to ${topics} to hear about sessions like this one.`;
+  const text = `${safe(inv.title, 150)} — opt in to ${safe(topics, 500)} to hear about sessions like this one.`;
   return {
     text,
     blocks: [
@@ -292,7 +292,7 @@ export interface SummaryCounts {
 }
 
 export function renderSummary(inv: InvitationView, c: SummaryCounts): { text: string; blocks: Block[] } {
-  const text = `Invitation sent by <@${inv.createdBy}>: ${inv.title}`;
+  const text = `Invitation sent by <@${inv.createdBy}>: ${safe(inv.title, 150)}`;
   const pairs: [string, string][] = [
     ['Topics', safe(inv.topicNames.join(', '), 1000)],
     ['Sent by', `<@${inv.createdBy}>`],
@@ -313,7 +313,7 @@ export function renderSummary(inv: InvitationView, c: SummaryCounts): { text: st
 }
 
 export function renderPromotedDm(inv: InvitationView): { text: string; blocks: Block[] } {
-  const text = `Good news: a seat freed up for "${inv.title}" — you're in.`;
+  const text = `Good news: a seat freed up for "${safe(inv.title, 150)}" — you're in.`;
   return {
     text,
     blocks: [
@@ -351,7 +351,7 @@ export function renderAnnouncementFailed(
     error === 'not_in_channel' || error === 'channel_not_found'
       ? ' The app is not in that channel: add it there (e.g. `/invite @PMO Concierge`) and send the announcement again.'
       : '';
-  const text = `Your announcement "${title}" could not be posted in <#${channel}> (${error}).${hint}`;
+  const text = `Your announcement "${safe(title, 150)}" could not be posted in <#${channel}> (${error}).${hint}`;
   return {
     text,
     blocks: [
