@@ -108,6 +108,25 @@ describe('/pmo invite', () => {
     expect(body).toContain('&lt;!channel&gt; &amp; &lt;@UBOSS&gt;');
   });
 
+  it('keeps the longest inputs within Block Kit limits after escaping', async () => {
+    await optInPeople(t, ['UA'], 'training-workshops');
+    await sendInvitation(t, 'UMEMBER', {
+      topics: ['training-workshops'],
+      title: '<&>'.repeat(50),
+      message: '&'.repeat(2500),
+      seats: 3,
+      date: '2026-12-01',
+      deadline: '2026-11-30',
+    });
+    await t.flush();
+    const dm = invitationDms(t, 'UA')[0]!;
+    await t.click('UA', 'rsvp_going', { message: dm });
+    await t.fake.waitFor(() => JSON.stringify(dm.blocks).includes("You're in"));
+    // The fake answers invalid_blocks (and t.stop() fails the test) for anything over a limit.
+    expect(t.fake.violations).toEqual([]);
+    expect(summaryPosts(t)).toHaveLength(1);
+  });
+
   it('an open announcement posts once in the channel with "Opt me in", sends no DM, and opts in only who clicks', async () => {
     await optInPeople(t, ['UA'], 'communities-of-practice');
     const c = await composeInvitation(t, 'UMEMBER', {
