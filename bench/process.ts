@@ -11,11 +11,14 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Starts a TypeScript entry point as its own process (so its memory is its own) and waits for `readyText`. */
+/**
+ * Starts a TypeScript entry point as its own process (so its memory is its own) and waits until
+ * it prints `ready` (a pattern) or `ready.url` answers 200.
+ */
 export async function startChild(
   entry: string,
   env: Record<string, string>,
-  readyText: RegExp,
+  ready: RegExp | { url: string },
 ): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
@@ -26,8 +29,16 @@ export async function startChild(
   await new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {
       output += String(d);
-      if (readyText.test(output)) resolve();
+      if (ready instanceof RegExp && ready.test(output)) resolve();
     };
+    if (!(ready instanceof RegExp)) {
+      const poll = setInterval(() => {
+        fetch(ready.url).then(
+          (r) => r.status === 200 && (clearInterval(poll), resolve()),
+          () => undefined,
+        );
+      }, 100);
+    }
     proc.stdout?.on('data', onData);
     proc.stderr?.on('data', onData);
     proc.on('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output.slice(-2000)}`)));

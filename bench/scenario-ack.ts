@@ -1,0 +1,159 @@
+import { type LoadResult, runLoad } from './load';
+import { type BenchContext, describeLoad, SECRET } from './run';
+
+const COUNT = 2000;
+const CONCURRENCY = 50;
+
+/**
+ * a. Acknowledgement latency: 2,000 `/pmo request` commands (ack + views.open of the form) and
+ * 2,000 triage clicks (claim: a conditional update, a status event, a DM queued, the post
+ * updated), at concurrency 50, against the app and a bare Bolt app that only acks.
+ */
+export async function ackLatency(ctx: BenchContext): Promise<void> {
+  const command = (i: number) => {
+    const user = `UREQ${i % 500}`;
+    return {
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({
+        token: 'x',
+        team_id: 'T0TEST',
+        team_domain: 'test',
+        channel_id: 'CGENERAL',
+        channel_name: 'general',
+        user_id: user,
+        user_name: user.toLowerCase(),
+        command: '/pmo',
+        text: `request help with our roadmap ${i}`,
+        api_app_id: 'A0TEST',
+        is_enterprise_install: 'false',
+        response_url: `${ctx.fake.url}/respond/${i}`,
+        trigger_id: ctx.fake.issueTrigger(user),
+      }).toString(),
+    };
+  };
+  // Triggers are issued when the body is built, i.e. just before each request is sent.
+  const warm = await runLoad({
+    url: `${ctx.appUrl}/slack/events`,
+    secret: SECRET,
+    count: 100,
+    concurrency: 10,
+    body: command,
+  });
+  void warm;
+  const appCommands = await runLoad({
+    url: `${ctx.appUrl}/slack/events`,
+    secret: SECRET,
+    count: COUNT,
+    concurrency: CONCURRENCY,
+    body: command,
+  });
+  const bareCommands = await runLoad({
+    url: `${ctx.bareUrl}/slack/events`,
+    secret: SECRET,
+    count: COUNT,
+    concurrency: CONCURRENCY,
+    body: command,
+  });
+  compare(ctx, '/pmo request (modal)', appCommands, bareCommands);
+
+  // Triage clicks on 2,000 new requests, each with its post in the PMO channel.
+  const ids = await seedRequestsWithPosts(ctx, COUNT);
+  const click = (i: number) => {
+    const id = ids[i]!;
+    const member = i % 2 === 0 ? 'ULEAD1' : 'ULEAD2';
+    return {
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          user: { id: member, username: member.toLowerCase(), name: member.toLowerCase(), team_id: 'T0TEST' },
+          team: { id: 'T0TEST', domain: 'test' },
+          api_app_id: 'A0TEST',
+          trigger_id: ctx.fake.issueTrigger(member),
+          container: { type: 'message', message_ts: id.ts, channel_id: 'CPMO', is_ephemeral: false },
+          channel: { id: 'CPMO', name: 'pmo' },
+          message: { ts: id.ts, text: 'triage' },
+          response_url: `${ctx.fake.url}/respond/click${i}`,
+          actions: [
+            {
+              type: 'button',
+              action_id: 'triage_claim',
+              block_id: 'triage_actions',
+              value: String(id.id),
+              action_ts: '1',
+            },
+          ],
+        }),
+      }).toString(),
+    };
+  };
+  const appClicks = await runLoad({
+    url: `${ctx.appUrl}/slack/events`,
+    secret: SECRET,
+    count: COUNT,
+    concurrency: CONCURRENCY,
+    body: click,
+  });
+  const bareClicks = await runLoad({
+    url: `${ctx.bareUrl}/slack/events`,
+    secret: SECRET,
+    count: COUNT,
+    concurrency: CONCURRENCY,
+    body: click,
+  });
+  compare(ctx, 'triage click (claim)', appClicks, bareClicks);
+
+  const claimed = await ctx.db.query(`select count(*)::int as n from requests where status = 'claimed'`);
+  ctx.rows.push({
+    scenario: 'a. ack latency',
+    measure: 'claims recorded after 2,000 clicks',
+    value: String(claimed.rows[0].n),
+    target: '2000',
+    met: claimed.rows[0].n === COUNT,
+  });
+}
+
+function compare(ctx: BenchContext, what: string, app: LoadResult, bare: LoadResult): void {
+  const p99Ratio = app.p99 / bare.p99;
+  const tputRatio = app.throughput / bare.throughput;
+  ctx.rows.push(
+    { scenario: 'a. ack latency', measure: `${what}: app`, value: describeLoad(app) },
+    { scenario: 'a. ack latency', measure: `${what}: bare Bolt`, value: describeLoad(bare) },
+    {
+      scenario: 'a. ack latency',
+      measure: `${what}: p99 ratio app/bare`,
+      value: `${p99Ratio.toFixed(2)}×`,
+      target: '≤ 1.5×',
+      met: p99Ratio <= 1.5 && app.errors === 0,
+    },
+    {
+      scenario: 'a. ack latency',
+      measure: `${what}: throughput ratio app/bare`,
+      value: `${tputRatio.toFixed(2)}×`,
+      target: '≥ 0.8×',
+      met: tputRatio >= 0.8,
+    },
+  );
+}
+
+async function seedRequestsWithPosts(ctx: BenchContext, n: number): Promise<{ id: number; ts: string }[]> {
+  const { rows } = await ctx.db.query(
+    `insert into requests (submission_key, requester_id, service_id, project, need, expected_value, impact, status,
+       triage_channel, created_at, updated_at)
+     select 'bench-click-' || g, 'UREQ' || (g % 300), 1 + g % 10, 'Project ' || g, 'Need', 'Value', 'important', 'new',
+       'CPMO', now(), now()
+     from generate_series(1, $1::int) g returning id`,
+    [n],
+  );
+  const out: { id: number; ts: string }[] = [];
+  for (const r of rows as { id: number }[]) {
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(900000 + out.length).padStart(6, '0')}`;
+    ctx.fake.messages.push({ channel: 'CPMO', ts, text: 'triage', blocks: [], user: 'UPMOBOT', updates: 0 });
+    out.push({ id: Number(r.id), ts });
+  }
+  await ctx.db.query(
+    `update requests r set triage_ts = v.ts from unnest($1::bigint[], $2::text[]) as v(id, ts) where r.id = v.id`,
+    [out.map((o) => o.id), out.map((o) => o.ts)],
+  );
+  return out;
+}
