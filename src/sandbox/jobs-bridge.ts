@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
 import type { DrainResult } from '../jobs/outbox-sender';
+import { runJob } from '../jobs/registry';
+import { createSenderClient } from '../start';
 import type { ShiftedClock } from './shifted-clock';
 
 export type SandboxDeps = Deps & { clock: ShiftedClock };
@@ -10,7 +12,7 @@ export interface JobsRun {
   now: string;
   offsetMs: number;
   outbox: DrainResult;
-  /** Names of the scheduled jobs that ran (none yet on this branch). */
+  /** Names of the scheduled jobs that ran. */
   jobs: string[];
 }
 
@@ -18,16 +20,19 @@ export interface JobsRun {
  * "Run scheduled jobs now" on the sandbox page: move the app's clock forward by `shiftMs`,
  * run what the scheduler would run at that time, and deliver the outbox.
  *
- * The scheduled jobs (check-ins, digest) are added here when they exist: call each with
- * `deps` (whose clock is already shifted) before the outbox is drained, and push its name to
- * `jobs` (the page shows them). A job that keys its run on the schedule slot (job_runs) gets a
- * new slot for each shift, so pressing the button twice without a shift runs it once.
+ * The check-ins and the digest run exactly as the scheduler runs them (runJob claims their
+ * slot in job_runs), at the shifted time. The digest's slot is its reporting period, so
+ * pressing the button twice in the same week posts it once — as in production.
  */
-export async function runJobsNow(deps: SandboxDeps, shiftMs: number): Promise<JobsRun> {
+export async function runJobsNow(deps: SandboxDeps, shiftMs: number, instanceId = 'sandbox'): Promise<JobsRun> {
   deps.clock.shift(shiftMs);
   const now = deps.clock.now();
   const jobs: string[] = [];
-  // ← the scheduled jobs run here, e.g. `await runCheckins(deps); jobs.push('check-ins');`
+  const client = createSenderClient(deps.config);
+  for (const name of ['checkins', 'digest'] as const) {
+    const outcome = await runJob(name, deps, client, now, instanceId);
+    if (outcome.ran) jobs.push(name === 'checkins' ? 'check-ins' : 'digest');
+  }
 
   // Messages held for later (working hours, a reminder in 3 days) become due on the app's
   // clock, but the outbox compares with the database's time: bring those due by now forward.
