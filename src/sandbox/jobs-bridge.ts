@@ -24,7 +24,11 @@ export interface JobsRun {
  * slot in job_runs), at the shifted time. The digest's slot is its reporting period, so
  * pressing the button twice in the same week posts it once — as in production.
  */
-export async function runJobsNow(deps: SandboxDeps, shiftMs: number, instanceId = 'sandbox'): Promise<JobsRun> {
+export async function runJobsNow(
+  deps: SandboxDeps,
+  shiftMs: number,
+  instanceId = 'sandbox',
+): Promise<JobsRun> {
   deps.clock.shift(shiftMs);
   const now = deps.clock.now();
   const jobs: string[] = [];

@@ -121,11 +121,97 @@ describeInBrowser('the sandbox page in chromium', () => {
     expect(reply?.thread_ts).toBeDefined();
   });
 
-  // After the features merge: selectPerson('Sam Rivera'); typeCommand('/pmo request …');
-  // fillInput(...); submitModal(); selectPerson('Amara Okafor'); openTab('pmo');
-  // clickButton('Claim'); … clickButton('Deliver'); runJobs('+8 days'); selectPerson('Sam Rivera');
-  // openTab('Messages'); clickButton('5'); runJobs('+8 days'); openTab('pmo') — asserting each step.
-  it.todo('files a request, claims and delivers it, answers the check-in and runs the digest');
+  it('files a request, claims and delivers it, answers the check-in and runs the digest', async () => {
+    // Check-ins go out in the requester's working hours: start the story on a Monday at 09:00
+    // UTC (10:00 or 11:00 in Paris, Tom's time zone), whenever the test runs.
+    const now = sandbox.clock.now();
+    const monday = new Date(now);
+    monday.setUTCHours(9, 0, 0, 0);
+    monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
+    sandbox.clock.shift(monday.getTime() - now.getTime());
+
+    // Tom asks the PMO for help.
+    await b.selectPerson('Tom Becker');
+    await b.openTab('general');
+    await b.typeCommand('/pmo request A stakeholder map for the Atlas roll-out');
+    await b.modal.waitFor();
+    await b.fillInput('Service', 'Stakeholder management');
+    await b.fillInput('Project or team', 'Atlas');
+    await b.fillInput('What value do you expect, and who benefits?', 'Sponsors aligned before the pilot');
+    await b.fillInput('Needed by', monday.toISOString().slice(0, 10));
+    await b.fillInput('Impact', 'Important');
+    await b.submitModal();
+    await b.modal.waitFor({ state: 'detached' });
+    await sandbox.deps.outbox.drain();
+    await b.openTab('Messages');
+    await b.pane
+      .getByText(/PMO-\d+/)
+      .first()
+      .waitFor();
+    await b.screenshot('request-confirmed');
+
+    // Amara, a lead, claims it in the PMO channel and delivers it.
+    await b.selectPerson('Amara Okafor');
+    await b.openTab('pmo');
+    const triage = b.pane.locator('.message').filter({ hasText: 'Atlas' }).last();
+    await triage.waitFor();
+    expect((await triage.textContent()) ?? '').toContain('Sponsors aligned before the pilot');
+    await b.clickButton('Claim');
+    await triage
+      .getByText(/Claimed by|claimed/i)
+      .first()
+      .waitFor();
+    await b.clickButton('Deliver…');
+    await b.modal.waitFor();
+    await b.fillInput('What was delivered?', 'A stakeholder map and an engagement plan');
+    await b.submitModal();
+    await b.modal.waitFor({ state: 'detached' });
+    await triage
+      .getByText(/Delivered/i)
+      .first()
+      .waitFor();
+    await b.screenshot('triage-delivered');
+    const request = await sandbox.deps.db
+      .selectFrom('requests')
+      .selectAll()
+      .where('project', '=', 'Atlas')
+      .executeTakeFirstOrThrow();
+    expect(request).toMatchObject({ status: 'delivered', owner_id: 'UAMARA' });
+
+    // Eight days later the check-in reaches Tom, who rates it 5.
+    await b.runJobs('+8 days');
+    await b.selectPerson('Tom Becker');
+    await b.openTab('Messages');
+    await b.pane
+      .getByText(/How much value did/)
+      .first()
+      .waitFor();
+    await b.clickButton('5 · a lot');
+    if (await b.modal.count()) {
+      await b.fillInput('What changed thanks to it?', 'The sponsors agreed on the pilot scope');
+      await b.submitModal();
+      await b.modal.waitFor({ state: 'detached' });
+    }
+    await b.pane
+      .getByText(/recorded 5\/5/)
+      .first()
+      .waitFor();
+    const checkin = await sandbox.deps.db
+      .selectFrom('checkins')
+      .selectAll()
+      .where('request_id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(checkin).toMatchObject({ status: 'answered', rating: 5 });
+
+    // A week on, the digest in the PMO channel counts the delivery and its rating.
+    await b.runJobs('+7 days');
+    await b.selectPerson('Jonas Weber');
+    await b.openTab('pmo');
+    const digest = b.pane.locator('.message').filter({ hasText: 'PMO digest' }).last();
+    await digest.waitFor();
+    expect((await digest.textContent()) ?? '').toMatch(/5(\.0)?\b/);
+    await b.screenshot('digest');
+  });
 
   describe('Block Kit round trips, with a probe listener the test adds to the running app', () => {
     // No feature of this branch opens a modal yet, so the test registers one listener pair on

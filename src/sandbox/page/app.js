@@ -115,6 +115,14 @@
     large_yellow_circle: '🟡',
     red_circle: '🔴',
     white_circle: '⚪',
+    package: '📦',
+    raised_hand: '✋',
+    question: '❓',
+    no_entry_sign: '🚫',
+    heavy_multiplication_x: '✖️',
+    speech_balloon: '💬',
+    new: '🆕',
+    inbox_tray: '📥',
   };
   const decode = (s) =>
     s
