@@ -1,7 +1,11 @@
 import type { BenchContext } from './run';
 import { ackLatency } from './scenario-ack';
+import { digestAtScale } from './scenario-digest';
+import { fanOut } from './scenario-fanout';
 
-/** The benchmark's scenarios, in order; `npm run bench -- ack` runs one. */
+/** The benchmark's scenarios, in order; `npm run bench -- fanout` runs one. */
 export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
   ack: ackLatency,
+  fanout: fanOut,
+  digest: digestAtScale,
 };

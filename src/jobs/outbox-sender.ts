@@ -65,6 +65,16 @@ const OUTBOX_EVENT_TYPE = 'pmo_outbox';
 export class OutboxSender {
   private readonly hooks = new Map<string, OutboxHooks>();
   private pausedUntil = 0;
+  /**
+   * Pacing learnt from 429s. Pausing for Retry-After and then bursting again would hit the
+   * limit at every window and waste a pause each time; instead, after a 429 the sender spaces
+   * its posts by the rate Slack just accepted (posts in the last Retry-After window), and
+   * probes a little faster every so often in case the limit was a transient one.
+   */
+  private spacingMs = 0;
+  private nextSlot = 0;
+  private recentPosts: number[] = [];
+  private sinceAdjust = 0;
   private draining: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -140,6 +150,33 @@ export class OutboxSender {
       if (!row) return;
       await this.deliver(row, total);
     }
+  }
+
+  /** Waits for this worker's turn under the learnt spacing (no wait until a 429 taught one). */
+  private async takeSlot(): Promise<void> {
+    if (this.spacingMs === 0) return;
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot);
+    this.nextSlot = at + this.spacingMs;
+    if (at > now) await sleep(at - now);
+  }
+
+  private notePosted(): void {
+    const now = Date.now();
+    this.recentPosts.push(now);
+    if (this.recentPosts.length > 5000) this.recentPosts.splice(0, this.recentPosts.length - 5000);
+    // Every 200 accepted posts, try 3% faster; the next 429 corrects it.
+    if (this.spacingMs > 0 && ++this.sinceAdjust >= 200) {
+      this.sinceAdjust = 0;
+      this.spacingMs = this.spacingMs < 1 ? 0 : this.spacingMs * 0.97;
+    }
+  }
+
+  private learnRate(windowMs: number): void {
+    const since = Date.now() - windowMs;
+    const accepted = this.recentPosts.filter((t) => t > since).length;
+    if (accepted > 0) this.spacingMs = Math.max(this.spacingMs, (windowMs / accepted) * 1.05);
+    this.sinceAdjust = 0;
   }
 
   /** Slack said Retry-After: nobody posts until then (re-checked, as another 429 may extend it). */
@@ -223,6 +260,7 @@ export class OutboxSender {
     try {
       // A worker that claimed its row before another worker's 429 must not post into the pause.
       await this.waitOutPause();
+      await this.takeSlot();
       const res = await client.chat.postMessage({
         channel,
         text: payload.text,
@@ -243,6 +281,7 @@ export class OutboxSender {
         .where('id', '=', row.id)
         .execute();
       total.sent++;
+      this.notePosted();
       this.opts.onSent?.(row);
       await hooks
         ?.afterSend?.(row, posted)
@@ -260,6 +299,7 @@ export class OutboxSender {
     if (err.code === ErrorCode.RateLimitedError) {
       const retryAfterMs = Math.max(1, err.retryAfter ?? 1) * 1000;
       this.pausedUntil = Math.max(this.pausedUntil, Date.now() + retryAfterMs);
+      this.learnRate(retryAfterMs);
       this.opts.onRateLimited?.(err.retryAfter ?? 1);
       total.rateLimited++;
       // A 429 is not a failed attempt: the message was simply not accepted yet.
