@@ -61,3 +61,21 @@ export async function seedCoaching(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/**
+ * Clicks a button on this person's Home and waits for the re-published tab. The fake updates
+ * the Home view object in place, so the hash is read before clicking.
+ */
+export async function clickOnHome(
+  t: TestApp,
+  user: string,
+  actionId: string,
+  test: (text: string) => boolean = () => true,
+  view: FakeView | undefined = t.fake.homeOf(user),
+): Promise<FakeView> {
+  if (!view) throw new Error(`${user} has no Home`);
+  const before = t.fake.homeOf(user)?.hash;
+  const res = await t.click(user, actionId, { view });
+  if (res.status !== 200) throw new Error(`click answered ${res.status}`);
+  return nextHome(t, user, before, test);
+}

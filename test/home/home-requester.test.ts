@@ -1,6 +1,13 @@
 import { seedRequest } from '../support/seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { actionIds, homeText, nextHome, openHome, seedCoaching, setNeededBy } from './home-helpers';
+import {
+  actionIds,
+  clickOnHome,
+  homeText,
+  openHome,
+  seedCoaching,
+  setNeededBy,
+} from './home-helpers';
 
 /** A requester's Home: their requests, a pending check-in, topics, coaching, the catalogue. */
 describe('Home for a requester', () => {
@@ -101,8 +108,7 @@ describe('Home for a requester', () => {
   it('a check-in answered on Home is recorded by the DM’s listener, the DM loses its buttons, Home refreshes', async () => {
     const home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    await t.click('UREQ1', 'checkin_rate_5', { view: home });
-    const after = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes('Thanks — recorded 5/5'));
+    const after = await clickOnHome(t, 'UREQ1', 'checkin_rate_5', (x) => x.includes('Thanks — recorded 5/5'));
     expect(actionIds(after)).not.toContain('checkin_rate_5');
     const row = await t.db
       .selectFrom('checkins')
@@ -127,11 +133,13 @@ describe('Home for a requester', () => {
       .executeTakeFirstOrThrow();
     let home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    await t.click('UREQ1', `home_topic_in:${topic.id}`, { view: home });
-    home = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes('You opted in to Mentoring'));
+    home = await clickOnHome(t, 'UREQ1', `home_topic_in:${topic.id}`, (x) =>
+      x.includes('You opted in to Mentoring'),
+    );
     expect(actionIds(home)).toContain(`home_topic_out:${topic.id}`);
-    await t.click('UREQ1', `home_topic_out:${topic.id}`, { view: home });
-    home = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes('You opted out of Mentoring'));
+    home = await clickOnHome(t, 'UREQ1', `home_topic_out:${topic.id}`, (x) =>
+      x.includes('You opted out of Mentoring'),
+    );
     expect(actionIds(home)).toContain(`home_topic_in:${topic.id}`);
     const events = await t.db
       .selectFrom('consent_events')
@@ -149,12 +157,10 @@ describe('Home for a requester', () => {
   it('pause 4 weeks and resume are recorded with source home', async () => {
     let home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    await t.click('UREQ1', 'home_pause', { view: home });
-    home = await nextHome(t, 'UREQ1', home.hash, (x) =>
+    home = await clickOnHome(t, 'UREQ1', 'home_pause', (x) =>
       x.includes('Invitations are paused until *2026-12-22*'),
     );
-    await t.click('UREQ1', 'home_resume', { view: home });
-    home = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes('Invitations resumed.'));
+    home = await clickOnHome(t, 'UREQ1', 'home_resume', (x) => x.includes('Invitations resumed.'));
     expect(actionIds(home)).toContain('home_pause');
     const events = await t.db
       .selectFrom('consent_events')
@@ -172,8 +178,9 @@ describe('Home for a requester', () => {
   it('Cancel on Home cancels through the /pmo status listener and says so on Home', async () => {
     const home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    await t.click('UREQ1', `status_cancel:${open}`, { view: home });
-    const after = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes(`PMO-${open} is cancelled`));
+    const after = await clickOnHome(t, 'UREQ1', `status_cancel:${open}`, (x) =>
+      x.includes(`PMO-${open} is cancelled`),
+    );
     expect(actionIds(after)).not.toContain(`status_cancel:${open}`);
     const row = await t.db
       .selectFrom('requests')
@@ -186,8 +193,9 @@ describe('Home for a requester', () => {
   it('End coaching on Home ends it through the coaching listener', async () => {
     const home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    await t.click('UREQ1', 'coaching_end', { view: home });
-    const after = await nextHome(t, 'UREQ1', home.hash, (x) => x.includes('coaching engagement has ended'));
+    const after = await clickOnHome(t, 'UREQ1', 'coaching_end', (x) =>
+      x.includes('coaching engagement has ended'),
+    );
     expect(homeText(after)).toContain('No coaching right now');
     const e = await t.db
       .selectFrom('coaching_engagements')
