@@ -1,13 +1,6 @@
 import { seedRequest } from '../support/seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  actionIds,
-  clickOnHome,
-  homeText,
-  openHome,
-  seedCoaching,
-  setNeededBy,
-} from './home-helpers';
+import { actionIds, clickOnHome, homeText, openHome, seedCoaching, setNeededBy } from './home-helpers';
 
 /** A requester's Home: their requests, a pending check-in, topics, coaching, the catalogue. */
 describe('Home for a requester', () => {
