@@ -232,7 +232,10 @@ function leadBlocks(m: HomeModel): Block[] {
   ];
 }
 
-/** The Home tab for this person, with an optional one-line notice on top (what just happened). */
+/**
+ * The Home tab for this person, with an optional one-line notice on top (what just happened).
+ * The notice is app-written mrkdwn (it may mention people); callers escape any user text in it.
+ */
 export function renderHome(m: HomeModel, notice?: string): HomeView {
   const top: Block[] = [];
   if (notice) top.push(context(`:information_source: ${notice}`));

@@ -8,6 +8,7 @@ import { HOME_LISTS, loadHome } from '../../services/home';
 import { isLead } from '../../services/people';
 import { listTeam } from '../../services/team';
 import { getTopic, listTopics } from '../../services/topics';
+import { safe } from '../../views/blocks';
 import { renderCatalog } from '../../views/catalog';
 import { renderOptOutAnswer } from '../../views/consent';
 import { ADMIN_TITLES, renderAdminModal, renderHomeListModal } from '../../views/home';
@@ -48,8 +49,8 @@ export function registerHomeActions(app: App, deps: Deps): void {
     }
     const changed = await optIn(db, body.user.id, [topic.id], 'home', clock.now());
     const notice = changed.length
-      ? `You opted in to ${topic.name}. You can opt out any time, here or with \`${config.pmo.command} optout\`.`
-      : `You were already opted in to ${topic.name}.`;
+      ? `You opted in to ${safe(topic.name, 100)}. You can opt out any time, here or with \`${config.pmo.command} optout\`.`
+      : `You were already opted in to ${safe(topic.name, 100)}.`;
     await refreshHome(deps, client, body.user.id, { notice });
   });
 
@@ -65,7 +66,8 @@ export function registerHomeActions(app: App, deps: Deps): void {
     // Opting out of coaching ends it: its goodbye DMs are in the outbox.
     if (result.coachingEnded) deps.outbox.kick();
     const answer = renderOptOutAnswer(topic, result, config.pmo.command);
-    await refreshHome(deps, client, body.user.id, { notice: answer.text });
+    // The command's own words; topic names are lead-typed, so escaped for mrkdwn.
+    await refreshHome(deps, client, body.user.id, { notice: safe(answer.text, 1000) });
   });
 
   app.action<BlockAction<ButtonAction>>(HOME_IDS.pause, async ({ ack, body, client }) => {
