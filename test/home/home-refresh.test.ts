@@ -125,4 +125,23 @@ describe('Home refreshes', () => {
     // the limits checker in the fake saw every payload (t.stop() fails on a violation)
     expect(t.fake.violations).toEqual([]);
   });
+
+  it('opening the Messages tab publishes nothing; a redelivered app_home_opened publishes once', async () => {
+    await t.event({ type: 'app_home_opened', user: 'UMSG', channel: 'DUMSG', tab: 'messages' });
+    await new Promise((res) => setTimeout(res, 300));
+    expect(publishesTo(t, 'UMSG')).toBe(0);
+    const rows = await t.db
+      .selectFrom('home_views')
+      .select('user_id')
+      .where('user_id', '=', 'UMSG')
+      .execute();
+    expect(rows).toEqual([]);
+
+    const event = { type: 'app_home_opened', user: 'UMSG', channel: 'DUMSG', tab: 'home' };
+    await t.event(event, { eventId: 'EvHome1' });
+    await t.event(event, { eventId: 'EvHome1', retryNum: 1 });
+    await t.fake.waitFor(() => t.fake.homeOf('UMSG'), 'Home published');
+    await new Promise((res) => setTimeout(res, 300));
+    expect(publishesTo(t, 'UMSG')).toBe(1);
+  });
 });

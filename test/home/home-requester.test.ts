@@ -1,6 +1,15 @@
+import { FORM, validValues } from '../requests/request-helpers';
 import { seedRequest } from '../support/seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { actionIds, clickOnHome, homeText, openHome, seedCoaching, setNeededBy } from './home-helpers';
+import {
+  actionIds,
+  clickOnHome,
+  homeText,
+  nextHome,
+  openHome,
+  seedCoaching,
+  setNeededBy,
+} from './home-helpers';
 
 /** A requester's Home: their requests, a pending check-in, topics, coaching, the catalogue. */
 describe('Home for a requester', () => {
@@ -90,12 +99,17 @@ describe('Home for a requester', () => {
     expect(actionIds(home)).toContain('home_more:catalogue');
   });
 
-  it('New request opens the same form as /pmo request', async () => {
+  it('New request opens the same form as /pmo request; the request sent shows on Home', async () => {
     const home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
+    const hash = home.hash;
     await t.click('UREQ1', 'home_new_request', { view: home });
     const modal = await t.fake.waitFor(() => t.fake.openModalOf('UREQ1'), 'the request form');
     expect(modal.view.callback_id).toBe('request_modal');
+    const res = await t.submit('UREQ1', modal, await validValues(t, { [FORM.project]: 'Sent from Home' }));
+    expect(res.body.response_action).toBeUndefined();
+    const after = await nextHome(t, 'UREQ1', hash, (x) => x.includes('Sent from Home'));
+    expect(homeText(after)).toContain('next: a PMO member picks it up');
   });
 
   it('a check-in answered on Home is recorded by the DM’s listener, the DM loses its buttons, Home refreshes', async () => {
