@@ -274,6 +274,13 @@ export interface CheckinsTable {
   created_at: Timestamp;
 }
 
+// --- App Home (issue 6) ---------------------------------------------------------------------
+export interface HomeViewsTable {
+  user_id: string;
+  first_opened_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -295,6 +302,7 @@ export interface DB {
   invitation_drafts: InvitationDraftsTable;
   coaching_engagements: CoachingEngagementsTable;
   checkins: CheckinsTable;
+  home_views: HomeViewsTable;
 }
 
 export type Service = Selectable<ServicesTable>;

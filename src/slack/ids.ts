@@ -182,3 +182,31 @@ export const TOPIC_IDS = {
   description: 'topic_description',
   status: 'topic_status',
 } as const;
+
+// --- App Home (issue 6): buttons only Home has; everything else reuses the ids above --------
+export const HOME_IDS = {
+  newRequest: 'home_new_request',
+  /** One toggle per topic: `home_topic_in:<id>` / `home_topic_out:<id>` (unique per surface). */
+  topicInPrefix: 'home_topic_in:',
+  topicOutPrefix: 'home_topic_out:',
+  topicIn: /^home_topic_in:\d+$/,
+  topicOut: /^home_topic_out:\d+$/,
+  pause: 'home_pause',
+  resume: 'home_resume',
+  /** "Show more" per list: `home_more:<list>`; the value is the list's name too. */
+  morePrefix: 'home_more:',
+  more: /^home_more:[a-z_]+$/,
+  moreModal: 'home_more_modal',
+  manageCatalog: 'home_manage_catalog',
+  manageTopics: 'home_manage_topics',
+  manageTeam: 'home_manage_team',
+  adminModal: 'home_admin_modal',
+} as const;
+
+/**
+ * Home lists many requests on one surface, and action ids must be unique per surface, so a
+ * per-request button there is `<action id>:<request id>` (e.g. `triage_claim:42`). The triage
+ * listeners answer both forms: one listener, one code path.
+ */
+export const perItem = (actionId: string, id: number | string): string => `${actionId}:${id}`;
+export const perItemPattern = (actionId: string): RegExp => new RegExp(`^${actionId}:\\d+$`);

@@ -1,3 +1,4 @@
+import type { ActionsBlock } from '@slack/types';
 import { REOPEN_WINDOW_DAYS } from '../services/request-lifecycle';
 import { STATUS_IDS } from '../slack/ids';
 import { actions, type Block, button, context, safe, section } from './blocks';
@@ -11,7 +12,7 @@ import {
   STATUS_LABELS,
 } from './request-common';
 
-const nextStep = (r: RequestWithService): string => {
+export const nextStep = (r: RequestWithService): string => {
   switch (r.status) {
     case 'new':
       return 'a PMO member picks it up';
@@ -46,26 +47,35 @@ export function renderMyRequests(requests: RequestWithService[], now: Date, comm
           `opened ${ageOf(r.created_at, now)} ago · next: ${nextStep(r)}`,
       ),
     );
-    const id = String(r.id);
-    if (OPEN_STATUSES.includes(r.status)) {
-      blocks.push(
-        actions(`status_actions_${id}`, [
-          button('Edit', `${STATUS_IDS.editPrefix}${id}`, id),
-          button('Cancel request', `${STATUS_IDS.cancelPrefix}${id}`, id, 'danger'),
-        ]),
-      );
-    } else if (r.status === 'closed' && canStillReopen(r, now)) {
-      blocks.push(actions(`status_actions_${id}`, [button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id)]));
-    } else if (r.status === 'delivered') {
-      blocks.push(
-        actions(`status_actions_${id}`, [
-          button("It's done — close", `${STATUS_IDS.closePrefix}${id}`, id, 'primary'),
-          button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id),
-        ]),
-      );
-    }
+    const buttons = requesterButtons(r, now);
+    if (buttons) blocks.push(buttons);
     if (blocks.length >= 46) break;
   }
   blocks.push(context(`\`${command} request\` sends a new one.`));
   return { text: `Your requests (${requests.length})`, blocks };
+}
+
+/**
+ * What the requester can do with one request: Edit/Cancel while open, Close/Reopen once
+ * delivered, Reopen for a while after closing. Shared by `/pmo status` and the Home tab, so
+ * both offer the same buttons and reach the same listeners (ids carry the request id).
+ */
+export function requesterButtons(r: RequestWithService, now: Date): ActionsBlock | undefined {
+  const id = String(r.id);
+  if (OPEN_STATUSES.includes(r.status)) {
+    return actions(`status_actions_${id}`, [
+      button('Edit', `${STATUS_IDS.editPrefix}${id}`, id),
+      button('Cancel request', `${STATUS_IDS.cancelPrefix}${id}`, id, 'danger'),
+    ]);
+  }
+  if (r.status === 'closed' && canStillReopen(r, now)) {
+    return actions(`status_actions_${id}`, [button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id)]);
+  }
+  if (r.status === 'delivered') {
+    return actions(`status_actions_${id}`, [
+      button("It's done — close", `${STATUS_IDS.closePrefix}${id}`, id, 'primary'),
+      button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id),
+    ]);
+  }
+  return undefined;
 }

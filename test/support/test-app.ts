@@ -236,6 +236,8 @@ export class TestApp {
       const v = where.view;
       payload.container = { type: 'view', view_id: v.id };
       payload.view = { ...v.view, id: v.id, hash: v.hash, state: { values: {} } };
+      // Slack sends no response_url for clicks on the Home tab.
+      if (v.kind === 'home') delete payload.response_url;
     }
     return this.interactive(payload);
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { loadSubject, recordRating } from '../../services/checkins';
 import { renderCheckinDetailsModal, renderCheckinThanks } from '../../views/checkins';
+import { refreshHome, tellWhereClicked } from '../home-publisher';
 import { CHECKIN_RATE_ACTION_RE } from '../ids';
 
 /** "checkinId:rating", as the view puts it on each button. */
@@ -14,7 +15,10 @@ const RateValue = z
     return { checkinId: id, rating };
   });
 
-/** A click on 1–5 in a check-in DM: record it once, thank in place, offer the optional modal. */
+/**
+ * A click on 1–5 in a check-in DM (or the same buttons on the Home tab): record it once,
+ * thank in place, offer the optional modal, and re-publish Home so it drops the question.
+ */
 export function registerCheckinRate(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(
     CHECKIN_RATE_ACTION_RE,
@@ -34,7 +38,8 @@ export function registerCheckinRate(app: App, deps: Deps): void {
             : outcome.status === 'closed'
               ? 'This check-in has closed. Thanks all the same.'
               : 'This check-in is not for you.';
-        await respond({ response_type: 'ephemeral', replace_original: false, text });
+        // From Home there is no response_url: the note goes on top of the re-published tab.
+        await tellWhereClicked(deps, client, body, respond, text);
         return;
       }
       deps.outbox.kick();
@@ -67,6 +72,7 @@ export function registerCheckinRate(app: App, deps: Deps): void {
       for (const target of targets.values()) {
         await client.chat.update({ ...target, text: thanks.text, blocks: thanks.blocks });
       }
+      await refreshHome(deps, client, body.user.id, { notice: thanks.text });
     },
   );
 }

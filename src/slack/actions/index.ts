@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { registerCatalogActions } from './catalog';
 import { registerCheckinFollowupOpen } from './checkin-followup-open';
 import { registerCheckinRate } from './checkin-rate';
+import { registerHomeActions } from './home';
 import { registerInvitationActions } from './invitations';
 import { registerRequesterActions } from './requester';
 import { registerTeamActions } from './team';
@@ -17,4 +18,5 @@ export function registerActions(app: App, deps: Deps): void {
   registerCheckinRate(app, deps);
   registerCheckinFollowupOpen(app, deps);
   registerInvitationActions(app, deps);
+  registerHomeActions(app, deps);
 }

@@ -11,6 +11,7 @@ import { OPEN_STATUSES, reference } from '../../views/request-common';
 import { renderEditModal, renderReplyModal } from '../../views/request-forms';
 import { refusalText } from '../../views/request-messages';
 import { renderMyRequests } from '../../views/request-status';
+import { clickedOnHome, refreshRequestHomes, tellWhereClicked } from '../home-publisher';
 import { REQUEST_IDS, STATUS_IDS } from '../ids';
 import { refreshTriagePost } from '../request-triage-post';
 import { requestIdOf, tellClicker } from './respond';
@@ -19,6 +20,8 @@ import { requestIdOf, tellClicker } from './respond';
  * The requester's buttons, in their DMs (request_*) and in the `/pmo status` list
  * (status_*:<id>). Each re-checks that the clicker is the requester and the state allows it.
  * In the status list the list itself is redrawn; in a DM the clicker gets a private note.
+ * The status list's buttons (status_*:<id>) are on the Home tab too: there Home is
+ * re-published with the note on top, as Home has no response_url.
  */
 
 const NOT_YOURS = 'Only the person who sent this request can do that.';
@@ -66,6 +69,7 @@ export function registerRequesterActions(app: App, deps: Deps): void {
     for (const id of step.ids) {
       app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client }) => {
         await ack();
+        const tell = (text: string) => tellWhereClicked(deps, client, body, respond, text);
         const actor = body.user.id;
         const requestId = requestIdOf(action.value);
         if (requestId === undefined) return;
@@ -73,18 +77,21 @@ export function registerRequesterActions(app: App, deps: Deps): void {
         const result = await step.run(deps, requestId, actor);
         if (!result.ok) {
           const current = result.current;
-          if (current && current.requester_id !== actor) return tellClicker(respond, NOT_YOURS);
+          if (current && current.requester_id !== actor) return tell(NOT_YOURS);
           if (step.run === reopenRequest && current && ['delivered', 'closed'].includes(current.status)) {
-            return tellClicker(
-              respond,
+            return tell(
               `${reference(current.id)} was delivered more than ${REOPEN_WINDOW_DAYS} days ago, so it cannot be reopened. ` +
                 `Please send a new request with \`${deps.config.pmo.command} request\` — you can mention ${reference(current.id)} in it.`,
             );
           }
-          return tellClicker(respond, refusalText(current, actor));
+          return tell(refusalText(current, actor));
         }
         await refreshTriagePost(deps, client, requestId);
-        await afterChange(respond, fromStatusList, actor, step.done(reference(requestId)));
+        const done = step.done(reference(requestId));
+        // On Home the note rides on the Home refresh (Home has no response_url).
+        const onHome = clickedOnHome(body);
+        if (!onHome) await afterChange(respond, fromStatusList, actor, done);
+        await refreshRequestHomes(deps, client, requestId, { id: actor, notice: onHome ? done : undefined });
       });
     }
   }
@@ -92,12 +99,13 @@ export function registerRequesterActions(app: App, deps: Deps): void {
   for (const id of [REQUEST_IDS.edit, STATUS_IDS.edit]) {
     app.action<BlockAction<ButtonAction>>(id, async ({ ack, body, action, respond, client }) => {
       await ack();
+      const tell = (text: string) => tellWhereClicked(deps, client, body, respond, text);
       const actor = body.user.id;
       const requestId = requestIdOf(action.value);
       if (requestId === undefined) return;
       const r = await getRequest(deps.db, requestId);
-      if (!r || r.requester_id !== actor) return tellClicker(respond, NOT_YOURS);
-      if (!OPEN_STATUSES.includes(r.status)) return tellClicker(respond, refusalText(r, actor));
+      if (!r || r.requester_id !== actor) return tell(NOT_YOURS);
+      if (!OPEN_STATUSES.includes(r.status)) return tell(refusalText(r, actor));
       await client.views.open({ trigger_id: body.trigger_id, view: renderEditModal(r) });
     });
   }

@@ -1,6 +1,4 @@
-import { listServices } from '../../services/catalog';
-import { todayIn } from '../../services/request-form';
-import { renderRequestModal } from '../../views/request-forms';
+import { openRequestForm } from '../request-form-open';
 import type { Subcommand } from './subcommand';
 
 /** `/pmo request [text]`: the request form, opened inside the trigger's 3 seconds. */
@@ -11,11 +9,6 @@ export const requestCommand: Subcommand = {
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
     await ack();
-    const services = await listServices(deps.db);
-    const today = todayIn(deps.config.pmo.timezone, deps.clock.now());
-    await client.views.open({
-      trigger_id: command.trigger_id,
-      view: renderRequestModal(services, rest.trim(), today),
-    });
+    await openRequestForm(deps, client, command.trigger_id, rest.trim());
   },
 };

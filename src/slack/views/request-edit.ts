@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { type EditForm, parseEditForm, todayIn } from '../../services/request-form';
 import { answerQuestion, editRequest } from '../../services/requests';
 import { refusalText } from '../../views/request-messages';
+import { refreshRequestHomes } from '../home-publisher';
 import { REQUEST_IDS } from '../ids';
 import { refreshTriagePost } from '../request-triage-post';
 import { inputValue, parseMetadata, parseViewState } from '../view-state';
@@ -48,6 +49,7 @@ export function registerRequesterViews(app: App, deps: Deps): void {
     }
     await ack();
     await refreshTriagePost(deps, client, meta.requestId);
+    await refreshRequestHomes(deps, client, meta.requestId);
   });
 
   app.view(REQUEST_IDS.replyModal, async ({ ack, body, view }) => {

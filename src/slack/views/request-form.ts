@@ -3,6 +3,7 @@ import type { Deps } from '../../deps';
 import { listServices } from '../../services/catalog';
 import { type FieldErrors, parseRequestForm, type RequestForm, todayIn } from '../../services/request-form';
 import { submitRequest } from '../../services/requests';
+import { refreshHome } from '../home-publisher';
 import { REQUEST_IDS } from '../ids';
 import { inputValue, parseViewState } from '../view-state';
 
@@ -54,5 +55,6 @@ export function registerRequestFormView(app: App, deps: Deps): void {
       form: parsed.value,
     });
     await ack();
+    await refreshHome(deps, client, body.user.id);
   });
 }

@@ -11,6 +11,7 @@ import {
 } from '../../services/request-lifecycle';
 import { askQuestion } from '../../services/requests';
 import { refusalText } from '../../views/request-messages';
+import { refreshRequestHomes } from '../home-publisher';
 import { TRIAGE_IDS } from '../ids';
 import { refreshTriagePost } from '../request-triage-post';
 import { inputValue, parseMetadata, parseViewState } from '../view-state';
@@ -57,6 +58,7 @@ export function registerTriageViews(app: App, deps: Deps): void {
     if (!result.ok) return void (await ack(refused(TRIAGE_IDS.assignee, result, actor)));
     await ack();
     await refreshTriagePost(deps, client, meta.requestId);
+    await refreshRequestHomes(deps, client, meta.requestId, { id: actor });
   });
 
   app.view(TRIAGE_IDS.deliverModal, async ({ ack, body, view, client }) => {
@@ -81,6 +83,7 @@ export function registerTriageViews(app: App, deps: Deps): void {
     if (!result.ok) return void (await ack(refused(TRIAGE_IDS.delivered, result, actor)));
     await ack();
     await refreshTriagePost(deps, client, meta.requestId);
+    await refreshRequestHomes(deps, client, meta.requestId, { id: actor });
   });
 
   app.view(TRIAGE_IDS.declineModal, async ({ ack, body, view, client }) => {
@@ -103,6 +106,7 @@ export function registerTriageViews(app: App, deps: Deps): void {
     if (!result.ok) return void (await ack(refused(TRIAGE_IDS.reason, result, actor)));
     await ack();
     await refreshTriagePost(deps, client, meta.requestId);
+    await refreshRequestHomes(deps, client, meta.requestId, { id: actor });
   });
 
   app.view(TRIAGE_IDS.askModal, async ({ ack, body, view }) => {

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps';
 import { acceptCoaching, endCoaching, loadEngagementView, passCoaching } from '../../../services/coaching';
 import { renderCoachProposalResolved } from '../../../views/coaching';
+import { refreshHomes, tellWhereClicked } from '../../home-publisher';
 import { COACHING_IDS } from '../../ids';
 import { parseButton } from './button';
 
@@ -20,6 +21,7 @@ export function registerCoachingButtons(app: App, deps: Deps): void {
           : await passCoaching(db, click.id, click.userId);
       outbox.kick();
       const view = await loadEngagementView(db, click.id);
+      if (view && outcome !== 'closed') await refreshHomes(deps, client, [view.coacheeId, view.coachId]);
       if (!view || !click.channel || !click.ts) return;
       const message = renderCoachProposalResolved(view, outcome);
       await client.chat.update({
@@ -36,6 +38,22 @@ export function registerCoachingButtons(app: App, deps: Deps): void {
     const click = parseButton(body);
     if (!click.id) return;
     const outcome = await endCoaching(db, click.id, click.userId, clock.now());
+    // The End button is on the Home tab too (no channel there): Home is re-published instead.
+    if (!click.channel) {
+      const note =
+        outcome === 'not_yours'
+          ? 'Only the coach or the person being coached can end this engagement.'
+          : outcome === 'ended'
+            ? 'This coaching engagement has ended. Thank you both.'
+            : 'This coaching engagement had already ended.';
+      await tellWhereClicked(deps, client, body, undefined, note);
+    }
+    if (outcome === 'ended') {
+      const ended = await loadEngagementView(db, click.id);
+      // On Home the clicker's tab was just re-published with the note above.
+      const others = [ended?.coacheeId, ended?.coachId].filter((u) => click.channel || u !== click.userId);
+      await refreshHomes(deps, client, others);
+    }
     if (outcome === 'not_yours') {
       if (click.channel)
         await client.chat.postEphemeral({

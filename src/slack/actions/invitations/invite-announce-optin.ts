@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps';
 import { optInFromAnnouncement } from '../../../services/invitations';
 import { renderAnnouncementOptIn } from '../../../views/invitations';
+import { refreshHome } from '../../home-publisher';
 import { INVITE_IDS } from '../../ids';
 import { parseButton } from './button';
 import { redrawSummary } from './invitation-dm';
@@ -22,5 +23,6 @@ export function registerAnnounceOptIn(app: App, deps: Deps): void {
       blocks: answer.blocks as never,
     });
     if (result.changed.length) await redrawSummary(deps, client, click.id);
+    if (result.changed.length) await refreshHome(deps, client, click.userId);
   });
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps';
 import { optOutFromInvitation } from '../../../services/invitation-delivery';
+import { refreshHome } from '../../home-publisher';
 import { INVITE_IDS } from '../../ids';
 import { parseButton } from './button';
 import { redrawDm } from './invitation-dm';
@@ -15,5 +16,6 @@ export function registerInviteOptOutTopic(app: App, deps: Deps): void {
     if (!result) return;
     if (result.coachingEnded) deps.outbox.kick();
     await redrawDm(deps, client, click.id, click.userId, click);
+    await refreshHome(deps, client, click.userId);
   });
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps';
 import { pauseFromInvitation } from '../../../services/invitation-delivery';
+import { refreshHome } from '../../home-publisher';
 import { INVITE_IDS } from '../../ids';
 import { parseButton } from './button';
 import { personTz, redrawDm } from './invitation-dm';
@@ -15,5 +16,6 @@ export function registerInvitePause(app: App, deps: Deps): void {
     const result = await pauseFromInvitation(deps.db, click.id, click.userId, deps.clock.now(), tz);
     if (!result) return;
     await redrawDm(deps, client, click.id, click.userId, click);
+    await refreshHome(deps, client, click.userId);
   });
 }

@@ -2,11 +2,12 @@ import type { App } from '@slack/bolt';
 import type { Deps } from '../../../deps';
 import { activeServices, requestCoaching } from '../../../services/coaching';
 import { CADENCE_LABEL, type Cadence, renderCoachingRequested } from '../../../views/coaching';
+import { refreshHome } from '../../home-publisher';
 import { COACHING_IDS } from '../../ids';
 import { StateValues } from '../state-values';
 
 export function registerCoachingSubmit(app: App, deps: Deps): void {
-  app.view(COACHING_IDS.modal, async ({ ack, body, view }) => {
+  app.view(COACHING_IDS.modal, async ({ ack, body, view, client }) => {
     const { db, clock, outbox } = deps;
     const v = new StateValues(view.state.values);
     const active = new Set((await activeServices(db)).map((s) => s.id));
@@ -31,5 +32,6 @@ export function registerCoachingSubmit(app: App, deps: Deps): void {
     );
     await ack({ response_action: 'update', view: renderCoachingRequested(outcome.kind !== 'unmatched') });
     outbox.kick();
+    await refreshHome(deps, client, body.user.id);
   });
 }

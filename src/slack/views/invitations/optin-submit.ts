@@ -3,12 +3,13 @@ import type { Deps } from '../../../deps';
 import { localDate } from '../../../services/calendar';
 import { CAPS, saveChoices } from '../../../services/consent';
 import { renderOptinSaved } from '../../../views/consent';
+import { refreshHome } from '../../home-publisher';
 import { CONSENT_IDS } from '../../ids';
 import { StateValues } from '../state-values';
 
 /** /pmo optin saved: topics, cap and pause, each change recorded as a consent event. */
 export function registerOptinSubmit(app: App, deps: Deps): void {
-  app.view(CONSENT_IDS.modal, async ({ ack, body, view }) => {
+  app.view(CONSENT_IDS.modal, async ({ ack, body, view, client }) => {
     const { db, clock, config, outbox } = deps;
     const values = new StateValues(view.state.values);
     const today = localDate(clock.now(), config.pmo.timezone);
@@ -38,5 +39,6 @@ export function registerOptinSubmit(app: App, deps: Deps): void {
     );
     await ack({ response_action: 'update', view: renderOptinSaved(result, today) });
     if (result.coachingEnded) outbox.kick();
+    await refreshHome(deps, client, body.user.id);
   });
 }
