@@ -3,6 +3,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
 import { boltLogger } from './logger';
 import { registerActions } from './slack/actions';
+import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
 import { answerWhenDatabaseDown } from './slack/database-down';
 import { registerEvents } from './slack/events';
@@ -20,7 +21,7 @@ export interface SlackApp {
  * The Bolt app with every listener registered and one error handler. Buildable without a port:
  * server.ts owns the HTTP server, main.ts owns the process.
  */
-export function createSlackApp(deps: Deps): SlackApp {
+export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
   const { config, logger } = deps;
   const logs = boltLogger(logger);
   const clientOptions = {
@@ -43,6 +44,9 @@ export function createSlackApp(deps: Deps): SlackApp {
 
   const bolt = new App({
     token: config.slack.botToken,
+    // Known already (start.ts asked auth.test with retries), so Bolt does not ask again.
+    botId: identity.botId,
+    botUserId: identity.botUserId,
     receiver,
     logger: logs,
     clientOptions,

@@ -15,6 +15,7 @@ import { OutboxSender } from './jobs/outbox-sender';
 import { type Scheduler, startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { outboxDepth } from './services/outbox';
+import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity';
 
 export interface StartOptions {
   logger: Logger;
@@ -23,6 +24,8 @@ export interface StartOptions {
   host?: string;
   /** How often the outbox is polled for retries and delayed messages. */
   outboxPollMs?: number;
+  /** Retry settings for the first auth.test call to Slack. */
+  slackRetry?: { attempts: number; initialDelayMs: number };
   /** Retry settings for the first database connection. */
   connectRetry?: { attempts: number; initialDelayMs: number };
   /** More routes on the same HTTP server, by exact path (the sandbox's page and its API). */
@@ -109,7 +112,15 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   const deps: Deps = { config, db, logger, clock, outbox, metrics };
   registerOutboxHooks(deps, senderClient);
 
-  slack = createSlackApp(deps);
+  let identity: BotIdentity;
+  try {
+    identity = await resolveBotIdentity(senderClient, logger, opts.slackRetry);
+  } catch (err) {
+    await closeServer(server);
+    await database.close();
+    throw err;
+  }
+  slack = createSlackApp(deps, identity);
   if (slack.socket) await slack.socket.start();
   outbox.start(opts.outboxPollMs ?? 5000);
   const scheduler: Scheduler | undefined = config.schedule.enabled
