@@ -102,6 +102,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     client: senderClient,
     logger: logger.child({ component: 'outbox' }),
     instanceId,
+    leaseMs: config.outbox.leaseMs,
     onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
     onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
     onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
