@@ -18,7 +18,7 @@ import {
 } from '../../views/request-forms';
 import { refusalText } from '../../views/request-messages';
 import { TRIAGE_IDS } from '../ids';
-import { refreshTriagePost } from '../request-triage-post';
+import { refreshTriagePost, syncTriagePost } from '../request-triage-post';
 import { requestIdOf, tellClicker } from './respond';
 
 /**
@@ -48,6 +48,9 @@ export function registerTriageActions(app: App, deps: Deps): void {
       const result = await step(deps, requestId, actor);
       if (!result.ok) {
         await tellClicker(respond, refusalText(result.current, actor));
+        // A click refused because the state moved means the post may be stale (say an earlier
+        // chat.update failed past its retries): repaint it, unless it already shows the truth.
+        await syncTriagePost(deps, client, requestId, body.message?.blocks);
         return;
       }
       await refreshTriagePost(deps, client, requestId);
