@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase, usingPostgres } from '../support
 class DatabaseProxy {
   private readonly sockets = new Set<net.Socket>();
   private cut = false;
+  private frozen = false;
   private server!: net.Server;
   port = 0;
 
@@ -36,6 +37,10 @@ class DatabaseProxy {
         return;
       }
       const upstream = net.connect(this.targetPort, this.host);
+      if (this.frozen) {
+        client.pause();
+        upstream.pause();
+      }
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('error', () => undefined);
@@ -56,8 +61,19 @@ class DatabaseProxy {
     for (const s of this.sockets) s.destroy();
   }
 
+  /**
+   * The database stops answering, but nothing is closed (a partition, a hung server): bytes
+   * wait, as TCP would keep retransmitting them, and flow again on restore.
+   */
+  freeze(): void {
+    this.frozen = true;
+    for (const s of this.sockets) s.pause();
+  }
+
   restore(): void {
     this.cut = false;
+    this.frozen = false;
+    for (const s of this.sockets) s.resume();
   }
 
   async stop(): Promise<void> {
@@ -157,5 +173,32 @@ class DatabaseProxy {
     // The failures were logged as the database being down, not as crashes.
     expect(t.logs.some((l) => l.msg === 'database unavailable while handling a Slack request')).toBe(true);
     expect(t.logs.filter((l) => l.level === 60)).toEqual([]);
+  });
+
+  it('answers within 3 s when the database stops answering without closing anything', async () => {
+    const { post } = await fileRequest(t, 'UREQ1');
+    proxy.freeze();
+    const status = await timed(() => t.slash('UREQ1', 'status'));
+    expect(status.value.body.text).toBe(DATABASE_DOWN_TEXT);
+    expect(status.ms).toBeLessThan(3000);
+    const before = t.fake.responses.length;
+    const clicked = await timed(() => t.click(LEAD, 'triage_claim', { message: post }));
+    expect(clicked.ms).toBeLessThan(3000);
+    const [answer] = await newResponses(t, before);
+    expect(answer?.text).toBe(DATABASE_DOWN_TEXT);
+    expect(await readyz()).toBe(503);
+
+    // When it answers again, so does the app: the same click now claims the request.
+    proxy.restore();
+    let ready = false;
+    for (let i = 0; i < 100 && !ready; i++) {
+      ready = (await readyz()) === 200;
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ready).toBe(true);
+    const after = t.fake.responses.length;
+    await t.click(LEAD, 'triage_claim', { message: post });
+    const [claimed] = await newResponses(t, after);
+    expect(claimed?.text).toContain('You claimed it');
   });
 });
