@@ -99,6 +99,9 @@ const envSchema = z
     CHECKIN_DAYS: weekdays.default([1, 2, 3, 4, 5]),
     CHECKIN_REMINDER_DAYS: intFrom(3, 1),
     FOLLOWUP_AFTER_DAYS: intFrom(60, 1),
+    // How long a message claimed by a sender may stay 'sending' before another sender (or this
+    // one after a crash) reconciles it. Tests of a kill -9 mid-fan-out set it low.
+    OUTBOX_LEASE_MS: intFrom(60_000, 1000),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
@@ -127,6 +130,7 @@ const envSchema = z
       digestCron: e.DIGEST_CRON,
       outboxCron: e.OUTBOX_CRON,
     },
+    outbox: { leaseMs: e.OUTBOX_LEASE_MS },
     checkins: {
       afterDays: e.CHECKIN_AFTER_DAYS,
       coachingEveryDays: e.COACHING_CHECKIN_DAYS,

@@ -87,7 +87,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   try {
     database = await connectWithRetry(config, logger, opts.connectRetry);
-    const migrated = await migrateToLatest(database.db);
+    const migrated = await migrateOnce(config, database);
     const applied = migrated.results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
     logger.info({ applied, database: database.kind }, 'database ready');
   } catch (err) {
@@ -105,6 +105,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     client: senderClient,
     logger: logger.child({ component: 'outbox' }),
     instanceId,
+    leaseMs: config.outbox.leaseMs,
     onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
     onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
     onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
@@ -155,6 +156,26 @@ export function createSenderClient(config: Config): WebClient {
   });
 }
 
+/**
+ * Every query of the running service answers (or fails, and the person is told to try again)
+ * well within Slack's 3 s acknowledgement window, even when PostgreSQL stops answering.
+ */
+const SERVICE_QUERY_TIMEOUT_MS = 2500;
+
+/**
+ * Migrations on PostgreSQL run on their own connection, without the service's query timeout:
+ * a long CREATE INDEX must not be cut off at 2.5 s.
+ */
+async function migrateOnce(config: Config, database: DatabaseHandle) {
+  if (database.kind !== 'postgres' || !config.databaseUrl) return migrateToLatest(database.db);
+  const migrations = connectPostgres(config.databaseUrl, { max: 1 });
+  try {
+    return await migrateToLatest(migrations.db);
+  } finally {
+    await migrations.close();
+  }
+}
+
 /** Embedded PGlite, or PostgreSQL with retries while it comes up (shared with the job runner). */
 export async function connectWithRetry(
   config: Config,
@@ -168,7 +189,7 @@ export async function connectWithRetry(
   }
   let delay = retry.initialDelayMs;
   for (let attempt = 1; ; attempt++) {
-    const handle = connectPostgres(config.databaseUrl);
+    const handle = connectPostgres(config.databaseUrl, { queryTimeoutMs: SERVICE_QUERY_TIMEOUT_MS });
     if (await handle.ping()) return handle;
     await handle.close().catch(() => undefined);
     if (attempt >= retry.attempts) {

@@ -27,11 +27,18 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const parseNumber = (v: string) => Number(v);
 const keepDate = (v: string) => v;
 
-export function connectPostgres(connectionString: string, options: { max?: number } = {}): DatabaseHandle {
+export function connectPostgres(
+  connectionString: string,
+  options: { max?: number; queryTimeoutMs?: number } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.queryTimeoutMs ?? 5000,
+    // Without it, a database that stops answering without closing the connection (a network
+    // partition, a hung server) leaves queries waiting forever, and a Slack ack that needs the
+    // database never comes. The timed-out connection catches up once the server answers again.
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: string) => {
         if (oid === OID.int8 || oid === OID.numeric) return parseNumber;

@@ -14,7 +14,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   )
     return true;
   if (/^08/.test(code)) return true; // connection exceptions
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed|Client has encountered a connection error|Query read timeout|the database system is (starting up|shutting down)/i.test(
     e.message ?? '',
   );
 }

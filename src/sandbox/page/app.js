@@ -117,12 +117,9 @@
     white_circle: '⚪',
     package: '📦',
     raised_hand: '✋',
-    question: '❓',
     no_entry_sign: '🚫',
     heavy_multiplication_x: '✖️',
-    speech_balloon: '💬',
     new: '🆕',
-    inbox_tray: '📥',
   };
   const decode = (s) =>
     s

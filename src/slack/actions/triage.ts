@@ -19,7 +19,7 @@ import {
 import { refusalText } from '../../views/request-messages';
 import { clickedOnHome, refreshRequestHomes, tellWhereClicked } from '../home-publisher';
 import { perItemPattern, TRIAGE_IDS } from '../ids';
-import { refreshTriagePost } from '../request-triage-post';
+import { refreshTriagePost, syncTriagePost } from '../request-triage-post';
 import { requestIdOf } from './respond';
 
 /**
@@ -59,6 +59,9 @@ export function registerTriageActions(app: App, deps: Deps): void {
         const result = await step(deps, requestId, actor);
         if (!result.ok) {
           await tell(refusalText(result.current, actor));
+          // A click refused because the state moved means the post may be stale (say an earlier
+          // chat.update failed past its retries): repaint it, unless it already shows the truth.
+          await syncTriagePost(deps, client, requestId, body.message?.blocks);
           return;
         }
         await refreshTriagePost(deps, client, requestId);
