@@ -77,11 +77,20 @@ describe('kill -9 during an invitation fan-out', () => {
     fake.rateLimit('chat.postMessage', 20, 200, 1);
 
     // The invitation, created as a member does: /pmo invite → compose → preview → Send.
-    await t.slash(LEAD, 'invite');
-    const modal = await fake.waitFor(() => {
+    // A cold child process (tsx compiling on first use, a busy CI machine) may answer its first
+    // command after the 3 s trigger expired, as Slack would also refuse: warm it up, and try the
+    // command again if the modal did not open.
+    await t.slash(LEAD, 'help');
+    const composeModal = () => {
       const m = fake.openModalOf(LEAD);
       return m?.view.callback_id === 'invite_compose_modal' ? m : undefined;
-    }, 'the invite modal');
+    };
+    let modal: ReturnType<typeof composeModal>;
+    for (let attempt = 0; attempt < 3 && !modal; attempt++) {
+      await t.slash(LEAD, 'invite');
+      modal = await fake.waitFor(composeModal, 'the invite modal', 5000).catch(() => undefined);
+    }
+    if (!modal) throw new Error('the invite modal never opened');
     const composed = await t.submit(LEAD, modal, {
       invite_title: 'Change clinic: stakeholder maps',
       invite_message: 'Bring a change you are leading; we map the stakeholders together.',
