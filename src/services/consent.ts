@@ -30,15 +30,20 @@ export interface ConsentState {
   pausedUntil: string | null;
 }
 
-export async function getConsentState(db: Database, userId: string): Promise<ConsentState> {
-  const topics = await listTopics(db);
-  const consents = await db
+/** The topics a person is opted in to now (works inside a transaction too). */
+async function optedInTopicIds(db: Database, userId: string): Promise<Set<number>> {
+  const rows = await db
     .selectFrom('consents')
     .select('topic_id')
     .where('user_id', '=', userId)
     .where('opted_in', '=', true)
     .execute();
-  const on = new Set(consents.map((c) => c.topic_id));
+  return new Set(rows.map((r) => r.topic_id));
+}
+
+export async function getConsentState(db: Database, userId: string): Promise<ConsentState> {
+  const topics = await listTopics(db);
+  const on = await optedInTopicIds(db, userId);
   const prefs = await db
     .selectFrom('invitation_prefs')
     .select(['cap', 'paused_until'])
@@ -178,13 +183,7 @@ export async function optOut(
     const coaching = topics.find((t) => t.slug === COACHING_TOPIC_SLUG);
     const coachingOff = topicIds === 'all' || (coaching !== undefined && changed.includes(coaching.id));
     const coachingEnded = coachingOff ? await endCoachingOnOptOut(tx, userId, now) : false;
-    const stillOn = await tx
-      .selectFrom('consents')
-      .select('topic_id')
-      .where('user_id', '=', userId)
-      .where('opted_in', '=', true)
-      .execute();
-    const stillIds = new Set(stillOn.map((r) => r.topic_id));
+    const stillIds = await optedInTopicIds(tx, userId);
     return {
       changed: topics.filter((t) => changed.includes(t.id)),
       stillIn: topics.filter((t) => stillIds.has(t.id) && !t.retired),
