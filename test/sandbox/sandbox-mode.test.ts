@@ -110,6 +110,8 @@ describe('npm start without Slack credentials', () => {
       const page = await fetch(`http://127.0.0.1:${port}/sandbox`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<script src="/sandbox/app.js">');
+      // The page can answer a moment before start-up finishes and logs its line: wait for it.
+      await waitFor(async () => (p.output().includes('Sandbox:') ? true : undefined), 'the sandbox log line');
       const lines = p
         .output()
         .split('\n')
