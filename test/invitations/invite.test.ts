@@ -143,7 +143,10 @@ describe('/pmo invite', () => {
     const post = posts[0]!;
     expect(JSON.stringify(post.blocks)).toContain('Opt me in');
 
+    // The answer is sent after the ack: wait for the first before clicking again, so the two
+    // answers cannot arrive in either order.
     await t.click('UZED', 'invite_announce_optin', { message: post });
+    await t.fake.waitFor(() => t.fake.ephemerals.some((e) => e.user === 'UZED'), 'the first answer');
     await t.click('UZED', 'invite_announce_optin', { message: post });
     await t.fake.waitFor(
       () => t.fake.ephemerals.filter((e) => e.user === 'UZED').length === 2,
