@@ -18,15 +18,15 @@ export function registerCheckinAndDigestHooks(deps: Pick<Deps, 'db' | 'outbox'>)
   };
   outbox.on(OUTBOX_KIND.ask, {
     ...skipIfClosed,
-    afterSend: (row, posted) => recordCheckinMessage(db, checkinIdOf(row.dedupe_key), posted),
+    recordSent: (trx, row, posted) => recordCheckinMessage(trx, checkinIdOf(row.dedupe_key), posted),
   });
   outbox.on(OUTBOX_KIND.followup, {
     ...skipIfClosed,
-    afterSend: (row, posted) => recordCheckinMessage(db, checkinIdOf(row.dedupe_key), posted),
+    recordSent: (trx, row, posted) => recordCheckinMessage(trx, checkinIdOf(row.dedupe_key), posted),
   });
   outbox.on(OUTBOX_KIND.remind, skipIfClosed);
   outbox.on(DIGEST_KIND.main, {
-    afterSend: (row, posted) => releaseDigestThread(db, row.dedupe_key, posted.ts),
+    recordSent: (trx, row, posted) => releaseDigestThread(trx, row.dedupe_key, posted.ts),
   });
   outbox.on(DIGEST_KIND.thread, {
     beforeSend: async (row) => {

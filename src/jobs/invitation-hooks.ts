@@ -23,17 +23,17 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
       if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
       return checkInvitationDelivery(db, client, row.invitation_id, row.recipient_id, clock.now(), views);
     },
-    afterSend: async (row, posted) => {
+    recordSent: async (trx, row, posted) => {
       if (row.invitation_id && row.recipient_id)
-        await markDelivered(db, row.invitation_id, row.recipient_id, posted, clock.now());
+        await markDelivered(trx, row.invitation_id, row.recipient_id, posted, clock.now());
     },
-    afterSkip: async (row, reason) => {
+    recordSkipped: async (trx, row, reason) => {
       if (row.invitation_id && row.recipient_id)
-        await markSkipped(db, row.invitation_id, row.recipient_id, reason);
+        await markSkipped(trx, row.invitation_id, row.recipient_id, reason);
     },
-    afterFail: async (row, error) => {
+    recordFailed: async (trx, row, error) => {
       if (row.invitation_id && row.recipient_id)
-        await markSkipped(db, row.invitation_id, row.recipient_id, `failed: ${error}`);
+        await markSkipped(trx, row.invitation_id, row.recipient_id, `failed: ${error}`);
     },
   });
 
@@ -43,18 +43,19 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
       const payload = row.invitation_id ? await renderSummaryNow(db, row.invitation_id) : undefined;
       return payload ? { payload } : undefined;
     },
-    afterSend: async (row, posted) => {
-      if (row.invitation_id) await recordSummaryPost(db, row.invitation_id, posted);
+    recordSent: async (trx, row, posted) => {
+      if (row.invitation_id) await recordSummaryPost(trx, row.invitation_id, posted);
     },
   });
 
   outbox.on('invitation.announcement', {
-    afterSend: async (row) => {
-      if (row.invitation_id) await markAnnounced(db, row.invitation_id);
+    recordSent: async (trx, row) => {
+      if (row.invitation_id) await markAnnounced(trx, row.invitation_id);
     },
     // Typically the app is not in that channel: tell the member instead of failing silently.
-    afterFail: async (row, error) => {
-      if (row.invitation_id) await reportAnnouncementFailure(db, row.invitation_id, row.channel, error);
+    // (The kick lands while this drain runs, so the drain goes round again after the commit.)
+    recordFailed: async (trx, row, error) => {
+      if (row.invitation_id) await reportAnnouncementFailure(trx, row.invitation_id, row.channel, error);
       outbox.kick();
     },
   });
@@ -69,9 +70,9 @@ export function registerInvitationHooks(deps: Deps, client: WebClient): void {
       if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
       return { channel: opened.channel.id };
     },
-    afterSend: async (row, posted) => {
+    recordSent: async (trx, row, posted) => {
       const id = engagementIdOf(row.dedupe_key);
-      if (id) await recordIntroChannel(db, id, posted.channel);
+      if (id) await recordIntroChannel(trx, id, posted.channel);
     },
   });
 }

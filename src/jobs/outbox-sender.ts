@@ -24,14 +24,27 @@ export type BeforeSendResult =
   | { payload?: OutboxPayload; threadTs?: string | null; channel?: string }
   | undefined;
 
+export interface Posted {
+  channel: string;
+  ts: string;
+}
+
+/**
+ * The `record…` hooks are database bookkeeping and get the transaction that changes the row's
+ * status: a crash can then never leave the outbox saying "sent" while, say, the invitation's
+ * recipient still says "queued". Slack calls do not belong there (they would hold the
+ * transaction open); they go in `afterSent`, which runs after the commit, best effort.
+ */
 export interface OutboxHooks {
   /** Last check before posting (consent, deactivated people) or a late render. */
   beforeSend?(row: OutboxRow): Promise<BeforeSendResult>;
   /** Record where the message landed (e.g. the triage post's ts). */
-  afterSend?(row: OutboxRow, posted: { channel: string; ts: string }): Promise<void>;
-  afterSkip?(row: OutboxRow, reason: string): Promise<void>;
+  recordSent?(trx: Database, row: OutboxRow, posted: Posted): Promise<void>;
+  recordSkipped?(trx: Database, row: OutboxRow, reason: string): Promise<void>;
   /** The message will not be delivered (a final Slack error, or too many attempts). */
-  afterFail?(row: OutboxRow, error: string): Promise<void>;
+  recordFailed?(trx: Database, row: OutboxRow, error: string): Promise<void>;
+  /** Follow-up Slack work once the send is recorded (e.g. bring a queued post up to date). */
+  afterSent?(row: OutboxRow, posted: Posted): Promise<void>;
 }
 
 export interface OutboxSenderOptions {
@@ -221,15 +234,19 @@ export class OutboxSender {
     let payload = row.payload;
     let threadTs = row.thread_ts;
     let channel = row.channel;
+    let posted: Posted;
     try {
       const check = await hooks?.beforeSend?.(row);
       if (check && 'skip' in check) {
-        await db
-          .updateTable('outbox')
-          .set({ status: 'skipped', skip_reason: check.skip })
-          .where('id', '=', row.id)
-          .execute();
-        await hooks?.afterSkip?.(row, check.skip);
+        const reason = check.skip;
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('outbox')
+            .set({ status: 'skipped', skip_reason: reason })
+            .where('id', '=', row.id)
+            .execute();
+          await hooks?.recordSkipped?.(trx, row, reason);
+        });
         total.skipped++;
         return;
       }
@@ -269,8 +286,28 @@ export class OutboxSender {
         metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { outbox_id: row.id } },
         unfurl_links: false,
       });
-      const posted = { channel: String(res.channel), ts: String(res.ts) };
-      await db
+      posted = { channel: String(res.channel), ts: String(res.ts) };
+    } catch (err) {
+      await this.handleSendError(row, err as SlackCallError, total);
+      return;
+    }
+    // From here the message is out: whatever fails, the row must never go back to pending.
+    total.sent++;
+    this.notePosted();
+    this.opts.onSent?.(row);
+    await this.markSent(row, posted);
+  }
+
+  /**
+   * Marks a posted row sent together with its kind's bookkeeping. If the bookkeeping fails, the
+   * row is still marked sent on its own (a resend would be a duplicate) and the error is logged.
+   * `onlyIfSending` guards reconciliation, where another sender may have settled the row.
+   */
+  private async markSent(row: OutboxRow, posted: Posted, onlyIfSending = false): Promise<void> {
+    const { db, logger } = this.opts;
+    const hooks = this.hooks.get(row.kind);
+    const mark = (q: Database) => {
+      let update = q
         .updateTable('outbox')
         .set({
           status: 'sent',
@@ -278,19 +315,25 @@ export class OutboxSender {
           message_channel: posted.channel,
           message_ts: posted.ts,
         })
-        .where('id', '=', row.id)
-        .execute();
-      total.sent++;
-      this.notePosted();
-      this.opts.onSent?.(row);
-      await hooks
-        ?.afterSend?.(row, posted)
-        .catch((err) =>
-          logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
-        );
+        .where('id', '=', row.id);
+      if (onlyIfSending) update = update.where('status', '=', 'sending');
+      return update.executeTakeFirst();
+    };
+    try {
+      await db.transaction().execute(async (trx) => {
+        const res = await mark(trx);
+        if (res.numUpdatedRows > 0n) await hooks?.recordSent?.(trx, row, posted);
+      });
     } catch (err) {
-      await this.handleSendError(row, err as SlackCallError, total);
+      logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox sent bookkeeping failed');
+      await mark(db);
+      return;
     }
+    await hooks
+      ?.afterSent?.(row, posted)
+      .catch((err) =>
+        logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
+      );
   }
 
   private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
@@ -324,17 +367,18 @@ export class OutboxSender {
     total.failed++;
     const error = reason.slice(0, 500);
     logger.warn({ outboxId: row.id, kind: row.kind, error }, 'outbox message failed');
-    await db
-      .updateTable('outbox')
-      .set({ status: 'failed', last_error: error })
-      .where('id', '=', row.id)
-      .execute();
-    await this.hooks
-      .get(row.kind)
-      ?.afterFail?.(row, error)
-      .catch((hookErr) =>
-        logger.error({ err: hookErr, outboxId: row.id, kind: row.kind }, 'outbox after-fail hook failed'),
-      );
+    const markFailed = (q: Database) =>
+      q.updateTable('outbox').set({ status: 'failed', last_error: error }).where('id', '=', row.id).execute();
+    const hooks = this.hooks.get(row.kind);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await markFailed(trx);
+        await hooks?.recordFailed?.(trx, row, error);
+      });
+    } catch (err) {
+      logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox failure bookkeeping failed');
+      await markFailed(db);
+    }
   }
 
   private backoff(attempts: number): number {
@@ -394,19 +438,15 @@ export class OutboxSender {
             (m.metadata as { event_payload?: { outbox_id?: number } } | undefined)?.event_payload
               ?.outbox_id === row.id,
         );
-        const claim = db.updateTable('outbox').where('id', '=', row.id).where('status', '=', 'sending');
         if (found?.ts) {
-          await claim
-            .set({
-              status: 'sent',
-              sent_at: sql<Date>`now()`,
-              message_channel: channel,
-              message_ts: found.ts,
-            })
-            .execute();
-          await this.hooks.get(row.kind)?.afterSend?.(row, { channel, ts: found.ts });
+          await this.markSent(row, { channel, ts: found.ts }, true);
         } else {
-          await claim.set({ status: 'pending', claimed_at: null, claimed_by: null }).execute();
+          await db
+            .updateTable('outbox')
+            .set({ status: 'pending', claimed_at: null, claimed_by: null })
+            .where('id', '=', row.id)
+            .where('status', '=', 'sending')
+            .execute();
         }
         logger.info(
           { outboxId: row.id, delivered: Boolean(found) },

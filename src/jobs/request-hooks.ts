@@ -11,10 +11,12 @@ import { syncTriagePost } from '../slack/request-triage-post';
  */
 export function registerRequestOutboxHooks(deps: Deps, client: WebClient): void {
   deps.outbox.on(KIND.triagePost, {
-    async afterSend(row, posted) {
-      if (row.request_id === null) return;
-      await recordTriagePost(deps.db, row.request_id, posted.channel, posted.ts);
-      await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
+    async recordSent(trx, row, posted) {
+      if (row.request_id !== null) await recordTriagePost(trx, row.request_id, posted.channel, posted.ts);
+    },
+    async afterSent(row) {
+      if (row.request_id !== null)
+        await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
     },
   });
 

@@ -144,6 +144,7 @@ export async function markDelivered(
   posted: { channel: string; ts: string },
   now: Date,
 ): Promise<void> {
+  await lockForFinish(db, invitationId);
   await db
     .updateTable('invitation_recipients')
     .set({
@@ -167,6 +168,7 @@ export async function markSkipped(
   userId: string,
   reason: string,
 ): Promise<void> {
+  await lockForFinish(db, invitationId);
   await db
     .updateTable('invitation_recipients')
     .set({ delivery: 'skipped', skip_reason: reason.slice(0, 200), cap_reserved_at: null })
@@ -175,6 +177,15 @@ export async function markSkipped(
     .where('delivery', '=', 'queued')
     .execute();
   await finishIfDone(db, invitationId);
+}
+
+/**
+ * The outbox records each recipient in its own transaction, several at once. Without this lock
+ * the last two could each still see the other as queued and neither would finish the
+ * invitation. Taken before touching the recipient row, the same order as the RSVP handlers.
+ */
+async function lockForFinish(db: Database, invitationId: number): Promise<void> {
+  await db.selectFrom('invitations').select('id').where('id', '=', invitationId).forUpdate().execute();
 }
 
 async function finishIfDone(db: Database, invitationId: number): Promise<void> {
