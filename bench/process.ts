@@ -12,15 +12,19 @@ export interface Child {
 }
 
 /**
- * Starts a TypeScript entry point as its own process (so its memory is its own) and waits until
- * it prints `ready` (a pattern) or `ready.url` answers 200.
+ * Starts an entry point as its own process (so its memory is its own) and waits until it prints
+ * `ready` (a pattern) or `ready.url` answers 200. A `.js` entry (the compiled app, as the Docker
+ * image runs it) runs on plain node; a `.ts` entry under tsx.
  */
 export async function startChild(
   entry: string,
   env: Record<string, string>,
   ready: RegExp | { url: string },
 ): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const args = entry.endsWith('.js')
+    ? ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', entry]
+    : ['--import', 'tsx', entry];
+  const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -34,7 +38,11 @@ export async function startChild(
     if (!(ready instanceof RegExp)) {
       const poll = setInterval(() => {
         fetch(ready.url).then(
-          (r) => r.status === 200 && (clearInterval(poll), resolve()),
+          (r) => {
+            if (r.status !== 200) return;
+            clearInterval(poll);
+            resolve();
+          },
           () => undefined,
         );
       }, 100);

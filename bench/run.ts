@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -51,8 +52,11 @@ async function main(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
   };
+  // The compiled app, as the Docker image runs it (tsx would add its compiler to the RSS).
+  process.stderr.write('• building dist/…\n');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const app = await startChild(
-    'src/main.ts',
+    'dist/main.js',
     {
       ...baseEnv,
       PORT: String(appPort),

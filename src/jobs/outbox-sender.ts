@@ -74,6 +74,7 @@ export interface DrainResult {
 }
 
 const OUTBOX_EVENT_TYPE = 'pmo_outbox';
+const IDLE_RESET_MS = 60_000;
 
 export class OutboxSender {
   private readonly hooks = new Map<string, OutboxHooks>();
@@ -169,6 +170,12 @@ export class OutboxSender {
   private async takeSlot(): Promise<void> {
     if (this.spacingMs === 0) return;
     const now = Date.now();
+    // A minute without posts: whatever limited the last burst is long gone; start afresh.
+    const lastPost = this.recentPosts[this.recentPosts.length - 1] ?? 0;
+    if (now - lastPost > IDLE_RESET_MS && now > this.pausedUntil) {
+      this.spacingMs = 0;
+      return;
+    }
     const at = Math.max(now, this.nextSlot);
     this.nextSlot = at + this.spacingMs;
     if (at > now) await sleep(at - now);
@@ -178,17 +185,19 @@ export class OutboxSender {
     const now = Date.now();
     this.recentPosts.push(now);
     if (this.recentPosts.length > 5000) this.recentPosts.splice(0, this.recentPosts.length - 5000);
-    // Every 200 accepted posts, try 3% faster; the next 429 corrects it.
-    if (this.spacingMs > 0 && ++this.sinceAdjust >= 200) {
+    // Every 1,000 accepted posts, try 1% faster in case the limit that taught us was transient.
+    // Gentle on purpose: each 429 costs a whole Retry-After pause.
+    if (this.spacingMs > 0 && ++this.sinceAdjust >= 1000) {
       this.sinceAdjust = 0;
-      this.spacingMs = this.spacingMs < 1 ? 0 : this.spacingMs * 0.97;
+      this.spacingMs = this.spacingMs < 1 ? 0 : this.spacingMs * 0.99;
     }
   }
 
+  /** Space posts by the rate Slack accepted over the last window, with a 2% margin for jitter. */
   private learnRate(windowMs: number): void {
     const since = Date.now() - windowMs;
     const accepted = this.recentPosts.filter((t) => t > since).length;
-    if (accepted > 0) this.spacingMs = Math.max(this.spacingMs, (windowMs / accepted) * 1.05);
+    if (accepted > 0) this.spacingMs = Math.max(this.spacingMs, (windowMs / accepted) * 1.02);
     this.sinceAdjust = 0;
   }
 
