@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -8,6 +9,8 @@ export interface Child {
   proc: ChildProcess;
   /** Peak resident set size so far (VmHWM), in MB. */
   peakRssMb(): number;
+  /** CPU time used so far (user + system), in ms, at the kernel's 10 ms tick. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -24,6 +27,8 @@ export async function startChild(
   const args = entry.endsWith('.js')
     ? ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', entry]
     : ['--import', 'tsx', entry];
+  // BENCH_PROFILE=dir: a V8 CPU profile of each child, written when it exits.
+  if (process.env.BENCH_PROFILE) args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`);
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -52,13 +57,25 @@ export async function startChild(
     proc.on('exit', (code) => reject(new Error(`${entry} exited with ${code}:\n${output.slice(-2000)}`)));
     setTimeout(() => reject(new Error(`${entry} did not start:\n${output.slice(-2000)}`)), 60_000);
   });
-  proc.stdout?.resume();
-  proc.stderr?.resume();
+  // The child's logs (warnings and errors at the bench's LOG_LEVEL) go to a file to read later.
+  const log = fs.createWriteStream(path.join(os.tmpdir(), `pmo-bench-${path.basename(entry)}.log`));
+  proc.stdout?.pipe(log);
+  proc.stderr?.pipe(log);
   return {
     proc,
     peakRssMb() {
       // Take the largest peak in the process tree, in case the entry spawns helpers.
       return Math.max(...descendants(proc.pid ?? 0).map(vmHwmMb));
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses).
+        const stat = fs.readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return 0;
+      }
     },
     stop: () =>
       new Promise((resolve) => {

@@ -22,6 +22,7 @@ export interface BenchContext {
   databaseUrl: string;
   appUrl: string;
   app: Child;
+  bare: Child;
   bareUrl: string;
   db: pg.Pool;
   rows: Row[];
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
     databaseUrl,
     appUrl: `http://127.0.0.1:${appPort}`,
     app,
+    bare,
     bareUrl: `http://127.0.0.1:${barePort}`,
     db,
     rows: [],

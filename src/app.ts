@@ -28,6 +28,8 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     // Interactive calls (views.open, chat.update…) retry briefly; long waits belong to the sender.
     retryConfig: { retries: 2, factor: 2, minTimeout: 100, maxTimeout: 1000 },
+    // A Slack call that hangs must not hold a listener (and its memory) forever.
+    timeout: 10_000,
   };
 
   let receiver: HTTPReceiver | SocketModeReceiver;
@@ -52,6 +54,8 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     clientOptions,
     // Events about our own messages are never interesting.
     ignoreSelf: true,
+    // Bolt's conversation store keeps per-conversation state we never read; off, it costs nothing.
+    convoStore: false,
   });
 
   // First middleware: wraps every listener, so a database outage gets a friendly answer.

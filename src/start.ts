@@ -48,8 +48,8 @@ export function newInstanceId(): string {
 }
 
 /**
- * Start-up order: HTTP server first (so /healthz answers and /readyz says 503 while the
- * database is still coming up), then the database with retries, migrations, the Slack app,
+ * Start-up order: HTTP server first (so /healthz answers and /readyz says 503 until Slack
+ * requests can be served), then the database with retries, migrations, the Slack app,
  * the outbox sender and the scheduler.
  */
 export async function startService(config: Config, opts: StartOptions): Promise<RunningService> {
@@ -63,7 +63,8 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
-      ready: async () => (database ? database.ping() : false),
+      // Ready means able to serve Slack: the database answers and the Slack app is built.
+      ready: async () => (database && slack ? database.ping() : false),
       extra: {
         ...opts.extraRoutes,
         '/metrics': (_req, res) => {

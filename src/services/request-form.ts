@@ -15,16 +15,6 @@ export const IMPACT_LABELS: Record<ImpactValue, string> = {
   nice_to_have: 'Nice to have',
 };
 
-/** 'YYYY-MM-DD' of `now` in `timeZone` (what "today" means to the PMO). */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 const required = (label: string, max: number) =>
   z
     .string({ error: `Please tell us ${label}.` })

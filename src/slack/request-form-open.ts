@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
+import { localDate } from '../services/calendar';
 import { listServices } from '../services/catalog';
-import { todayIn } from '../services/request-form';
 import { renderRequestModal } from '../views/request-forms';
 
 /** The request form, as `/pmo request` and Home's *New request* open it (within the trigger's 3 s). */
@@ -12,6 +12,6 @@ export async function openRequestForm(
   prefill = '',
 ): Promise<void> {
   const services = await listServices(deps.db);
-  const today = todayIn(deps.config.pmo.timezone, deps.clock.now());
+  const today = localDate(deps.clock.now(), deps.config.pmo.timezone);
   await client.views.open({ trigger_id: triggerId, view: renderRequestModal(services, prefill, today) });
 }

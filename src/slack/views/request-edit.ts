@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
-import { type EditForm, parseEditForm, todayIn } from '../../services/request-form';
+import { localDate } from '../../services/calendar';
+import { type EditForm, parseEditForm } from '../../services/request-form';
 import { answerQuestion, editRequest } from '../../services/requests';
 import { refusalText } from '../../views/request-messages';
 import { refreshRequestHomes } from '../home-publisher';
@@ -28,7 +29,7 @@ export function registerRequesterViews(app: App, deps: Deps): void {
         value: inputValue(state, REQUEST_IDS.value),
         neededBy: inputValue(state, REQUEST_IDS.neededBy),
       },
-      todayIn(deps.config.pmo.timezone, deps.clock.now()),
+      localDate(deps.clock.now(), deps.config.pmo.timezone),
     );
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: toBlockErrors(parsed.errors, BLOCK_OF) });

@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { localDate } from '../../services/calendar';
 import { listServices } from '../../services/catalog';
-import { type FieldErrors, parseRequestForm, type RequestForm, todayIn } from '../../services/request-form';
+import { type FieldErrors, parseRequestForm, type RequestForm } from '../../services/request-form';
 import { submitRequest } from '../../services/requests';
 import { refreshHome } from '../home-publisher';
 import { REQUEST_IDS } from '../ids';
@@ -42,7 +43,7 @@ export function registerRequestFormView(app: App, deps: Deps): void {
         impact: inputValue(state, REQUEST_IDS.impact),
         link: inputValue(state, REQUEST_IDS.link),
       },
-      todayIn(deps.config.pmo.timezone, deps.clock.now()),
+      localDate(deps.clock.now(), deps.config.pmo.timezone),
       active,
     );
     if (!parsed.ok) {
