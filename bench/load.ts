@@ -1,4 +1,7 @@
-import { signedHeaders } from '../test/support/slack-signing';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FakeSlack } from '../test/support/fake-slack';
+import type { BodyData } from './bodies';
 
 export interface LoadResult {
   count: number;
@@ -11,47 +14,44 @@ export interface LoadResult {
   max: number;
 }
 
-/** Sends `count` signed requests with `concurrency` in flight; latencies in ms. */
-export async function runLoad(opts: {
+export interface LoadOptions {
   url: string;
   secret: string;
   count: number;
   concurrency: number;
-  body: (i: number) => { body: string; contentType: string };
-}): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const i = next++;
-      if (i >= opts.count) return;
-      const { body, contentType } = opts.body(i);
-      const t0 = performance.now();
-      try {
-        const res = await fetch(opts.url, {
-          method: 'POST',
-          headers: { 'content-type': contentType, ...signedHeaders(opts.secret, body) },
-          body,
-        });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - t0);
-    }
-  };
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
-  const elapsedMs = performance.now() - started;
-  return {
-    count: opts.count,
-    errors,
-    elapsedMs,
-    throughput: (opts.count / elapsedMs) * 1000,
-    ...percentiles(latencies),
-  };
+  fake: FakeSlack;
+}
+
+/**
+ * Sends `count` signed requests with `concurrency` in flight, from a worker thread
+ * (load-worker.ts), issuing the trigger ids it asks for; latencies in ms.
+ */
+export function runLoad(opts: LoadOptions & { data: BodyData }): Promise<LoadResult> {
+  const { fake, ...job } = opts;
+  const worker = new Worker(path.join(__dirname, 'load-worker.ts'), {
+    workerData: job,
+    // The worker loads TypeScript too.
+    execArgv: ['--require', 'tsx/cjs'],
+  });
+  return new Promise((resolve, reject) => {
+    worker.on(
+      'message',
+      (m: { users?: string[]; done?: { latencies: number[]; errors: number; elapsedMs: number } }) => {
+        if (m.users) worker.postMessage({ triggers: m.users.map((u) => fake.issueTrigger(u)) });
+        if (m.done) {
+          void worker.terminate();
+          resolve({
+            count: opts.count,
+            errors: m.done.errors,
+            elapsedMs: m.done.elapsedMs,
+            throughput: (opts.count / m.done.elapsedMs) * 1000,
+            ...percentiles(m.done.latencies),
+          });
+        }
+      },
+    );
+    worker.on('error', reject);
+  });
 }
 
 export function percentiles(values: number[]): { p50: number; p95: number; p99: number; max: number } {

@@ -11,34 +11,15 @@ const CONCURRENCY = 50;
  * updated), at concurrency 50, against the app and a bare Bolt app that only acks.
  */
 export async function ackLatency(ctx: BenchContext): Promise<void> {
-  const command = (i: number) => {
-    const user = `UREQ${i % 500}`;
-    return {
-      contentType: 'application/x-www-form-urlencoded',
-      body: new URLSearchParams({
-        token: 'x',
-        team_id: 'T0TEST',
-        team_domain: 'test',
-        channel_id: 'CGENERAL',
-        channel_name: 'general',
-        user_id: user,
-        user_name: user.toLowerCase(),
-        command: '/pmo',
-        text: `request help with our roadmap ${i}`,
-        api_app_id: 'A0TEST',
-        is_enterprise_install: 'false',
-        response_url: `${ctx.fake.url}/respond/${i}`,
-        trigger_id: ctx.fake.issueTrigger(user),
-      }).toString(),
-    };
-  };
-  // Triggers are issued when the body is built, i.e. just before each request is sent.
+  // Triggers are issued by the fake just before the load worker needs them (they live 3 s).
+  const command = { kind: 'command' as const, fakeUrl: ctx.fake.url };
   const warm = await runLoad({
     url: `${ctx.appUrl}/slack/events`,
     secret: SECRET,
     count: 100,
     concurrency: 10,
-    body: command,
+    data: command,
+    fake: ctx.fake,
   });
   void warm;
   await settled(() => ctx.fake.callsTo('views.open').length >= 100);
@@ -53,7 +34,8 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
         secret: SECRET,
         count: COUNT,
         concurrency: CONCURRENCY,
-        body: command,
+        data: command,
+        fake: ctx.fake,
       }),
     () => opens().length >= COUNT,
   );
@@ -64,7 +46,8 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
       secret: SECRET,
       count: COUNT,
       concurrency: CONCURRENCY,
-      body: command,
+      data: command,
+      fake: ctx.fake,
     }),
   );
   compare(ctx, '/pmo request (modal)', appCommands, bareCommands);
@@ -78,35 +61,7 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
 
   // Triage clicks on 2,000 new requests, each with its post in the PMO channel.
   const ids = await seedRequestsWithPosts(ctx, COUNT);
-  const click = (i: number) => {
-    const id = ids[i]!;
-    const member = i % 2 === 0 ? 'ULEAD1' : 'ULEAD2';
-    return {
-      contentType: 'application/x-www-form-urlencoded',
-      body: new URLSearchParams({
-        payload: JSON.stringify({
-          type: 'block_actions',
-          user: { id: member, username: member.toLowerCase(), name: member.toLowerCase(), team_id: 'T0TEST' },
-          team: { id: 'T0TEST', domain: 'test' },
-          api_app_id: 'A0TEST',
-          trigger_id: ctx.fake.issueTrigger(member),
-          container: { type: 'message', message_ts: id.ts, channel_id: 'CPMO', is_ephemeral: false },
-          channel: { id: 'CPMO', name: 'pmo' },
-          message: { ts: id.ts, text: 'triage' },
-          response_url: `${ctx.fake.url}/respond/click${i}`,
-          actions: [
-            {
-              type: 'button',
-              action_id: 'triage_claim',
-              block_id: 'triage_actions',
-              value: String(id.id),
-              action_ts: '1',
-            },
-          ],
-        }),
-      }).toString(),
-    };
-  };
+  const click = { kind: 'click' as const, fakeUrl: ctx.fake.url, targets: ids };
   const claimedNow = async () =>
     (await ctx.db.query(`select count(*)::int as n from requests where status = 'claimed'`)).rows[0]
       .n as number;
@@ -120,7 +75,8 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
         secret: SECRET,
         count: COUNT,
         concurrency: CONCURRENCY,
-        body: click,
+        data: click,
+        fake: ctx.fake,
       }),
     async () =>
       (await claimedNow()) >= COUNT && ctx.fake.callsTo('chat.update').length - updatesBefore >= COUNT,
@@ -132,7 +88,8 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
       secret: SECRET,
       count: COUNT,
       concurrency: CONCURRENCY,
-      body: click,
+      data: click,
+      fake: ctx.fake,
     }),
   );
   compare(ctx, 'triage click (claim)', appClicks, bareClicks);

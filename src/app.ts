@@ -1,12 +1,20 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import {
+  type AllMiddlewareArgs,
+  type AnyMiddlewareArgs,
+  App,
+  HTTPReceiver,
+  SocketModeReceiver,
+} from '@slack/bolt';
 import type { Deps } from './deps';
+import { type AdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
 import { registerActions } from './slack/actions';
 import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
 import { answerWhenDatabaseDown } from './slack/database-down';
 import { registerEvents } from './slack/events';
+import { answerWhenTriggerExpired } from './slack/trigger-expired';
 import { registerViews } from './slack/views';
 
 export interface SlackApp {
@@ -41,6 +49,8 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
       endpoints: '/slack/events',
       processBeforeResponse: false,
       logger: logs,
+      // The HTTP server's admission slot rides along to the first middleware (see admission.ts).
+      customPropertiesExtractor: (req) => ({ admissionSlot: slotOf(req) }),
     });
   }
 
@@ -58,8 +68,11 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     convoStore: false,
   });
 
-  // First middleware: wraps every listener, so a database outage gets a friendly answer.
+  // First: the request holds its admission slot until every listener is done (work after the
+  // ack included). Then: a database outage gets a friendly answer from any listener.
+  bolt.use(holdAdmissionSlot);
   bolt.use(answerWhenDatabaseDown(deps));
+  bolt.use(answerWhenTriggerExpired(deps));
   registerCommands(bolt, deps);
   registerActions(bolt, deps);
   registerViews(bolt, deps);
@@ -71,6 +84,16 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     if (slackError) deps.metrics.slackApiErrors.inc({ client: 'interactive', error: slackError });
     logger.error({ err: err.original ?? err, code: err.code }, 'unhandled error in a Slack listener');
   });
+
+  async function holdAdmissionSlot({ context, next }: AnyMiddlewareArgs & AllMiddlewareArgs) {
+    const slot = context.admissionSlot as AdmissionSlot | undefined;
+    if (slot) slot.dispatched = true;
+    try {
+      await next();
+    } finally {
+      slot?.release();
+    }
+  }
 
   if (receiver instanceof HTTPReceiver) {
     return { bolt, slackRequestListener: receiver.requestListener };

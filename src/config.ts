@@ -102,6 +102,8 @@ const envSchema = z
     // How long a message claimed by a sender may stay 'sending' before another sender (or this
     // one after a crash) reconciles it. Tests of a kill -9 mid-fan-out set it low.
     OUTBOX_LEASE_MS: intFrom(60_000, 1000),
+    // Slack requests handled at once (acked work included); more wait their turn. See admission.ts.
+    SLACK_MAX_IN_FLIGHT: intFrom(64, 1),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
@@ -113,6 +115,7 @@ const envSchema = z
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      maxInFlight: e.SLACK_MAX_IN_FLIGHT,
     },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,

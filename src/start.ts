@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
+import { AdmissionLimit } from './http/admission';
 import { Metrics, surfaceOf } from './http/metrics';
 import { closeServer, createHttpServer, listen } from './http/server';
 import { registerOutboxHooks } from './jobs/outbox-hooks';
@@ -63,6 +64,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
+      admission: new AdmissionLimit(config.slack.maxInFlight),
       // Ready means able to serve Slack: the database answers and the Slack app is built.
       ready: async () => (database && slack ? database.ping() : false),
       extra: {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Logger } from '../logger';
+import { type AdmissionLimit, attachSlot } from './admission';
 import { bufferAndCheckSlackBody } from './slack-envelope';
 
 export interface HttpRoutes {
@@ -8,6 +9,8 @@ export interface HttpRoutes {
   ready(): Promise<boolean>;
   /** Extra routes (metrics, sandbox) keyed by path. */
   extra?: Record<string, http.RequestListener>;
+  /** Bounds the Slack requests being handled at once (see admission.ts). */
+  admission?: AdmissionLimit;
   /** Called when the answer to a Slack request has been sent (ack latency). */
   onSlackAnswered?(req: http.IncomingMessage, status: number, seconds: number): void;
 }
@@ -35,9 +38,10 @@ export function createHttpServer(routes: HttpRoutes, logger: Logger): http.Serve
         routes.onSlackAnswered?.(req, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9),
       );
       bufferAndCheckSlackBody(req).then(
-        (check) => {
-          if (check === 'ok') return listener(req, res);
-          sendJson(res, check === 'too_large' ? 413 : 400, { error: check });
+        async (check) => {
+          if (check !== 'ok') return sendJson(res, check === 'too_large' ? 413 : 400, { error: check });
+          if (routes.admission) attachSlot(req, res, await routes.admission.admit());
+          listener(req, res);
         },
         () => sendJson(res, 400, { error: 'unreadable body' }),
       );

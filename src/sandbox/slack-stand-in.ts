@@ -106,6 +106,7 @@ export class SlackStandIn {
   readonly users = new Map<string, FakeUser>();
   /** How long a trigger_id lives. Slack's is 3 s. */
   triggerTtlMs = 3000;
+  private readonly latencies = new Map<string, number>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number; used: boolean }>();
   private readonly failures = new Map<string, Failure[]>();
   private readonly limits = new Map<
@@ -285,6 +286,11 @@ export class SlackStandIn {
     this.failures.set(method, list);
   }
 
+  /** Answers `method` only after `ms` (a slow Slack), so tests can see how many calls overlap. */
+  answerSlowly(method: string, ms: number): void {
+    this.latencies.set(method, ms);
+  }
+
   /** At most `limit` calls to `method` per `windowMs`; beyond that HTTP 429 with Retry-After. */
   rateLimit(method: string, limit: number, windowMs: number, retryAfterSeconds = 1): void {
     this.limits.set(method, { limit, windowMs, retryAfter: retryAfterSeconds, hits: [] });
@@ -342,6 +348,8 @@ export class SlackStandIn {
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(raw, req.headers['content-type']);
+    const latency = this.latencies.get(method);
+    if (latency) await new Promise((r) => setTimeout(r, latency));
     const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
       this.calls.push({ method, args, status, response: body, at: Date.now() });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });

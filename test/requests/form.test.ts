@@ -32,6 +32,18 @@ describe('the request form', () => {
     expect(inputElement(view, FORM.need).initial_value).toBe('Need a retro facilitator');
   });
 
+  it('tells the person privately when the form could not open in time (expired trigger)', async () => {
+    const responsesBefore = t.fake.responses.length;
+    t.fake.failNext('views.open', { error: 'expired_trigger_id' });
+    const ack = await t.slash(REQUESTER, 'request help');
+    expect(ack.status).toBe(200);
+    await t.fake.waitFor(() => t.fake.responses.length > responsesBefore, 'an ephemeral answer');
+    expect(t.fake.responses.at(-1)?.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('Please try again; nothing was lost.'),
+    });
+  });
+
   it('answers missing fields with field errors and stores nothing', async () => {
     const view = await openRequestForm(t, REQUESTER);
     const res = await t.submit(REQUESTER, view, {});

@@ -100,3 +100,31 @@ describe('Events API', () => {
     expect(await count()).toBe(1);
   });
 });
+
+describe('admission: a burst of Slack requests', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SLACK_MAX_IN_FLIGHT: '2' } });
+  });
+  afterAll(() => t.stop());
+
+  it('handles at most SLACK_MAX_IN_FLIGHT at once, the rest in turn: every command is acked and every modal opens', async () => {
+    const SLOW_MS = 250;
+    t.fake.answerSlowly('views.open', SLOW_MS);
+    const before = t.fake.callsTo('views.open').length;
+    // Eight people type /pmo request at the same moment; Slack answers views.open slowly.
+    const acks = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => t.slash(`UBURST${i}`, 'request a template')),
+    );
+    expect(acks.map((a) => a.status)).toEqual(Array(8).fill(200));
+    await t.fake.waitFor(
+      () => t.fake.callsTo('views.open').length - before >= 8 || undefined,
+      'eight modals',
+    );
+    const opens = t.fake.callsTo('views.open').slice(before);
+    expect(opens.every((c) => (c.response as { ok?: boolean }).ok)).toBe(true);
+    // Recorded when answered: with two at a time, any three answers span at least one delay.
+    const at = opens.map((c) => c.at).sort((a, b) => a - b);
+    for (let i = 2; i < at.length; i++) expect(at[i]! - at[i - 2]!).toBeGreaterThanOrEqual(SLOW_MS - 20);
+  });
+});
