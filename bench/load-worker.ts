@@ -22,13 +22,12 @@ const BATCH = 100;
 const triggers: string[] = [];
 let asked = 0;
 let asking = false;
-let waiting: (() => void) | null = null;
+const waiting: (() => void)[] = [];
 
 port.on('message', (m: { triggers: string[] }) => {
   asking = false;
   triggers.push(...m.triggers);
-  waiting?.();
-  waiting = null;
+  for (const wake of waiting.splice(0)) wake();
 });
 
 function askForMore(): void {
@@ -45,9 +44,7 @@ function askForMore(): void {
 let nextTrigger = 0;
 async function trigger(): Promise<{ i: number; id: string }> {
   while (triggers.length === 0) {
-    await new Promise<void>((resolve) => {
-      waiting = resolve;
-    });
+    await new Promise<void>((resolve) => waiting.push(resolve));
   }
   if (triggers.length < BATCH) askForMore();
   return { i: nextTrigger++, id: triggers.shift() as string };
