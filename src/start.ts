@@ -60,11 +60,12 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
-  const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN));
+  const admission = new AdmissionLimit(config.slack.maxInFlight);
+  const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN), admission);
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
-      admission: new AdmissionLimit(config.slack.maxInFlight),
+      admission,
       // Ready means able to serve Slack: the database answers and the Slack app is built.
       ready: async () => (database && slack ? database.ping() : false),
       extra: {

@@ -20,6 +20,10 @@ export class AdmissionLimit {
     return this.running;
   }
 
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   /** Resolves once the request may go to Bolt, with a release to call once (extra calls are no-ops). */
   async admit(): Promise<() => void> {
     if (this.running >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));

@@ -51,7 +51,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(outboxDepth: () => Promise<number>) {
+  constructor(
+    outboxDepth: () => Promise<number>,
+    admission?: { readonly inFlight: number; readonly waitingCount: number },
+  ) {
+    if (admission) {
+      new client.Gauge({
+        name: 'pmo_slack_requests_in_flight',
+        help: 'Slack requests being handled (work after the ack included)',
+        registers: [this.registry],
+        collect() {
+          this.set(admission.inFlight);
+        },
+      });
+      new client.Gauge({
+        name: 'pmo_slack_requests_waiting',
+        help: 'Slack requests waiting for a slot (SLACK_MAX_IN_FLIGHT reached)',
+        registers: [this.registry],
+        collect() {
+          this.set(admission.waitingCount);
+        },
+      });
+    }
     new client.Gauge({
       name: 'pmo_outbox_depth',
       help: 'Messages waiting in the outbox (pending or being sent)',

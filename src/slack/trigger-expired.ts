@@ -18,9 +18,11 @@ export function answerWhenTriggerExpired({ logger }: Deps): Middleware<AnyMiddle
       if (slackError !== 'expired_trigger_id') throw err;
       logger.warn('a modal could not open in time (expired_trigger_id)');
       const respond = (args as { respond?: (r: unknown) => Promise<unknown> }).respond;
-      await respond?.({ response_type: 'ephemeral', replace_original: false, text: TRIGGER_EXPIRED_TEXT }).catch(
-        () => undefined,
-      );
+      await respond?.({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: TRIGGER_EXPIRED_TEXT,
+      }).catch(() => undefined);
     }
   };
 }

@@ -113,9 +113,18 @@ describe('admission: a burst of Slack requests', () => {
     t.fake.answerSlowly('views.open', SLOW_MS);
     const before = t.fake.callsTo('views.open').length;
     // Eight people type /pmo request at the same moment; Slack answers views.open slowly.
-    const acks = await Promise.all(
+    const sent = Promise.all(
       Array.from({ length: 8 }, (_, i) => t.slash(`UBURST${i}`, 'request a template')),
     );
+    // Meanwhile /metrics shows two in flight and the others waiting their turn.
+    let gauges = '';
+    for (let tries = 0; tries < 100 && !/pmo_slack_requests_waiting [1-9]/.test(gauges); tries++) {
+      gauges = await (await fetch(`${t.url}/metrics`)).text();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(gauges).toMatch(/pmo_slack_requests_waiting [1-9]/);
+    expect(gauges).toMatch(/pmo_slack_requests_in_flight 2\n/);
+    const acks = await sent;
     expect(acks.map((a) => a.status)).toEqual(Array(8).fill(200));
     await t.fake.waitFor(
       () => t.fake.callsTo('views.open').length - before >= 8 || undefined,
