@@ -75,6 +75,7 @@ export interface DrainResult {
 
 const OUTBOX_EVENT_TYPE = 'pmo_outbox';
 const IDLE_RESET_MS = 60_000;
+const RECONCILE_EVERY_MS = 1000;
 
 export class OutboxSender {
   private readonly hooks = new Map<string, OutboxHooks>();
@@ -89,6 +90,7 @@ export class OutboxSender {
   private nextSlot = 0;
   private recentPosts: number[] = [];
   private sinceAdjust = 0;
+  private lastReconcileAt = 0;
   private draining: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -145,8 +147,14 @@ export class OutboxSender {
       try {
         do {
           this.again = false;
-          await this.reconcileInterrupted();
-          const workers = Array.from({ length: this.concurrency }, () => this.work(total));
+          // Interrupted rows only become reconcilable after a lease (a minute by default), so
+          // looking once a second is plenty; under load, drains follow each other much faster.
+          if (Date.now() - this.lastReconcileAt >= RECONCILE_EVERY_MS) {
+            this.lastReconcileAt = Date.now();
+            await this.reconcileInterrupted();
+          }
+          const pass = { empty: false };
+          const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
           await Promise.all(workers);
         } while (this.again && !this.stopped);
       } finally {
@@ -157,11 +165,15 @@ export class OutboxSender {
     return this.draining;
   }
 
-  private async work(total: DrainResult): Promise<void> {
-    while (!this.stopped) {
+  /** One worker of a pass; once any worker finds nothing due, the others stop after their row. */
+  private async work(total: DrainResult, pass: { empty: boolean }): Promise<void> {
+    while (!this.stopped && !pass.empty) {
       await this.waitOutPause();
       const row = await this.claimOne();
-      if (!row) return;
+      if (!row) {
+        pass.empty = true;
+        return;
+      }
       await this.deliver(row, total);
     }
   }
