@@ -49,6 +49,11 @@ export function connectPostgres(
   });
   // A dropped idle connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor one dropped while checked out between two queries (inside a transaction, say): the pool
+  // listens only to idle clients, and an 'error' nobody listens to is thrown. The query that
+  // next uses the client fails (a "database unavailable" error, answered kindly), and the pool
+  // discards the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

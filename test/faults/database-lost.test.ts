@@ -1,4 +1,6 @@
 import net from 'node:net';
+import { connectPostgres } from '../../src/db/client';
+import { isDatabaseUnavailable } from '../../src/db/errors';
 import { DATABASE_DOWN_TEXT } from '../../src/slack/database-down';
 import {
   FORM,
@@ -200,5 +202,47 @@ class DatabaseProxy {
     await t.click(LEAD, 'triage_claim', { message: post });
     const [claimed] = await newResponses(t, after);
     expect(claimed?.text).toContain('You claimed it');
+  });
+});
+
+(usingPostgres ? describe : describe.skip)('a connection lost between two queries of a transaction', () => {
+  it('fails that transaction as "database unavailable" instead of crashing the process', async () => {
+    const database = await createTestDatabase();
+    const target = new URL(database.env.DATABASE_URL ?? '');
+    const proxy = await new DatabaseProxy(target.hostname, Number(target.port || 5432)).start();
+    const viaProxy = new URL(target);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    const handle = connectPostgres(viaProxy.toString(), { max: 2, queryTimeoutMs: 2500 });
+    // An 'error' event nobody listens to would surface here (and kill a real process).
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const failed = await handle.db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+          // The client is checked out and idle when the connection drops.
+          proxy.lose();
+          await new Promise((r) => setTimeout(r, 200));
+          await trx.selectNoFrom((eb) => eb.lit(2).as('two')).execute();
+        })
+        .then(
+          () => undefined,
+          (err: unknown) => err,
+        );
+      expect(isDatabaseUnavailable(failed)).toBe(true);
+      expect(uncaught).toEqual([]);
+      // The pool recovers once the database is back.
+      proxy.restore();
+      const row = await handle.db.selectNoFrom((eb) => eb.lit(3).as('three')).executeTakeFirstOrThrow();
+      expect(Number(row.three)).toBe(3);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await handle.close();
+      await proxy.stop();
+      await database.drop();
+    }
   });
 });
