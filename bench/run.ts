@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { FakeSlack } from '../test/support/fake-slack';
-import { type LoadResult, runLoad } from './load';
+import type { LoadResult } from './load';
 import { type Child, startChild } from './process';
 import { scenarios } from './scenarios';
 
@@ -129,8 +129,6 @@ function printTable(rows: Row[]): void {
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
-
-export { runLoad };
 
 main().catch((err) => {
   process.stderr.write(`bench failed: ${(err as Error).stack}\n`);

@@ -1,3 +1,4 @@
+import type { BodyData } from './bodies';
 import { type LoadResult, runLoad } from './load';
 import type { Child } from './process';
 import { type BenchContext, describeLoad, SECRET } from './run';
@@ -13,7 +14,7 @@ const CONCURRENCY = 50;
 export async function ackLatency(ctx: BenchContext): Promise<void> {
   // Triggers are issued by the fake just before the load worker needs them (they live 3 s).
   const command = { kind: 'command' as const, fakeUrl: ctx.fake.url };
-  const warm = await runLoad({
+  await runLoad({
     url: `${ctx.appUrl}/slack/events`,
     secret: SECRET,
     count: 100,
@@ -21,40 +22,16 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
     data: command,
     fake: ctx.fake,
   });
-  void warm;
   await settled(() => ctx.fake.callsTo('views.open').length >= 100);
   const opensBefore = ctx.fake.callsTo('views.open').length;
   // The ack is only half the job: the modal must open within the trigger's 3 s.
   const opens = () => ctx.fake.callsTo('views.open').slice(opensBefore);
-  const appCommands = await measured(
-    ctx.app,
-    () =>
-      runLoad({
-        url: `${ctx.appUrl}/slack/events`,
-        secret: SECRET,
-        count: COUNT,
-        concurrency: CONCURRENCY,
-        data: command,
-        fake: ctx.fake,
-      }),
-    () => opens().length >= COUNT,
-  );
+  const commands = await againstBoth(ctx, '/pmo request (modal)', command, () => opens().length >= COUNT);
   const opened = opens().filter((c) => c.status === 200 && (c.response as { ok?: boolean }).ok).length;
-  const bareCommands = await measured(ctx.bare, () =>
-    runLoad({
-      url: `${ctx.bareUrl}/slack/events`,
-      secret: SECRET,
-      count: COUNT,
-      concurrency: CONCURRENCY,
-      data: command,
-      fake: ctx.fake,
-    }),
-  );
-  compare(ctx, '/pmo request (modal)', appCommands, bareCommands);
   ctx.rows.push({
     scenario: 'a. ack latency',
     measure: `modals opened after ${COUNT} commands (trigger valid 3 s)`,
-    value: `${opened} (all calls done ${(appCommands.settledMs / 1000).toFixed(1)} s after the last ack)`,
+    value: `${opened} (all calls done ${(commands.settledMs / 1000).toFixed(1)} s after the last ack)`,
     target: String(COUNT),
     met: opened === COUNT,
   });
@@ -67,39 +44,46 @@ export async function ackLatency(ctx: BenchContext): Promise<void> {
       .n as number;
   // Settled when every claim is recorded and the triage posts are updated (chat.update).
   const updatesBefore = ctx.fake.callsTo('chat.update').length;
-  const appClicks = await measured(
-    ctx.app,
-    () =>
-      runLoad({
-        url: `${ctx.appUrl}/slack/events`,
-        secret: SECRET,
-        count: COUNT,
-        concurrency: CONCURRENCY,
-        data: click,
-        fake: ctx.fake,
-      }),
+  const clicks = await againstBoth(
+    ctx,
+    'triage click (claim)',
+    click,
     async () =>
       (await claimedNow()) >= COUNT && ctx.fake.callsTo('chat.update').length - updatesBefore >= COUNT,
   );
   const claimed = await claimedNow();
-  const bareClicks = await measured(ctx.bare, () =>
-    runLoad({
-      url: `${ctx.bareUrl}/slack/events`,
-      secret: SECRET,
-      count: COUNT,
-      concurrency: CONCURRENCY,
-      data: click,
-      fake: ctx.fake,
-    }),
-  );
-  compare(ctx, 'triage click (claim)', appClicks, bareClicks);
   ctx.rows.push({
     scenario: 'a. ack latency',
     measure: `claims recorded after ${COUNT} clicks`,
-    value: `${claimed} (all done ${(appClicks.settledMs / 1000).toFixed(1)} s after the last ack)`,
+    value: `${claimed} (all done ${(clicks.settledMs / 1000).toFixed(1)} s after the last ack)`,
     target: String(COUNT),
     met: claimed === COUNT,
   });
+}
+
+/**
+ * The same load against the app (then waiting until its work is `done`) and the bare Bolt app;
+ * adds the comparison rows and returns the app's figures.
+ */
+async function againstBoth(
+  ctx: BenchContext,
+  what: string,
+  data: BodyData,
+  done: () => boolean | Promise<boolean>,
+): Promise<Measured> {
+  const load = (url: string) => () =>
+    runLoad({
+      url: `${url}/slack/events`,
+      secret: SECRET,
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      data,
+      fake: ctx.fake,
+    });
+  const app = await measured(ctx.app, load(ctx.appUrl), done);
+  const bare = await measured(ctx.bare, load(ctx.bareUrl));
+  compare(ctx, what, app, bare);
+  return app;
 }
 
 interface Measured extends LoadResult {

@@ -1,13 +1,7 @@
 import type { RequestListener } from 'node:http';
-import {
-  type AllMiddlewareArgs,
-  type AnyMiddlewareArgs,
-  App,
-  HTTPReceiver,
-  SocketModeReceiver,
-} from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
-import { type AdmissionSlot, slotOf } from './http/admission';
+import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
 import { registerActions } from './slack/actions';
 import type { BotIdentity } from './slack/bot-identity';
@@ -84,16 +78,6 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     if (slackError) deps.metrics.slackApiErrors.inc({ client: 'interactive', error: slackError });
     logger.error({ err: err.original ?? err, code: err.code }, 'unhandled error in a Slack listener');
   });
-
-  async function holdAdmissionSlot({ context, next }: AnyMiddlewareArgs & AllMiddlewareArgs) {
-    const slot = context.admissionSlot as AdmissionSlot | undefined;
-    if (slot) slot.dispatched = true;
-    try {
-      await next();
-    } finally {
-      slot?.release();
-    }
-  }
 
   if (receiver instanceof HTTPReceiver) {
     return { bolt, slackRequestListener: receiver.requestListener };

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 
 /**
  * Admission control for Slack requests: at most `max` are being handled at once (from the
@@ -63,4 +64,18 @@ export function attachSlot(req: http.IncomingMessage, res: http.ServerResponse, 
 
 export function slotOf(req: http.IncomingMessage): AdmissionSlot | undefined {
   return (req as http.IncomingMessage & { [SLOT]?: AdmissionSlot })[SLOT];
+}
+
+/** Bolt's first middleware: the request keeps its slot until every listener is done. */
+export async function holdAdmissionSlot({
+  context,
+  next,
+}: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+  const slot = context.admissionSlot as AdmissionSlot | undefined;
+  if (slot) slot.dispatched = true;
+  try {
+    await next();
+  } finally {
+    slot?.release();
+  }
 }

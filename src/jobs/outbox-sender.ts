@@ -320,41 +320,56 @@ export class OutboxSender {
   }
 
   /**
-   * Marks a posted row sent together with its kind's bookkeeping. If the bookkeeping fails, the
-   * row is still marked sent on its own (a resend would be a duplicate) and the error is logged.
+   * Marks a posted row sent, with its kind's bookkeeping, then runs the Slack follow-ups.
    * `onlyIfSending` guards reconciliation, where another sender may have settled the row.
    */
   private async markSent(row: OutboxRow, posted: Posted, onlyIfSending = false): Promise<void> {
-    const { db, logger } = this.opts;
     const hooks = this.hooks.get(row.kind);
-    const mark = (q: Database) => {
-      let update = q
-        .updateTable('outbox')
-        .set({
-          status: 'sent',
-          sent_at: sql<Date>`now()`,
-          message_channel: posted.channel,
-          message_ts: posted.ts,
-        })
-        .where('id', '=', row.id);
-      if (onlyIfSending) update = update.where('status', '=', 'sending');
-      return update.executeTakeFirst();
-    };
-    try {
-      await db.transaction().execute(async (trx) => {
-        const res = await mark(trx);
-        if (res.numUpdatedRows > 0n) await hooks?.recordSent?.(trx, row, posted);
-      });
-    } catch (err) {
-      logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox sent bookkeeping failed');
-      await mark(db);
-      return;
-    }
+    const changed = await this.settle(
+      row,
+      async (q) => {
+        let update = q
+          .updateTable('outbox')
+          .set({
+            status: 'sent',
+            sent_at: sql<Date>`now()`,
+            message_channel: posted.channel,
+            message_ts: posted.ts,
+          })
+          .where('id', '=', row.id);
+        if (onlyIfSending) update = update.where('status', '=', 'sending');
+        return (await update.executeTakeFirst()).numUpdatedRows > 0n;
+      },
+      (trx) => hooks?.recordSent?.(trx, row, posted),
+    );
+    if (!changed) return;
     await hooks
       ?.afterSent?.(row, posted)
       .catch((err) =>
-        logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
+        this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
       );
+  }
+
+  /**
+   * A final status for a row (sent, failed) and its kind's bookkeeping, in one transaction. If
+   * the bookkeeping fails, the status alone is still written and the error logged: the message
+   * is out, or will never be, so the row must not go round again.
+   */
+  private async settle(
+    row: OutboxRow,
+    change: (q: Database) => Promise<boolean>,
+    record: (trx: Database) => Promise<void> | undefined,
+  ): Promise<boolean> {
+    try {
+      return await this.opts.db.transaction().execute(async (trx) => {
+        const changed = await change(trx);
+        if (changed) await record(trx);
+        return changed;
+      });
+    } catch (err) {
+      this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox bookkeeping failed');
+      return change(this.opts.db);
+    }
   }
 
   private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
@@ -384,22 +399,22 @@ export class OutboxSender {
   }
 
   private async fail(row: OutboxRow, reason: string, total: DrainResult): Promise<void> {
-    const { db, logger } = this.opts;
+    const { logger } = this.opts;
     total.failed++;
     const error = reason.slice(0, 500);
     logger.warn({ outboxId: row.id, kind: row.kind, error }, 'outbox message failed');
-    const markFailed = (q: Database) =>
-      q.updateTable('outbox').set({ status: 'failed', last_error: error }).where('id', '=', row.id).execute();
-    const hooks = this.hooks.get(row.kind);
-    try {
-      await db.transaction().execute(async (trx) => {
-        await markFailed(trx);
-        await hooks?.recordFailed?.(trx, row, error);
-      });
-    } catch (err) {
-      logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox failure bookkeeping failed');
-      await markFailed(db);
-    }
+    await this.settle(
+      row,
+      async (q) => {
+        await q
+          .updateTable('outbox')
+          .set({ status: 'failed', last_error: error })
+          .where('id', '=', row.id)
+          .execute();
+        return true;
+      },
+      (trx) => this.hooks.get(row.kind)?.recordFailed?.(trx, row, error),
+    );
   }
 
   private backoff(attempts: number): number {

@@ -1,31 +1,16 @@
 /** Calendar dates ('YYYY-MM-DD') as people see them in their own time zone. */
 
-// Building an Intl.DateTimeFormat costs far more than formatting with one (it showed in the
-// ack benchmark's profile), so one per zone is kept.
-const dateFormats = new Map<string, Intl.DateTimeFormat | null>();
+import { localParts } from '../lib/zoned-time';
 
-function dateFormat(tz: string): Intl.DateTimeFormat | null {
-  let f = dateFormats.get(tz);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-CA', {
-        timeZone: tz,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-      });
-    } catch {
-      f = null;
-    }
-    dateFormats.set(tz, f);
-  }
-  return f;
-}
-
-/** Today's date in `tz` at instant `now`. */
+/** Today's date in `tz` at instant `now` (zoned-time keeps one formatter per zone). */
 export function localDate(now: Date, tz: string): string {
-  // An unknown zone from Slack must not stop a delivery: fall back to UTC.
-  return dateFormat(tz)?.format(now) ?? now.toISOString().slice(0, 10);
+  try {
+    const { year, month, day } = localParts(now, tz);
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  } catch {
+    // An unknown zone from Slack must not stop a delivery: fall back to UTC.
+    return now.toISOString().slice(0, 10);
+  }
 }
 
 /** `date` plus `days` calendar days. */
