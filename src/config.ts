@@ -104,6 +104,8 @@ const envSchema = z
     OUTBOX_LEASE_MS: intFrom(60_000, 1000),
     // Slack requests handled at once (acked work included); more wait their turn. See admission.ts.
     SLACK_MAX_IN_FLIGHT: intFrom(64, 1),
+    // /metrics is served on the Slack port: with a token set it answers only that bearer token.
+    METRICS_TOKEN: optionalString,
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'])
       .default('true')
@@ -118,6 +120,7 @@ const envSchema = z
       maxInFlight: e.SLACK_MAX_IN_FLIGHT,
     },
     port: e.PORT,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
     pgliteDir: e.PGLITE_DIR,

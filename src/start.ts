@@ -9,8 +9,9 @@ import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
 import { AdmissionLimit } from './http/admission';
-import { Metrics, surfaceOf } from './http/metrics';
-import { closeServer, createHttpServer, listen } from './http/server';
+import { Metrics, metricsRoute } from './http/metrics';
+import { closeServer, createHttpServer, type HttpTimeouts, listen } from './http/server';
+import { responseUrlOrigins } from './http/slack-envelope';
 import { registerOutboxHooks } from './jobs/outbox-hooks';
 import { OutboxSender } from './jobs/outbox-sender';
 import { type Scheduler, startScheduler } from './jobs/scheduler';
@@ -29,6 +30,8 @@ export interface StartOptions {
   slackRetry?: { attempts: number; initialDelayMs: number };
   /** Retry settings for the first database connection. */
   connectRetry?: { attempts: number; initialDelayMs: number };
+  /** Timeouts of the HTTP server (tests shorten them). */
+  httpTimeouts?: HttpTimeouts;
   /** More routes on the same HTTP server, by exact path (the sandbox's page and its API). */
   extraRoutes?: Record<string, http.RequestListener>;
 }
@@ -65,26 +68,22 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   const server = createHttpServer(
     {
       slack: () => slack?.slackRequestListener,
+      envelope: {
+        signingSecret: config.slack.signingSecret,
+        responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
+      },
       admission,
       // Ready means able to serve Slack: the database answers and the Slack app is built.
       ready: async () => (database && slack ? database.ping() : false),
-      extra: {
-        ...opts.extraRoutes,
-        '/metrics': (_req, res) => {
-          metrics.registry.metrics().then((text) => {
-            res.writeHead(200, { 'content-type': metrics.registry.contentType });
-            res.end(text);
-          });
-        },
-      },
-      onSlackAnswered: (req, status, seconds) => {
-        // Bolt buffered the body onto the request; its type labels the measurement.
-        const surface = surfaceOf((req as { rawBody?: Buffer | string }).rawBody?.toString());
+      metrics: metricsRoute(metrics, config.metricsToken),
+      extra: opts.extraRoutes,
+      onSlackAnswered: (surface, status, seconds) => {
         metrics.requests.inc({ surface, status: String(status) });
         if (status === 200) metrics.ackSeconds.observe({ surface }, seconds);
       },
     },
     logger,
+    opts.httpTimeouts,
   );
   const port = await listen(server, config.port, opts.host);
   logger.info({ port, host: opts.host ?? '0.0.0.0' }, 'HTTP server listening');

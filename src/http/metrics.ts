@@ -1,3 +1,5 @@
+import { timingSafeEqual } from 'node:crypto';
+import type http from 'node:http';
 import client from 'prom-client';
 
 /**
@@ -6,9 +8,11 @@ import client from 'prom-client';
  */
 export class Metrics {
   readonly registry = new client.Registry();
+  // `surface` is always one of slack-envelope.ts's SURFACES (unsigned requests are 'unverified'), so the series
+  // stay few whatever is sent to the port.
   readonly requests = new client.Counter({
     name: 'pmo_slack_requests_total',
-    help: 'Requests from Slack by surface and HTTP status',
+    help: 'Requests to the Slack endpoint by surface and HTTP status',
     labelNames: ['surface', 'status'] as const,
     registers: [this.registry],
   });
@@ -100,16 +104,32 @@ export class Metrics {
   }
 }
 
-/** The kind of Slack request, read from the raw body Bolt buffered (for metric labels). */
-export function surfaceOf(rawBody: string | undefined): string {
-  if (!rawBody) return 'unknown';
-  if (rawBody.startsWith('{')) {
-    const type = /"type"\s*:\s*"([a-z_]+)"/.exec(rawBody)?.[1] ?? 'unknown';
-    return type === 'event_callback' ? 'event' : type;
-  }
-  const form = new URLSearchParams(rawBody);
-  if (form.has('command')) return 'command';
-  const payload = form.get('payload');
-  if (payload) return /"type"\s*:\s*"([a-z_]+)"/.exec(payload)?.[1] ?? 'interactive';
-  return 'unknown';
+/**
+ * GET /metrics. It is served on the Slack port; with `token` set (METRICS_TOKEN) it answers only
+ * `Authorization: Bearer <token>`, so a public Slack endpoint does not publish the app's figures.
+ */
+export function metricsRoute(metrics: Metrics, token: string | undefined): http.RequestListener {
+  return (req, res) => {
+    if (token && !bearerMatches(req.headers.authorization, token)) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      res.end(JSON.stringify({ error: 'unauthorized' }));
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      },
+      () => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'metrics unavailable' }));
+      },
+    );
+  };
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header ?? '');
+  const expected = Buffer.from(`Bearer ${token}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { ManualClock } from '../../src/clock';
 import { type Config, parseConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
+import type { HttpTimeouts } from '../../src/http/server';
 import type { JobName, JobOutcome } from '../../src/jobs/registry';
 import { runJob } from '../../src/jobs/registry';
 import { createLogger } from '../../src/logger';
@@ -30,6 +31,7 @@ export interface TestAppOptions {
   fake?: FakeSlack;
   /** Reuse a database (e.g. two instances on one database). */
   database?: TestDatabase;
+  httpTimeouts?: HttpTimeouts;
 }
 
 export interface HttpResult {
@@ -113,6 +115,7 @@ export class TestApp {
       clock: this.clock,
       host: '127.0.0.1',
       outboxPollMs: 200,
+      httpTimeouts: this.opts.httpTimeouts,
     });
   }
 
