@@ -47,7 +47,7 @@ export function createHttpServer(
   logger: Logger,
   timeouts: HttpTimeouts = DEFAULT_HTTP_TIMEOUTS,
 ): http.Server {
-  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const route = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = pathOf(req.url);
     const method = req.method ?? '';
     if (path === '/healthz' || path === '/readyz' || path === '/metrics') {
@@ -71,7 +71,7 @@ export function createHttpServer(
     sendJson(res, 404, notFound);
   };
 
-  const handleSlack = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const handleSlack = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const listener = routes.slack();
     if (!listener) return sendJson(res, 503, { error: 'starting' });
     const started = process.hrtime.bigint();
