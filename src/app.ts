@@ -1,18 +1,38 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
+import { catalogFeature } from './features/catalog/listeners';
+import { checkinsFeature } from './features/checkins/listeners';
+import { coachingFeature } from './features/coaching/listeners';
+import { consentFeature } from './features/consent/listeners';
+import { homeFeature } from './features/home/listeners';
+import { invitationsFeature } from './features/invitations/listeners';
+import { requestsFeature } from './features/requests/listeners';
+import { teamFeature } from './features/team/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
-import { registerActions } from './slack/actions';
 import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
-import { answerWhenDatabaseDown } from './slack/database-down';
 import { registerEvents } from './slack/events';
-import { answerWhenTriggerExpired } from './slack/trigger-expired';
-import { registerViews } from './slack/views';
+import { refreshHome } from './slack/home-publisher';
+import { answerFailures, type RegisteredRoutes, registerFeatures } from './slack/kit';
+
+/** Every feature's buttons and modals, each routed by one Bolt listener. */
+export const FEATURES = [
+  requestsFeature,
+  catalogFeature,
+  teamFeature,
+  consentFeature,
+  invitationsFeature,
+  coachingFeature,
+  checkinsFeature,
+  homeFeature,
+];
 
 export interface SlackApp {
   bolt: App;
+  /** The action and callback ids the app answers (the authorization matrix test reads them). */
+  routes: RegisteredRoutes;
   /** HTTP mode: the listener for POST /slack/events (signature checked by Bolt). */
   slackRequestListener?: RequestListener;
   /** Socket Mode: connect / disconnect. */
@@ -63,15 +83,17 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
   });
 
   // First: the request holds its admission slot until every listener is done (work after the
-  // ack included). Then: a database outage gets a friendly answer from any listener.
+  // ack included). Then: any listener that fails is answered kindly and logged once.
   bolt.use(holdAdmissionSlot);
-  bolt.use(answerWhenDatabaseDown(deps));
-  bolt.use(answerWhenTriggerExpired(deps));
+  bolt.use(answerFailures(deps));
   registerCommands(bolt, deps);
-  registerActions(bolt, deps);
-  registerViews(bolt, deps);
+  const routes = registerFeatures(bolt, deps, FEATURES, (d, client, userId, notice) =>
+    refreshHome(d, client, userId, { notice }),
+  );
   registerEvents(bolt, deps);
 
+  // Listener failures are answered and logged by answerFailures; what reaches here failed
+  // outside any listener (Bolt's own processing).
   bolt.error(async (error) => {
     const err = error as Error & { code?: string; original?: Error };
     const slackError = (err.original as { data?: { error?: string } } | undefined)?.data?.error;
@@ -80,8 +102,8 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
   });
 
   if (receiver instanceof HTTPReceiver) {
-    return { bolt, slackRequestListener: receiver.requestListener };
+    return { bolt, routes, slackRequestListener: receiver.requestListener };
   }
   const socket = receiver;
-  return { bolt, socket: { start: () => socket.start(), stop: () => socket.stop() } };
+  return { bolt, routes, socket: { start: () => socket.start(), stop: () => socket.stop() } };
 }

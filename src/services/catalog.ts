@@ -1,4 +1,13 @@
+import { z } from 'zod';
 import type { Database } from '../db/client';
+import { requiredText } from '../lib/input';
+
+/** A service as a lead types it; the modal and addService/editService use the same rule. */
+export const serviceFormSchema = z.object({
+  name: requiredText({ what: 'the name of the service', max: 75 }),
+  description: requiredText({ what: 'what the service is, in one line', max: 300 }),
+});
+export type ServiceForm = z.output<typeof serviceFormSchema>;
 
 /**
  * The service catalogue: the PMO's offer. Retired services leave the request form but keep
@@ -47,7 +56,8 @@ function slugify(name: string): string {
   return s || 'service';
 }
 
-export async function addService(db: Database, input: { name: string; description: string }) {
+export async function addService(db: Database, form: ServiceForm) {
+  const input = serviceFormSchema.parse(form);
   return db.transaction().execute(async (trx) => {
     const base = slugify(input.name);
     const taken = await trx.selectFrom('services').select('slug').where('slug', 'like', `${base}%`).execute();
@@ -71,7 +81,8 @@ export async function addService(db: Database, input: { name: string; descriptio
   });
 }
 
-export async function editService(db: Database, id: number, input: { name: string; description: string }) {
+export async function editService(db: Database, id: number, form: ServiceForm) {
+  const input = serviceFormSchema.parse(form);
   const r = await db
     .updateTable('services')
     .set({ name: input.name, description: input.description })

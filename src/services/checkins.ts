@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import type { Deps } from '../deps';
+import { optionalText } from '../lib/input';
 import { isWorkingTime } from '../lib/zoned-time';
 import {
   type CheckinSubject,
+  OUTCOME_TAGS,
   renderCheckinAsk,
   renderFollowupAsk,
   renderOwnerNotice,
@@ -360,6 +363,29 @@ export async function recordRating(
   });
 }
 
+const comment = optionalText({ max: 1000 });
+const TAGS = OUTCOME_TAGS.map(([t]) => t) as [string, ...string[]];
+
+/** The optional modal after a rating; recordDetails checks it again. */
+export const detailsFormSchema = z.object({
+  whatChanged: comment,
+  couldBeBetter: comment,
+  followup: z
+    .array(z.string(), { error: 'Tick the box, or leave it.' })
+    .nullable()
+    .transform((v) => (v ?? []).includes('yes')),
+});
+
+/** "Did it change anything?": at least one outcome, and an optional note. */
+export const followupFormSchema = z.object({
+  tags: z
+    .array(z.enum(TAGS, { error: 'Tick outcomes from the list.' }), { error: 'Tick at least one.' })
+    .nullable()
+    .transform((v) => [...new Set(v ?? [])])
+    .refine((v) => v.length > 0 && v.length <= TAGS.length, 'Tick at least one.'),
+  note: comment,
+});
+
 /** The optional modal after a rating; submitting twice just writes the same words again. */
 export async function recordDetails(
   db: Database,
@@ -371,11 +397,14 @@ export async function recordDetails(
     followupAgreed: boolean;
   },
 ): Promise<boolean> {
+  const text = detailsFormSchema
+    .pick({ whatChanged: true, couldBeBetter: true })
+    .parse({ whatChanged: input.whatChanged, couldBeBetter: input.couldBeBetter });
   const res = await db
     .updateTable('checkins')
     .set({
-      what_changed: input.whatChanged,
-      could_be_better: input.couldBeBetter,
+      what_changed: text.whatChanged,
+      could_be_better: text.couldBeBetter,
       // only a delivery check-in offers the follow-up
       followup_agreed: sql<boolean>`CASE WHEN kind = 'delivery' THEN ${input.followupAgreed}::boolean ELSE NULL END`,
     })
@@ -409,9 +438,10 @@ export async function recordFollowup(
   db: Database,
   input: { checkinId: number; userId: string; tags: string[]; note: string | null; now: Date },
 ): Promise<FollowupOutcome> {
+  const { tags, note } = followupFormSchema.parse({ tags: input.tags, note: input.note });
   const updated = await db
     .updateTable('checkins')
-    .set({ status: 'answered', outcome_tags: input.tags, what_changed: input.note, answered_at: input.now })
+    .set({ status: 'answered', outcome_tags: tags, what_changed: note, answered_at: input.now })
     .where('id', '=', input.checkinId)
     .where('user_id', '=', input.userId)
     .where('kind', '=', 'followup')
@@ -421,7 +451,7 @@ export async function recordFollowup(
   if (!subject || subject.userId !== input.userId) return { status: 'not_found' };
   if (Number(updated.numUpdatedRows) === 0)
     return subject.status === 'answered' ? { status: 'already' } : { status: 'closed' };
-  return { status: 'recorded', subject, tags: input.tags };
+  return { status: 'recorded', subject, tags };
 }
 
 /** Outbox hooks: a DM for a question that closed meanwhile is not sent; the ask's ts is kept. */

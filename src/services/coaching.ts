@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/client';
+import { requiredText, rowIdOr } from '../lib/input';
 import {
+  CADENCE_LABEL,
   type Cadence,
   renderCoachingIntro,
   renderCoachingUnmatched,
@@ -16,6 +19,21 @@ import { COACHING_TOPIC_SLUG, topicBySlug } from './topics';
  * member who has a matching skill and free capacity; they accept (→ 'active', group DM
  * introduction) or pass (→ the next candidate); nobody left → 'unmatched', told kindly.
  */
+
+const CADENCES = Object.keys(CADENCE_LABEL) as [Cadence, ...Cadence[]];
+
+/** The coaching form (focus areas among `activeServiceIds`); requestCoaching checks it again. */
+export function coachingFormSchema(activeServiceIds: number[]) {
+  return z.object({
+    serviceIds: z
+      .array(rowIdOr('Choose focus areas from the list.'), { error: 'Choose at least one focus area.' })
+      .nullable()
+      .transform((ids) => [...new Set(ids ?? [])].filter((id) => activeServiceIds.includes(id)))
+      .refine((ids) => ids.length > 0, 'Choose at least one focus area.'),
+    goals: requiredText({ what: 'a little about what you want to work on', max: 2000 }),
+    cadence: z.enum(CADENCES, { error: 'Choose a cadence.' }),
+  });
+}
 
 export interface CoachingRequest {
   coacheeId: string;
@@ -52,9 +70,11 @@ export async function openEngagementOf(
 
 export async function requestCoaching(
   db: Database,
-  req: CoachingRequest,
+  input: CoachingRequest,
   now: Date,
 ): Promise<RequestOutcome> {
+  const active = (await activeServices(db)).map((s) => s.id);
+  const req = { coacheeId: input.coacheeId, ...coachingFormSchema(active).parse(input) };
   const topic = await topicBySlug(db, COACHING_TOPIC_SLUG);
   try {
     return await db.transaction().execute(async (tx) => {
@@ -156,7 +176,7 @@ async function proposeNext(tx: Database, id: number): Promise<boolean> {
     await enqueueMessages(tx, [
       {
         kind: 'coaching.proposal',
-        dedupeKey: `coaching.${id}.proposal.${next.id}`,
+        dedupeKey: proposalKey(id, next.id),
         channel: next.id,
         payload: renderCoachProposal(view),
       },
@@ -165,7 +185,8 @@ async function proposeNext(tx: Database, id: number): Promise<boolean> {
   return true;
 }
 
-export type ProposalOutcome = 'accepted' | 'passed' | 'closed';
+/** `not_yours`: the clicker was never asked to coach this engagement. */
+export type ProposalOutcome = 'accepted' | 'passed' | 'closed' | 'not_yours';
 
 /** The coach's Accept: only the person it was proposed to, only while it is still proposed. */
 export async function acceptCoaching(
@@ -183,14 +204,14 @@ export async function acceptCoaching(
       .where('proposed_to', '=', coachId)
       .returning('coachee_id')
       .executeTakeFirst();
-    if (!row) return (await proposalState(tx, id, coachId)) ?? 'closed';
+    if (!row) return proposalState(tx, id, coachId);
     const view = await loadEngagementView(tx, id);
     if (view) {
       // Posted into a group DM of the two; the sender opens it (conversations.open) at send time.
       await enqueueMessages(tx, [
         {
           kind: 'coaching.intro',
-          dedupeKey: `coaching.${id}.intro`,
+          dedupeKey: introKey(id),
           channel: row.coachee_id,
           payload: renderCoachingIntro(view),
         },
@@ -210,28 +231,31 @@ export async function passCoaching(db: Database, id: number, coachId: string): P
       .where('proposed_to', '=', coachId)
       .returning('id')
       .executeTakeFirst();
-    if (!row) return (await proposalState(tx, id, coachId)) ?? 'closed';
+    if (!row) return proposalState(tx, id, coachId);
     await proposeNext(tx, id);
     return 'passed';
   });
 }
 
 /** What a repeated click should show: what this coach already did with the proposal. */
-async function proposalState(
-  tx: Database,
-  id: number,
-  coachId: string,
-): Promise<ProposalOutcome | undefined> {
+async function proposalState(tx: Database, id: number, coachId: string): Promise<ProposalOutcome> {
   const e = await tx
     .selectFrom('coaching_engagements')
-    .select(['status', 'coach_id', 'passed_by'])
+    .select(['status', 'coach_id', 'proposed_to', 'passed_by'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!e) return undefined;
+  if (!e) return 'not_yours';
   if (e.coach_id === coachId && e.status === 'active') return 'accepted';
   if (e.passed_by.includes(coachId)) return 'passed';
-  return 'closed';
+  if (e.proposed_to === coachId || e.coach_id === coachId) return 'closed';
+  return 'not_yours';
 }
+
+/** The introduction in the group DM of coach and coachee. */
+export const introKey = (id: number) => `coaching.${id}.intro`;
+
+/** The proposal DM the app sent this coach, if it did. */
+export const proposalKey = (id: number, coachId: string) => `coaching.${id}.proposal.${coachId}`;
 
 export type EndOutcome = 'ended' | 'not_open' | 'not_yours';
 

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import type { InvitationCap } from '../db/schema';
+import { isCalendarDate } from '../lib/input';
 import { endCoachingOnOptOut } from './coaching-end';
 import { COACHING_TOPIC_SLUG, listTopics, type TopicInfo } from './topics';
 
@@ -296,6 +297,9 @@ export async function saveChoices(
   source: ConsentSource,
   now: Date,
 ): Promise<ChoicesResult> {
+  if (!(choices.cap in CAPS)) throw new Error(`unknown invitation cap ${choices.cap}`);
+  if (choices.pausedUntil !== null && !isCalendarDate(choices.pausedUntil))
+    throw new Error(`not a date: ${choices.pausedUntil}`);
   const before = await getConsentState(db, userId);
   const wanted = new Set(choices.topicIds);
   const active = before.topics.filter((t) => !t.retired);

@@ -3,6 +3,18 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
 import {
+  isCalendarDate,
+  optionalDateFrom,
+  optionalText,
+  optionalWebLink,
+  requiredText,
+  rowId,
+  rowIdOr,
+  SLACK_CHANNEL_ID,
+  slackChannelId,
+  wholeNumber,
+} from '../lib/input';
+import {
   type AudienceView,
   type InvitationDraft,
   type InvitationView,
@@ -22,23 +34,68 @@ import { enqueueMessages } from './outbox';
  * send time (invitation-delivery.ts), which is the check that makes the guarantees hold.
  */
 
+const MAX_SEATS = 100_000;
+const SEATS = 'Seats must be a whole number above zero.';
+
+/** What a stored draft may hold: the compose form's rules, checked again when it is sent. */
 export const draftSchema = z.object({
-  title: z.string().min(1).max(150),
-  message: z.string().min(1).max(3000),
-  topicIds: z.array(z.number().int().positive()).min(1),
-  eventDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
-  link: z.string().max(2000).nullable(),
-  seats: z.number().int().positive().nullable(),
-  rsvpDeadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .nullable(),
+  title: requiredText({ what: 'a title', max: 150 }),
+  message: requiredText({ what: 'the message', max: 2500 }),
+  topicIds: z.array(rowId).min(1).max(100),
+  eventDate: z.string().refine(isCalendarDate).nullable(),
+  link: optionalWebLink(2000),
+  seats: z.number().int().min(1).max(MAX_SEATS).nullable(),
+  rsvpDeadline: z.string().refine(isCalendarDate).nullable(),
   mode: z.enum(['dm', 'channel']),
-  channel: z.string().nullable(),
+  channel: slackChannelId.nullable(),
 });
+
+/**
+ * The compose form: `today` is the PMO's calendar day, `activeTopicIds` the topics one may
+ * invite to. Cross-field rules (RSVPs close before the date, a channel for an announcement) are
+ * field errors too.
+ */
+export function composeSchema(today: string, activeTopicIds: number[]) {
+  return z
+    .object({
+      title: requiredText({ what: 'a title', max: 150 }),
+      message: requiredText({ what: 'the message', max: 2500 }),
+      topicIds: z
+        .array(rowIdOr('Choose topics from the list.'), { error: 'Choose at least one topic.' })
+        .nullable()
+        .transform((ids) => (ids ?? []).filter((id) => activeTopicIds.includes(id)))
+        .refine((ids) => ids.length > 0, 'Choose at least one topic.'),
+      eventDate: optionalDateFrom(today),
+      link: optionalWebLink(2000),
+      seats: optionalText({ max: 20 }).transform((v, ctx) => {
+        if (v === null) return null;
+        const n = wholeNumber(1, MAX_SEATS, SEATS).safeParse(v);
+        if (n.success) return n.data;
+        ctx.addIssue({ code: 'custom', message: SEATS });
+        return z.NEVER;
+      }),
+      rsvpDeadline: optionalDateFrom(today),
+      mode: z
+        .enum(['dm', 'channel'], { error: 'Choose how to send it.' })
+        .nullable()
+        .transform((m) => m ?? 'dm'),
+      channel: z
+        .string({ error: 'Choose the channel to announce in.' })
+        .regex(SLACK_CHANNEL_ID, 'Choose the channel to announce in.')
+        .nullable(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.rsvpDeadline && d.eventDate && d.rsvpDeadline > d.eventDate)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rsvpDeadline'],
+          message: 'RSVPs should close on or before the date.',
+        });
+      if (d.mode === 'channel' && !d.channel)
+        ctx.addIssue({ code: 'custom', path: ['channel'], message: 'Choose the channel to announce in.' });
+    })
+    .transform((d) => ({ ...d, channel: d.mode === 'channel' ? d.channel : null }));
+}
 
 export interface Recipient {
   userId: string;
@@ -236,7 +293,8 @@ export async function sendInvitation(
   input: { draft: InvitationDraft; submissionKey: string; createdBy: string },
   now: Date,
 ): Promise<SendResult> {
-  const { draft } = input;
+  // The draft's rules hold here too, whoever calls.
+  const draft = draftSchema.parse(input.draft);
   return db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('invitations')

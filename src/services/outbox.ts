@@ -56,3 +56,22 @@ export async function outboxDepth(db: Database): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Where a message the app sent landed, by its dedupe key: the only place a click may update. A
+ * payload names a channel and ts too, but a forged one could name anybody's message.
+ */
+export async function postedMessage(
+  db: Database,
+  dedupeKey: string,
+): Promise<{ channel: string; ts: string } | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(['message_channel', 'message_ts'])
+    .where('dedupe_key', '=', dedupeKey)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return row?.message_channel && row.message_ts
+    ? { channel: row.message_channel, ts: row.message_ts }
+    : undefined;
+}

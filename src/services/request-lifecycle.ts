@@ -1,10 +1,12 @@
 import type { Database } from '../db/client';
 import type { RequestRow, RequestStatus, RequestUpdate } from '../db/schema';
 import type { Deps } from '../deps';
+import { slackUserId } from '../lib/input';
 import type { RequestWithService } from '../views/request-common';
 import { renderOwnerNotice, renderRequesterUpdate } from '../views/request-messages';
 import { enqueueMessages, type OutgoingMessage } from './outbox';
 import { isLead, isMember } from './people';
+import { declineFormSchema, deliveredSchema } from './request-form';
 import { getRequest, KIND } from './requests';
 
 /**
@@ -28,7 +30,14 @@ interface TransitionInput {
   note?: string | null;
   set?: RequestUpdate;
   /** Extra conditions: only the requester, only the owner, a still-open reopen window. */
-  guard?: { requesterId?: string; ownerId?: string; ownerNot?: string; deliveredSince?: Date };
+  guard?: {
+    requesterId?: string;
+    ownerId?: string;
+    ownerNot?: string;
+    /** The owner is one of these (null: nobody owns it). */
+    ownerIn?: (string | null)[];
+    deliveredSince?: Date;
+  };
   /** Who else to tell, beyond the requester (who is told unless they acted themselves). */
   notify?: (r: RequestWithService) => OutgoingMessage[];
 }
@@ -47,6 +56,16 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
     if (g.ownerId) q = q.where('owner_id', '=', g.ownerId);
     if (g.ownerNot)
       q = q.where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '!=', g.ownerNot!)]));
+    if (g.ownerIn) {
+      const owners = g.ownerIn.filter((o): o is string => o !== null);
+      const unowned = g.ownerIn.includes(null);
+      q = q.where((eb) =>
+        eb.or([
+          ...(unowned ? [eb('owner_id', 'is', null)] : []),
+          ...(owners.length ? [eb('owner_id', 'in', owners)] : []),
+        ]),
+      );
+    }
     if (g.deliveredSince) q = q.where('delivered_at', '>=', g.deliveredSince);
     // The status before the update, read in the same statement (no race with another click).
     const row = await q.returningAll().executeTakeFirst();
@@ -126,6 +145,11 @@ function ownerGuard(deps: Deps, actor: string) {
   return isLead(deps.config, actor) ? {} : { ownerId: actor };
 }
 
+/** Unclaimed work any member may take a step on; claimed work only its owner (or a lead). */
+function unownedOrOwnerGuard(deps: Deps, actor: string) {
+  return isLead(deps.config, actor) ? {} : { ownerIn: [null, actor] as (string | null)[] };
+}
+
 export const claimRequest = (deps: Deps, requestId: number, actor: string) =>
   transition(deps, {
     requestId,
@@ -141,7 +165,8 @@ export async function assignRequest(
   actor: string,
   assignee: string,
 ): Promise<TransitionResult | { ok: false; notMember: true }> {
-  if (!(await isMember(deps.db, deps.config, assignee))) return { ok: false, notMember: true };
+  if (!slackUserId.safeParse(assignee).success || !(await isMember(deps.db, deps.config, assignee)))
+    return { ok: false, notMember: true };
   return transition(deps, {
     requestId,
     actor,
@@ -149,7 +174,8 @@ export async function assignRequest(
     to: 'claimed',
     note: `assigned to ${assignee}`,
     set: { owner_id: assignee, claimed_at: deps.clock.now() },
-    guard: { ownerNot: assignee },
+    // Reassigning work someone holds is for its owner or a lead.
+    guard: { ownerNot: assignee, ...unownedOrOwnerGuard(deps, actor) },
     notify: (r) =>
       assignee === actor
         ? []
@@ -188,9 +214,10 @@ export const deliverRequest = (
   deps: Deps,
   requestId: number,
   actor: string,
-  delivered: { note: string; links: string[] },
-) =>
-  transition(deps, {
+  input: { note: string; links: string[] },
+) => {
+  const delivered = deliveredSchema.parse(input);
+  return transition(deps, {
     requestId,
     actor,
     from: ['claimed', 'in_progress'],
@@ -203,16 +230,21 @@ export const deliverRequest = (
     },
     guard: ownerGuard(deps, actor),
   });
+};
 
-export const declineRequest = (deps: Deps, requestId: number, actor: string, reason: string) =>
-  transition(deps, {
+export const declineRequest = (deps: Deps, requestId: number, actor: string, input: string) => {
+  const { reason } = declineFormSchema.parse({ reason: input });
+  return transition(deps, {
     requestId,
     actor,
     from: ['new', 'claimed', 'in_progress'],
     to: 'declined',
     note: reason,
     set: { decline_reason: reason, closed_at: deps.clock.now() },
+    // Declining work another member holds is theirs (or a lead's) to do.
+    guard: unownedOrOwnerGuard(deps, actor),
   });
+};
 
 export const cancelRequest = (deps: Deps, requestId: number, actor: string) =>
   transition(deps, {

@@ -4,9 +4,17 @@ import type { Deps } from '../deps';
 import { OPEN_STATUSES, type RequestWithService } from '../views/request-common';
 import { renderOwnerNotice, renderQuestionDm, renderRequestConfirmation } from '../views/request-messages';
 import { renderThreadAnswer, renderThreadQuestion, renderTriagePost } from '../views/request-triage';
+import { localDate } from './calendar';
 import { enqueueMessages } from './outbox';
 import type { UsersInfoClient } from './people';
-import type { EditForm, RequestForm } from './request-form';
+import {
+  answerFormSchema,
+  askFormSchema,
+  type EditForm,
+  editFormSchema,
+  type RequestForm,
+  requestFormSchema,
+} from './request-form';
 import { nameOf, suggestMembers } from './routing';
 
 /**
@@ -63,12 +71,14 @@ export async function submitRequest(
 ): Promise<SubmitResult> {
   const { db, config, clock } = deps;
   const now = clock.now();
-  const f = input.form;
+  // The form's rules hold here too, whoever calls (the retired check is the query below).
+  const f = requestFormSchema(localDate(now, config.pmo.timezone), [input.form.serviceId]).parse(input.form);
   // Names and suggestions may need users.info: looked up before the transaction, not in it.
   const service = await db
     .selectFrom('services')
     .select('name')
     .where('id', '=', f.serviceId)
+    .where('retired_at', 'is', null)
     .executeTakeFirstOrThrow();
   const requesterName = await nameOf(db, client, input.requesterId, now);
   const suggestions = await suggestMembers(db, client, f.serviceId, now);
@@ -172,13 +182,14 @@ export async function editRequest(
   input: { requestId: number; actor: string; form: EditForm; submissionKey: string },
 ): Promise<EditResult> {
   const { db, clock } = deps;
+  const form = editFormSchema(localDate(clock.now(), deps.config.pmo.timezone)).parse(input.form);
   const done = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('requests')
       .set({
-        need: input.form.need,
-        expected_value: input.form.value,
-        needed_by: input.form.neededBy,
+        need: form.need,
+        expected_value: form.value,
+        needed_by: form.neededBy,
         updated_at: clock.now(),
       })
       .where('id', '=', input.requestId)
@@ -217,6 +228,7 @@ export async function askQuestion(
   input: { requestId: number; askedBy: string; question: string; submissionKey: string },
 ): Promise<AskResult> {
   const { db, clock } = deps;
+  const { question } = askFormSchema.parse({ question: input.question });
   const r = await getRequest(db, input.requestId);
   if (!r || !ASKABLE.includes(r.status)) return { ok: false, current: r };
   const result = await db.transaction().execute(async (trx) => {
@@ -225,7 +237,7 @@ export async function askQuestion(
       .values({
         request_id: r.id,
         asked_by: input.askedBy,
-        question: input.question,
+        question,
         asked_at: clock.now(),
         submission_key: input.submissionKey,
       })
@@ -238,7 +250,7 @@ export async function askQuestion(
         kind: KIND.requesterDm,
         dedupeKey: `request.${r.id}.question.${q.id}.dm`,
         channel: r.requester_id,
-        payload: renderQuestionDm(r, q.id, input.askedBy, input.question),
+        payload: renderQuestionDm(r, q.id, input.askedBy, question),
         requestId: r.id,
         recipientId: r.requester_id,
       },
@@ -247,7 +259,7 @@ export async function askQuestion(
         dedupeKey: `request.${r.id}.question.${q.id}.thread`,
         channel: r.triage_channel ?? deps.config.pmo.channelId,
         threadTs: r.triage_ts,
-        payload: renderThreadQuestion(r.id, input.question),
+        payload: renderThreadQuestion(r.id, question),
         requestId: r.id,
       },
     ]);
@@ -278,6 +290,7 @@ export async function answerQuestion(
   input: { questionId: number; actor: string; answer: string },
 ): Promise<AnswerResult> {
   const { db, clock } = deps;
+  const { answer } = answerFormSchema.parse({ answer: input.answer });
   const q = await getQuestion(db, input.questionId);
   const r = q ? await getRequest(db, q.request_id) : undefined;
   if (!q || !r) return { ok: false, reason: 'not_found' };
@@ -285,7 +298,7 @@ export async function answerQuestion(
   const done = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('request_questions')
-      .set({ answer: input.answer, answered_at: clock.now() })
+      .set({ answer, answered_at: clock.now() })
       .where('id', '=', q.id)
       .where('answer', 'is', null)
       .returning('id')
@@ -297,7 +310,7 @@ export async function answerQuestion(
         dedupeKey: `request.${r.id}.question.${q.id}.answer`,
         channel: r.triage_channel ?? deps.config.pmo.channelId,
         threadTs: r.triage_ts,
-        payload: renderThreadAnswer(r.id, q.asked_by, q.question, input.answer),
+        payload: renderThreadAnswer(r.id, q.asked_by, q.question, answer),
         requestId: r.id,
       },
     ]);

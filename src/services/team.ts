@@ -1,4 +1,18 @@
+import { z } from 'zod';
 import type { Database } from '../db/client';
+import { chosenUser, rowIdOr, wholeNumber } from '../lib/input';
+
+const CAPACITY = 'Please give a whole number from 0 to 100.';
+
+/** A member as a lead sets them up; the modal and saveMember use the same rule. */
+export const memberFormSchema = z.object({
+  userId: chosenUser('Please choose a person.'),
+  skillIds: z
+    .array(rowIdOr('Please choose from the list.'), { error: 'Please choose from the list.' })
+    .max(100),
+  weeklyCapacity: wholeNumber(0, 100, CAPACITY),
+});
+export type MemberForm = z.output<typeof memberFormSchema>;
 
 /**
  * The PMO team: members leads add with `/pmo team`, their skills (the services they deliver)
@@ -62,10 +76,8 @@ export async function openWorkByOwner(db: Database, ownerIds: string[]): Promise
 }
 
 /** Adds or updates a member; their skills are replaced by `skillIds` (unknown ids ignored). */
-export async function saveMember(
-  db: Database,
-  input: { userId: string; skillIds: number[]; weeklyCapacity: number; addedBy: string },
-): Promise<void> {
+export async function saveMember(db: Database, form: MemberForm & { addedBy: string }): Promise<void> {
+  const input = { ...memberFormSchema.parse(form), addedBy: form.addedBy };
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('members')

@@ -1,4 +1,12 @@
+import { z } from 'zod';
 import type { Database } from '../db/client';
+import { optionalText, requiredText } from '../lib/input';
+
+/** A topic as a lead types it; the form and createTopic/updateTopic use the same rule. */
+export const topicFormSchema = z.object({
+  name: requiredText({ what: 'the name of the topic', max: 75 }),
+  description: optionalText({ max: 300 }).transform((v) => v ?? ''),
+});
 
 /** Topics people opt in to. Leads add, rename and retire them; retired topics invite nobody. */
 export interface TopicInfo {
@@ -96,8 +104,9 @@ export class TopicError extends Error {
 
 export async function createTopic(
   db: Database,
-  input: { name: string; description: string },
+  form: { name: string; description: string },
 ): Promise<TopicInfo> {
+  const input = topicFormSchema.parse(form);
   const slug = slugify(input.name);
   const clash = await db
     .selectFrom('topics')
@@ -124,9 +133,10 @@ export async function createTopic(
 export async function updateTopic(
   db: Database,
   id: number,
-  input: { name: string; description: string; retired: boolean },
+  form: { name: string; description: string; retired: boolean },
   now: Date,
 ): Promise<TopicInfo> {
+  const input = { ...topicFormSchema.parse(form), retired: form.retired === true };
   const clash = await db
     .selectFrom('topics')
     .select('id')

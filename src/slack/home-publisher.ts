@@ -1,10 +1,8 @@
-import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import { homeViewers, loadHome, recordHomePublished } from '../services/home';
 import { getRequest } from '../services/requests';
 import { renderHome } from '../views/home';
-import { tellClicker } from './actions/respond';
 
 /**
  * Publishing the Home tab. `views.publish` is Tier 4 (about 100 a minute), so:
@@ -95,33 +93,4 @@ export async function refreshRequestHomes(
     actor ? refreshHome(deps, client, actor.id, { notice: actor.notice }) : undefined,
     refreshHomes(deps, client, others),
   ]);
-}
-
-interface ClickBody {
-  user: { id: string };
-  container?: { type?: string };
-  view?: { type?: string };
-}
-
-/** Was this click made on the Home tab (a view of type home, not a modal or a message)? */
-export function clickedOnHome(body: unknown): boolean {
-  const b = body as ClickBody;
-  return b.container?.type === 'view' && b.view?.type === 'home';
-}
-
-/**
- * Tells the clicker something privately, wherever they clicked. A message click answers
- * through response_url; Home has no response_url, so there the tab is re-published with the
- * note on top instead.
- */
-export async function tellWhereClicked(
-  deps: Deps,
-  client: WebClient,
-  body: unknown,
-  respond: RespondFn | undefined,
-  text: string,
-): Promise<void> {
-  if (clickedOnHome(body)) return refreshHome(deps, client, (body as ClickBody).user.id, { notice: text });
-  if (respond) return tellClicker(respond, text);
-  deps.logger.info({ text }, 'nowhere to tell the clicker');
 }

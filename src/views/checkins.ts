@@ -164,11 +164,11 @@ export function renderFollowupAsk(s: CheckinSubject): MessageBody {
   };
 }
 
-export function renderFollowupModal(s: CheckinSubject, message: { channel: string; ts: string }): ModalView {
+export function renderFollowupModal(s: CheckinSubject): ModalView {
   return {
     type: 'modal',
     callback_id: CHECKIN_IDS.followupView,
-    private_metadata: JSON.stringify({ c: s.checkinId, ch: message.channel, ts: message.ts }),
+    private_metadata: JSON.stringify({ c: s.checkinId }),
     title: plain('Did it change anything?', 24),
     submit: plain('Send', 24),
     close: plain('Not now', 24),

@@ -120,7 +120,7 @@ export function renderCoachProposal(e: EngagementView): { text: string; blocks: 
 
 export function renderCoachProposalResolved(
   e: EngagementView,
-  outcome: 'accepted' | 'passed' | 'closed',
+  outcome: 'accepted' | 'passed' | 'closed' | 'not_yours',
 ): { text: string; blocks: Block[] } {
   const text =
     outcome === 'accepted'

@@ -55,8 +55,8 @@ export function renderTopicForm(topic: TopicInfo | undefined, listViewId: string
         element: {
           type: 'plain_text_input',
           action_id: TOPIC_IDS.description,
-          max_length: 75,
-          ...(topic?.description ? { initial_value: topic.description.slice(0, 75) } : {}),
+          max_length: 300,
+          ...(topic?.description ? { initial_value: topic.description.slice(0, 300) } : {}),
         },
       },
       ...(topic

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { connectPostgres } from '../../src/db/client';
 import { isDatabaseUnavailable } from '../../src/db/errors';
-import { DATABASE_DOWN_TEXT } from '../../src/slack/database-down';
+import { DATABASE_DOWN_TEXT } from '../../src/slack/kit';
 import {
   FORM,
   fileRequest,

@@ -98,10 +98,12 @@ export async function sendInvitation(t: TestApp, member: string, input: InviteIn
   const c = await composeInvitation(t, member, input);
   if (c.res.body.response_action !== 'update') throw new Error(`compose failed: ${c.res.text}`);
   await c.confirm();
+  // The draft confirmed is the submission key (private_metadata of the preview).
+  const { draftId } = JSON.parse(String(c.preview?.view.private_metadata)) as { draftId: number };
   const inv = await t.db
     .selectFrom('invitations')
     .select('id')
-    .where('submission_key', '=', `view:${c.modalId}`)
+    .where('submission_key', '=', `draft:${draftId}`)
     .executeTakeFirstOrThrow();
   return inv.id;
 }

@@ -187,7 +187,7 @@ export class TestApp {
       text,
       api_app_id: 'A0TEST',
       is_enterprise_install: 'false',
-      response_url: `${this.fake.url}/respond/${Date.now()}`,
+      response_url: this.fake.responseUrl({ user, channel }),
       trigger_id: triggerId,
     }).toString();
     return { ...(await this.post(body, 'application/x-www-form-urlencoded')), triggerId };
@@ -228,19 +228,25 @@ export class TestApp {
       api_app_id: 'A0TEST',
       trigger_id: this.fake.issueTrigger(user),
       actions: [action],
-      response_url: `${this.fake.url}/respond/${Date.now()}`,
     };
     if (where.message) {
       const m = where.message;
-      payload.container = { type: 'message', message_ts: m.ts, channel_id: m.channel, is_ephemeral: false };
+      const ephemeral = this.fake.ephemerals.some((e) => e.ts === m.ts && e.user === user);
+      payload.container = {
+        type: 'message',
+        message_ts: m.ts,
+        channel_id: m.channel,
+        is_ephemeral: ephemeral,
+      };
       payload.channel = { id: m.channel, name: 'channel' };
       payload.message = { ts: m.ts, text: m.text, blocks: m.blocks, thread_ts: m.thread_ts };
+      // As Slack does: replies to it are shown to the clicker, and can replace the message.
+      payload.response_url = this.fake.responseUrl({ user, channel: m.channel, messageTs: m.ts, ephemeral });
     } else if (where.view) {
       const v = where.view;
       payload.container = { type: 'view', view_id: v.id };
       payload.view = { ...v.view, id: v.id, hash: v.hash, state: { values: {} } };
-      // Slack sends no response_url for clicks on the Home tab.
-      if (v.kind === 'home') delete payload.response_url;
+      // Slack sends no response_url for clicks in a modal or on the Home tab.
     }
     return this.interactive(payload);
   }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { cleanText } from '../../lib/input';
 import { isLead, isMember } from '../../services/people';
 import { renderHelp } from '../../views/help';
 import { catalogCommand } from './catalog';
@@ -42,7 +43,8 @@ export function registerCommands(app: App, deps: Deps): void {
   const { config, db } = deps;
   app.command(config.pmo.command, async (args) => {
     const { command, ack } = args;
-    const text = command.text.trim();
+    // Typed text is external input like any other: control characters go before anything reads it.
+    const text = cleanText(typeof command.text === 'string' ? command.text : '').trim();
     const [word = '', ...restWords] = text.split(/\s+/);
     const sub = word ? findSubcommand(word) : undefined;
 

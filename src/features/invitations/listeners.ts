@@ -1,0 +1,231 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { rowId } from '../../lib/input';
+import { localDate } from '../../services/calendar';
+import { optOutFromInvitation, pauseFromInvitation, renderDmNow } from '../../services/invitation-delivery';
+import {
+  composeSchema,
+  computeAudience,
+  currentSummary,
+  loadDraft,
+  optInFromAnnouncement,
+  saveDraft,
+  sendInvitation,
+  topicNames,
+} from '../../services/invitations';
+import { lookupPerson } from '../../services/people';
+import { rsvpDecline, rsvpGoing } from '../../services/rsvp';
+import { listTopics } from '../../services/topics';
+import { refreshHome } from '../../slack/home-publisher';
+import { INVITE_IDS, RSVP_IDS } from '../../slack/ids';
+import { action, type Feature, view } from '../../slack/kit';
+import {
+  renderAnnouncementOptIn,
+  renderConfirmModal,
+  renderDraftGoneModal,
+  renderSendFailedModal,
+  renderSendingModal,
+  renderSentModal,
+} from '../../views/invitations';
+
+/**
+ * Invitations in Slack: `/pmo invite` (compose → audience preview → confirm), the invitation
+ * DM's buttons, and "Opt me in" on an open announcement. A DM is only ever redrawn where the
+ * database says the app posted it for the person who clicked.
+ */
+
+const NOT_INVITED = 'This invitation was not sent to you, so nothing changed.';
+
+export async function personTz(deps: Deps, client: WebClient, userId: string): Promise<string> {
+  try {
+    return (await lookupPerson(deps.db, client, userId, deps.clock.now())).tz;
+  } catch {
+    return deps.config.pmo.timezone;
+  }
+}
+
+/** Redraws the invitation DM the app posted to `userId` (never a message a payload names). */
+async function redrawDm(deps: Deps, client: WebClient, invitationId: number, userId: string): Promise<void> {
+  const posted = await deps.db
+    .selectFrom('invitation_recipients')
+    .select(['message_channel', 'message_ts'])
+    .where('invitation_id', '=', invitationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!posted?.message_channel || !posted.message_ts) return;
+  const tz = await personTz(deps, client, userId);
+  const payload = await renderDmNow(deps.db, invitationId, userId, deps.clock.now(), tz);
+  if (!payload) return;
+  await client.chat.update({
+    channel: posted.message_channel,
+    ts: posted.message_ts,
+    text: payload.text,
+    blocks: payload.blocks as never,
+  });
+}
+
+async function redrawSummary(deps: Deps, client: WebClient, invitationId: number): Promise<void> {
+  const summary = await currentSummary(deps.db, invitationId);
+  // Not posted yet: the sender renders it with the counts of the moment it posts.
+  if (!summary) return;
+  await client.chat.update({
+    channel: summary.channel,
+    ts: summary.ts,
+    text: summary.payload.text,
+    blocks: summary.payload.blocks as never,
+  });
+}
+
+/** "I'm in": a seat if there is one, else the waitlist. Works once. */
+const going = action({
+  id: RSVP_IDS.going,
+  value: rowId,
+  run: async ({ deps, client, userId, value: id, tell }) => {
+    const tz = await personTz(deps, client, userId);
+    const outcome = await rsvpGoing(deps.db, id, userId, deps.clock.now(), tz);
+    if (outcome === 'not_invited') return tell(NOT_INVITED);
+    await redrawDm(deps, client, id, userId);
+    if (outcome === 'going' || outcome === 'waitlist') await redrawSummary(deps, client, id);
+  },
+});
+
+/** "Not this time" (or stepping back later): frees a seat for the first on the waitlist. */
+const decline = action({
+  id: RSVP_IDS.decline,
+  value: rowId,
+  run: async ({ deps, client, userId, value: id, tell }) => {
+    const result = await rsvpDecline(deps.db, id, userId, deps.clock.now());
+    if (result.outcome === 'not_invited') return tell(NOT_INVITED);
+    if (result.promoted) deps.outbox.kick();
+    await redrawDm(deps, client, id, userId);
+    if (result.outcome !== 'declined') return;
+    if (result.promoted) await redrawDm(deps, client, id, result.promoted.userId);
+    await redrawSummary(deps, client, id);
+  },
+});
+
+/** "Pause 4 weeks": applies at once to every invitation not yet delivered, queued ones too. */
+const pause = action({
+  id: INVITE_IDS.pause,
+  value: rowId,
+  run: async ({ deps, client, userId, value: id, tell }) => {
+    const tz = await personTz(deps, client, userId);
+    const result = await pauseFromInvitation(deps.db, id, userId, deps.clock.now(), tz);
+    if (!result) return tell(NOT_INVITED);
+    await redrawDm(deps, client, id, userId);
+    await refreshHome(deps, client, userId);
+  },
+});
+
+/** "Opt out of this topic": one click, applies at once, including to queued invitations. */
+const optOutTopic = action({
+  id: INVITE_IDS.optOutTopic,
+  value: rowId,
+  run: async ({ deps, client, userId, value: id, tell }) => {
+    const result = await optOutFromInvitation(deps.db, id, userId, deps.clock.now());
+    if (!result) return tell(NOT_INVITED);
+    if (result.coachingEnded) deps.outbox.kick();
+    await redrawDm(deps, client, id, userId);
+    await refreshHome(deps, client, userId);
+  },
+});
+
+/** "Opt me in" on an open announcement: the clicker, and only the clicker, is opted in. */
+const announceOptIn = action({
+  id: INVITE_IDS.announceOptIn,
+  value: rowId,
+  run: async ({ deps, client, userId, value: id, tell, respond }) => {
+    const result = await optInFromAnnouncement(deps.db, id, userId, deps.clock.now());
+    if (!result) return tell('That announcement is no longer open, so nothing changed.');
+    const answer = renderAnnouncementOptIn(result, deps.config.pmo.command);
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...answer });
+    else await tell(answer.text);
+    if (result.changed.length) {
+      await redrawSummary(deps, client, id);
+      await refreshHome(deps, client, userId);
+    }
+  },
+});
+
+/**
+ * /pmo invite, first submit: validate, then show the audience preview (after consent, pauses
+ * and caps) in the same modal. Nothing is sent until the member confirms.
+ */
+const compose = view({
+  callbackId: INVITE_IDS.composeModal,
+  audience: 'members',
+  refusal: 'Only PMO members can send invitations.',
+  fields: {
+    title: INVITE_IDS.title,
+    message: INVITE_IDS.message,
+    topicIds: INVITE_IDS.topics,
+    eventDate: INVITE_IDS.date,
+    link: INVITE_IDS.link,
+    seats: INVITE_IDS.seats,
+    rsvpDeadline: INVITE_IDS.deadline,
+    mode: INVITE_IDS.mode,
+    channel: INVITE_IDS.channel,
+  },
+  schema: async ({ deps }) =>
+    composeSchema(
+      localDate(deps.clock.now(), deps.config.pmo.timezone),
+      (await listTopics(deps.db)).map((t) => t.id),
+    ),
+  submit: async (s) => {
+    const { db, clock, config } = s.deps;
+    const draft = s.values;
+    const { audience } = await computeAudience(db, draft.topicIds, clock.now(), config.pmo.timezone);
+    const draftId = await saveDraft(db, s.userId, draft);
+    return { update: renderConfirmModal(draft, await topicNames(db, draft.topicIds), audience, draftId) };
+  },
+});
+
+/**
+ * /pmo invite, confirmed: one transaction writes the invitation, one outbox row per person and
+ * the PMO summary. The draft is the submission key, so a double submit — or the same draft
+ * confirmed again from another view — sends nothing twice.
+ */
+const confirm = view({
+  callbackId: INVITE_IDS.confirmModal,
+  audience: 'members',
+  refusal: 'Only PMO members can send invitations.',
+  metadata: z.object({ draftId: rowId }),
+  submit: async (s) => {
+    const { db, clock, config, outbox, logger } = s.deps;
+    const draft = await loadDraft(db, s.metadata.draftId, s.userId);
+    if (!draft) {
+      logger.warn({ user: s.userId }, 'invitation confirmation without a usable draft');
+      return { update: renderDraftGoneModal() };
+    }
+    // A large audience takes a moment to write; Slack wants the answer within 3 s, so the
+    // modal says "sending" first and is updated once the invitation is safely stored.
+    s.later(async () => {
+      try {
+        const result = await sendInvitation(
+          db,
+          config,
+          { draft, submissionKey: `draft:${s.metadata.draftId}`, createdBy: s.userId },
+          clock.now(),
+        );
+        outbox.kick();
+        await s.client.views.update({
+          view_id: s.viewId,
+          view: renderSentModal(draft.mode, result.queued, draft.channel),
+        });
+      } catch (err) {
+        logger.error({ err, user: s.userId }, 'sending an invitation failed');
+        await s.client.views
+          .update({ view_id: s.viewId, view: renderSendFailedModal() })
+          .catch(() => undefined);
+      }
+    });
+    return { update: renderSendingModal() };
+  },
+});
+
+export const invitationsFeature: Feature = {
+  name: 'invitations',
+  actions: [going, decline, pause, optOutTopic, announceOptIn],
+  views: [compose, confirm],
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { slackUserId } from '../../lib/input';
+import { listServices } from '../../services/catalog';
+import { getMember, listTeam, memberFormSchema, removeMember, saveMember } from '../../services/team';
+import { TEAM_IDS } from '../../slack/ids';
+import { action, type Feature, view } from '../../slack/kit';
+import { ADMIN_TITLES, renderAdminModal } from '../../views/home';
+import { renderMemberModal, renderTeam } from '../../views/team';
+
+/**
+ * `/pmo team` (leads): members, their skills and capacity. From a lead's Home the list is in a
+ * modal: the form is pushed over it and the list redrawn in place.
+ */
+
+const LEADS_ONLY = 'Only PMO leads manage the team.';
+
+export const teamFeature: Feature = {
+  name: 'team',
+  actions: [
+    action({
+      id: TEAM_IDS.add,
+      audience: 'leads',
+      refusal: LEADS_ONLY,
+      value: z.unknown(),
+      run: async (click) => click.openModal(renderMemberModal(await listServices(click.deps.db))),
+    }),
+    action({
+      id: TEAM_IDS.edit,
+      audience: 'leads',
+      refusal: LEADS_ONLY,
+      value: slackUserId,
+      run: async (click) => {
+        const member = await getMember(click.deps.db, click.value);
+        if (!member) return click.tell('That person is no longer on the team.');
+        await click.openModal(renderMemberModal(await listServices(click.deps.db), member));
+      },
+    }),
+    action({
+      id: TEAM_IDS.remove,
+      audience: 'leads',
+      refusal: LEADS_ONLY,
+      value: slackUserId,
+      run: async (click) => {
+        const { deps, client } = click;
+        await removeMember(deps.db, click.value);
+        const team = renderTeam(await listTeam(deps.db), deps.config.pmo.leadIds);
+        if (click.place.kind === 'modal') {
+          await client.views.update({
+            view_id: click.place.viewId,
+            view: renderAdminModal(ADMIN_TITLES.team, team),
+          });
+        } else if (click.respond) {
+          await click.respond({ response_type: 'ephemeral', replace_original: true, ...team });
+        }
+      },
+    }),
+  ],
+  views: [
+    view({
+      callbackId: TEAM_IDS.modal,
+      audience: 'leads',
+      refusal: LEADS_ONLY,
+      fields: { userId: TEAM_IDS.user, skillIds: TEAM_IDS.skills, weeklyCapacity: TEAM_IDS.capacity },
+      schema: () => memberFormSchema,
+      submit: async (s) => {
+        await saveMember(s.deps.db, { ...s.values, addedBy: s.userId });
+        return undefined;
+      },
+    }),
+  ],
+};
