@@ -10,8 +10,11 @@ import { addDays, isoDate, localParts, startOfLocalDay } from '../lib/zoned-time
 
 /** consent_events.action values counted as opt-ins and opt-outs. */
 export const CONSENT_ACTIONS = { optIn: 'opt_in', optOut: 'opt_out' } as const;
-/** Comments are shown only from this many answers on, so nobody is identifiable. */
-export const MIN_ANSWERS_FOR_COMMENTS = 3;
+/**
+ * Comments are shown only once this many different people answered in the period, so nobody is
+ * identifiable; people, not answers: one person's three answers are still one person.
+ */
+export const MIN_PEOPLE_FOR_COMMENTS = 3;
 const MAX_COMMENTS = 10;
 
 export interface DigestPeriod {
@@ -69,7 +72,7 @@ export interface DigestData {
   inProgress: number;
   /** Count of ratings 1…5 in the current period. */
   distribution: [number, number, number, number, number];
-  /** Unattributed, sorted by text; empty unless at least MIN_ANSWERS_FOR_COMMENTS answers. */
+  /** Unattributed, sorted by text; empty unless MIN_PEOPLE_FOR_COMMENTS different people answered. */
   comments: string[];
   optedInByTopic: { topic: string; people: number }[];
 }
@@ -107,8 +110,11 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
              count(DISTINCT request_id) FILTER (WHERE created_at < ${s}) AS prev
       FROM request_events
       WHERE created_at >= ${p} AND created_at < ${e} AND to_status = 'declined'`.execute(db),
-    sql<Record<'cur' | 'prev' | 'cur_avg' | 'prev_avg' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5', number | null>>`
+    sql<
+      Record<'cur' | 'prev' | 'cur_people' | 'cur_avg' | 'prev_avg' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5', number | null>
+    >`
       SELECT count(*) FILTER (WHERE answered_at >= ${s}) AS cur,
+             count(DISTINCT user_id) FILTER (WHERE answered_at >= ${s}) AS cur_people,
              count(*) FILTER (WHERE answered_at < ${s}) AS prev,
              avg(rating) FILTER (WHERE answered_at >= ${s}) AS cur_avg,
              avg(rating) FILTER (WHERE answered_at < ${s}) AS prev_avg,
@@ -207,7 +213,7 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
   const answers = n(r?.cur);
 
   let comments: string[] = [];
-  if (answers >= MIN_ANSWERS_FOR_COMMENTS) {
+  if (n(r?.cur_people) >= MIN_PEOPLE_FOR_COMMENTS) {
     const rows = await db
       .selectFrom('checkins')
       .select(['what_changed', 'could_be_better'])

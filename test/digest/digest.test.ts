@@ -128,8 +128,15 @@ async function seedHistory(db: Database) {
     ])
     .execute();
 
-  // check-in answers: current 5, 4, 4, 2 (+ an answered follow-up without a rating); previous 3, 4
-  const answer = (seq: number, requestId: number, rating: number | null, answeredAt: string, extra = {}) =>
+  // check-in answers: current 5, 4, 4, 2 from three people (+ an answered follow-up without a
+  // rating); previous 3, 4
+  const answer = (
+    seq: number,
+    requestId: number,
+    rating: number | null,
+    answeredAt: string,
+    extra: { user_id?: string } & Record<string, unknown> = {},
+  ) =>
     db
       .insertInto('checkins')
       .values({
@@ -145,8 +152,11 @@ async function seedHistory(db: Database) {
       })
       .execute();
   await answer(1, ids.R1, 5, '2026-11-19T10:00:00Z', { what_changed: 'Our retro finally works' });
-  await answer(2, ids.R1, 4, '2026-11-20T10:00:00Z', { could_be_better: 'Slower than hoped' });
-  await answer(3, ids.R1, 4, '2026-11-21T10:00:00Z', { what_changed: 'Kick-off was <!channel> great' });
+  await answer(2, ids.R1, 4, '2026-11-20T10:00:00Z', { user_id: 'UB', could_be_better: 'Slower than hoped' });
+  await answer(3, ids.R1, 4, '2026-11-21T10:00:00Z', {
+    user_id: 'UC',
+    what_changed: 'Kick-off was <!channel> great',
+  });
   await answer(4, ids.R1, 2, '2026-11-22T10:00:00Z');
   await answer(1, ids.P1, null, '2026-11-20T10:00:00Z', { outcome_tags: ['saved_time'] });
   await answer(5, ids.R1, 3, '2026-11-12T10:00:00Z', { what_changed: 'Previous-period comment' });
@@ -377,5 +387,45 @@ describe('a quiet week', () => {
       'Quiet week in the PMO (16–22 Nov 2026): no new requests, deliveries, answers or invitations.',
     );
     expect(posts[0]?.blocks).toHaveLength(1);
+  });
+});
+
+describe('the anonymity threshold counts people, not answers (issue 11, finding 7)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('keeps one person’s comments private however many check-ins they answered', async () => {
+    const requestId = await seedRequest(t.db, {
+      requester: 'USOLO',
+      service: 'change-management',
+      createdAt: '2026-11-10T09:00:00Z',
+      deliveredAt: '2026-11-12T09:00:00Z',
+    });
+    for (const seq of [1, 2, 3]) {
+      await t.db
+        .insertInto('checkins')
+        .values({
+          kind: 'delivery',
+          request_id: requestId,
+          sequence: seq,
+          user_id: 'USOLO',
+          due_at: '2026-11-15T00:00:00Z',
+          status: 'answered',
+          rating: 4,
+          what_changed: `Only I wrote this, part ${seq}`,
+          answered_at: `2026-11-1${6 + seq}T10:00:00Z`,
+        })
+        .execute();
+    }
+    await t.runJob('digest', new Date('2026-11-23T09:00:00Z'));
+    const post = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.text?.startsWith('PMO digest'));
+    expect(readable(post?.blocks)).toContain('*Value*\n4.0/5 · 3 answers');
+    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === post?.ts);
+    const text = readable(thread?.blocks).join('\n');
+    expect(text).not.toContain('Only I wrote this');
+    expect(text).toContain('Comments are shown once at least 3 people answered in the period.');
   });
 });
