@@ -111,7 +111,10 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
       FROM request_events
       WHERE created_at >= ${p} AND created_at < ${e} AND to_status = 'declined'`.execute(db),
     sql<
-      Record<'cur' | 'prev' | 'cur_people' | 'cur_avg' | 'prev_avg' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5', number | null>
+      Record<
+        'cur' | 'prev' | 'cur_people' | 'cur_avg' | 'prev_avg' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5',
+        number | null
+      >
     >`
       SELECT count(*) FILTER (WHERE answered_at >= ${s}) AS cur,
              count(DISTINCT user_id) FILTER (WHERE answered_at >= ${s}) AS cur_people,

@@ -19,6 +19,15 @@ export async function isMember(db: Database, config: Config, userId: string): Pr
   return row !== undefined;
 }
 
+/** Who is acting, as a policy needs to know them. */
+export async function actorOf(
+  deps: { db: Database; config: Config },
+  userId: string,
+): Promise<{ id: string; lead: boolean; member: boolean }> {
+  const lead = isLead(deps.config, userId);
+  return { id: userId, lead, member: lead || (await isMember(deps.db, deps.config, userId)) };
+}
+
 export async function roleOf(db: Database, config: Config, userId: string): Promise<Role> {
   if (isLead(config, userId)) return 'lead';
   return (await isMember(db, config, userId)) ? 'member' : 'requester';

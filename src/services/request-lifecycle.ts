@@ -1,11 +1,12 @@
 import type { Database } from '../db/client';
 import type { RequestRow, RequestStatus, RequestUpdate } from '../db/schema';
 import type { Deps } from '../deps';
+import { guardFor, type RequestAction, type RowGuard, RULES } from '../features/requests/policy';
 import { slackUserId } from '../lib/input';
 import type { RequestWithService } from '../views/request-common';
 import { renderOwnerNotice, renderRequesterUpdate } from '../views/request-messages';
 import { enqueueMessages, type OutgoingMessage } from './outbox';
-import { isLead, isMember } from './people';
+import { actorOf, isMember } from './people';
 import { declineFormSchema, deliveredSchema } from './request-form';
 import { getRequest, KIND } from './requests';
 
@@ -16,7 +17,7 @@ import { getRequest, KIND } from './requests';
  * clicks at once cannot both win; the loser gets the current row to tell the clicker why.
  */
 
-export const REOPEN_WINDOW_DAYS = 14;
+export { REOPEN_WINDOW_DAYS } from '../features/requests/policy';
 
 export type TransitionResult =
   | { ok: true; request: RequestWithService; eventId: number }
@@ -30,14 +31,7 @@ interface TransitionInput {
   note?: string | null;
   set?: RequestUpdate;
   /** Extra conditions: only the requester, only the owner, a still-open reopen window. */
-  guard?: {
-    requesterId?: string;
-    ownerId?: string;
-    ownerNot?: string;
-    /** The owner is one of these (null: nobody owns it). */
-    ownerIn?: (string | null)[];
-    deliveredSince?: Date;
-  };
+  guard?: RowGuard & { ownerNot?: string };
   /** Who else to tell, beyond the requester (who is told unless they acted themselves). */
   notify?: (r: RequestWithService) => OutgoingMessage[];
 }
@@ -53,7 +47,6 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
       .where('status', 'in', input.from);
     const g = input.guard ?? {};
     if (g.requesterId) q = q.where('requester_id', '=', g.requesterId);
-    if (g.ownerId) q = q.where('owner_id', '=', g.ownerId);
     if (g.ownerNot)
       q = q.where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '!=', g.ownerNot!)]));
     if (g.ownerIn) {
@@ -140,24 +133,39 @@ const memberDm = (to: string, key: string, payload: OutgoingMessage['payload'], 
   recipientId: to,
 });
 
-/** Members act on triage buttons; owners (or leads) on work they hold. */
-function ownerGuard(deps: Deps, actor: string) {
-  return isLead(deps.config, actor) ? {} : { ownerId: actor };
-}
+type StepInput = Omit<TransitionInput, 'requestId' | 'actor' | 'from' | 'to' | 'guard'> & {
+  ownerNot?: string;
+};
 
-/** Unclaimed work any member may take a step on; claimed work only its owner (or a lead). */
-function unownedOrOwnerGuard(deps: Deps, actor: string) {
-  return isLead(deps.config, actor) ? {} : { ownerIn: [null, actor] as (string | null)[] };
+/**
+ * One step of the policy: who may take it is checked against the actor, and the rest (the
+ * statuses it starts from, who must hold it) goes into the conditional UPDATE.
+ */
+async function step(
+  deps: Deps,
+  action: RequestAction,
+  requestId: number,
+  actorId: string,
+  input: StepInput = {},
+): Promise<TransitionResult> {
+  const rule = RULES[action];
+  if (!rule.to) throw new Error(`${action} is not a change of status`);
+  const actor = await actorOf(deps, actorId);
+  if (rule.who !== 'requester' && !actor.member)
+    return { ok: false, current: await getRequest(deps.db, requestId) };
+  const { ownerNot, ...rest } = input;
+  return transition(deps, {
+    ...rest,
+    requestId,
+    actor: actorId,
+    from: rule.from,
+    to: rule.to,
+    guard: { ...guardFor(action, actor, deps.clock.now()), ...(ownerNot ? { ownerNot } : {}) },
+  });
 }
 
 export const claimRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['new'],
-    to: 'claimed',
-    set: { owner_id: actor, claimed_at: deps.clock.now() },
-  });
+  step(deps, 'claim', requestId, actor, { set: { owner_id: actor, claimed_at: deps.clock.now() } });
 
 export async function assignRequest(
   deps: Deps,
@@ -167,15 +175,10 @@ export async function assignRequest(
 ): Promise<TransitionResult | { ok: false; notMember: true }> {
   if (!slackUserId.safeParse(assignee).success || !(await isMember(deps.db, deps.config, assignee)))
     return { ok: false, notMember: true };
-  return transition(deps, {
-    requestId,
-    actor,
-    from: ['new', 'claimed'],
-    to: 'claimed',
+  return step(deps, 'assign', requestId, actor, {
     note: `assigned to ${assignee}`,
     set: { owner_id: assignee, claimed_at: deps.clock.now() },
-    // Reassigning work someone holds is for its owner or a lead.
-    guard: { ownerNot: assignee, ...unownedOrOwnerGuard(deps, actor) },
+    ownerNot: assignee,
     notify: (r) =>
       assignee === actor
         ? []
@@ -191,24 +194,10 @@ export async function assignRequest(
 }
 
 export const unclaimRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['claimed'],
-    to: 'new',
-    set: { owner_id: null, claimed_at: null },
-    guard: ownerGuard(deps, actor),
-  });
+  step(deps, 'unclaim', requestId, actor, { set: { owner_id: null, claimed_at: null } });
 
 export const startRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['claimed'],
-    to: 'in_progress',
-    set: { started_at: deps.clock.now() },
-    guard: ownerGuard(deps, actor),
-  });
+  step(deps, 'start', requestId, actor, { set: { started_at: deps.clock.now() } });
 
 export const deliverRequest = (
   deps: Deps,
@@ -217,43 +206,27 @@ export const deliverRequest = (
   input: { note: string; links: string[] },
 ) => {
   const delivered = deliveredSchema.parse(input);
-  return transition(deps, {
-    requestId,
-    actor,
-    from: ['claimed', 'in_progress'],
-    to: 'delivered',
+  return step(deps, 'deliver', requestId, actor, {
     note: delivered.note,
     set: {
       delivery_note: delivered.note,
       delivery_links: delivered.links.length ? delivered.links.join('\n') : null,
       delivered_at: deps.clock.now(),
     },
-    guard: ownerGuard(deps, actor),
   });
 };
 
 export const declineRequest = (deps: Deps, requestId: number, actor: string, input: string) => {
   const { reason } = declineFormSchema.parse({ reason: input });
-  return transition(deps, {
-    requestId,
-    actor,
-    from: ['new', 'claimed', 'in_progress'],
-    to: 'declined',
+  return step(deps, 'decline', requestId, actor, {
     note: reason,
     set: { decline_reason: reason, closed_at: deps.clock.now() },
-    // Declining work another member holds is theirs (or a lead's) to do.
-    guard: unownedOrOwnerGuard(deps, actor),
   });
 };
 
 export const cancelRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['new', 'claimed', 'in_progress'],
-    to: 'cancelled',
+  step(deps, 'cancel', requestId, actor, {
     set: { closed_at: deps.clock.now() },
-    guard: { requesterId: actor },
     notify: (r) =>
       r.owner_id && r.owner_id !== actor
         ? [
@@ -268,30 +241,15 @@ export const cancelRequest = (deps: Deps, requestId: number, actor: string) =>
   });
 
 export const closeRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['delivered'],
-    to: 'closed',
-    set: { closed_at: deps.clock.now() },
-    guard: { requesterId: actor },
-  });
+  step(deps, 'close', requestId, actor, { set: { closed_at: deps.clock.now() } });
 
 /**
  * Back to in progress with the same owner, within 14 days of delivery. delivered_at is
  * cleared so nothing treats the request as delivered until it is delivered again.
  */
 export const reopenRequest = (deps: Deps, requestId: number, actor: string) =>
-  transition(deps, {
-    requestId,
-    actor,
-    from: ['delivered', 'closed'],
-    to: 'in_progress',
+  step(deps, 'reopen', requestId, actor, {
     set: { closed_at: null, delivered_at: null },
-    guard: {
-      requesterId: actor,
-      deliveredSince: new Date(deps.clock.now().getTime() - REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000),
-    },
     notify: (r) =>
       r.owner_id && r.owner_id !== actor
         ? [memberDm(r.owner_id, `request.${r.id}.reopened.dm`, renderOwnerNotice(r, 'reopened', actor), r.id)]

@@ -1,12 +1,13 @@
 import type { Database } from '../db/client';
-import type { RequestRow, RequestStatus } from '../db/schema';
+import type { RequestRow } from '../db/schema';
 import type { Deps } from '../deps';
+import { decide, RULES } from '../features/requests/policy';
 import { OPEN_STATUSES, type RequestWithService } from '../views/request-common';
 import { renderOwnerNotice, renderQuestionDm, renderRequestConfirmation } from '../views/request-messages';
 import { renderThreadAnswer, renderThreadQuestion, renderTriagePost } from '../views/request-triage';
 import { localDate } from './calendar';
 import { enqueueMessages } from './outbox';
-import type { UsersInfoClient } from './people';
+import { actorOf, type UsersInfoClient } from './people';
 import {
   answerFormSchema,
   askFormSchema,
@@ -194,7 +195,7 @@ export async function editRequest(
       })
       .where('id', '=', input.requestId)
       .where('requester_id', '=', input.actor)
-      .where('status', 'in', OPEN_STATUSES)
+      .where('status', 'in', RULES.edit.from)
       .returning('id')
       .executeTakeFirst();
     if (!updated) return false;
@@ -220,8 +221,6 @@ export async function editRequest(
 
 export type AskResult = { ok: true; questionId: number } | { ok: false; current?: RequestRow };
 
-const ASKABLE: RequestStatus[] = ['new', 'claimed', 'in_progress', 'delivered'];
-
 /** A member asks the requester a question: by DM, and noted under the triage post. */
 export async function askQuestion(
   deps: Deps,
@@ -230,7 +229,8 @@ export async function askQuestion(
   const { db, clock } = deps;
   const { question } = askFormSchema.parse({ question: input.question });
   const r = await getRequest(db, input.requestId);
-  if (!r || !ASKABLE.includes(r.status)) return { ok: false, current: r };
+  if (!r || !decide('ask', r, await actorOf(deps, input.askedBy), clock.now()).ok)
+    return { ok: false, current: r };
   const result = await db.transaction().execute(async (trx) => {
     const q = await trx
       .insertInto('request_questions')

@@ -28,7 +28,7 @@ export const STATUS_EMOJI: Record<RequestStatus, string> = {
 
 export const impactLabel = (impact: string): string => IMPACT_LABELS[impact as ImpactValue] ?? impact;
 
-export const OPEN_STATUSES: RequestStatus[] = ['new', 'claimed', 'in_progress'];
+export { OPEN_STATUSES } from '../features/requests/policy';
 
 /** "3 days", "5 hours", "just now": how long ago, for people. */
 export function ageOf(since: Date, now: Date): string {

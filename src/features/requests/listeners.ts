@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { chosenUser, rowId } from '../../lib/input';
 import { localDate } from '../../services/calendar';
 import { listServices } from '../../services/catalog';
+import { actorOf } from '../../services/people';
 import {
   answerFormSchema,
   askFormSchema,
@@ -49,6 +50,7 @@ import {
 } from '../../views/request-forms';
 import { refusalText } from '../../views/request-messages';
 import { renderMyRequests } from '../../views/request-status';
+import { decide, type RequestAction } from './policy';
 
 /**
  * Requests in Slack: the form, the requester's buttons (in their DMs, `/pmo status` and Home)
@@ -103,26 +105,25 @@ const triageStepRoutes = directSteps.map(([actionId, step, done]) =>
   }),
 );
 
-const triageModals: [
-  string,
-  (r: RequestWithService, meta: unknown) => ModalView,
-  (r: RequestWithService) => boolean,
-][] = [
-  [TRIAGE_IDS.assign, renderAssignModal, (r) => r.status === 'new' || r.status === 'claimed'],
-  [TRIAGE_IDS.ask, renderAskModal, (r) => ['new', 'claimed', 'in_progress', 'delivered'].includes(r.status)],
-  [TRIAGE_IDS.decline, renderDeclineModal, (r) => ['new', 'claimed', 'in_progress'].includes(r.status)],
-  [TRIAGE_IDS.deliver, renderDeliverModal, (r) => r.status === 'claimed' || r.status === 'in_progress'],
+const triageModals: [string, (r: RequestWithService, meta: unknown) => ModalView, RequestAction][] = [
+  [TRIAGE_IDS.assign, renderAssignModal, 'assign'],
+  [TRIAGE_IDS.ask, renderAskModal, 'ask'],
+  [TRIAGE_IDS.decline, renderDeclineModal, 'decline'],
+  [TRIAGE_IDS.deliver, renderDeliverModal, 'deliver'],
 ];
 
-const triageModalRoutes = triageModals.map(([actionId, render, applies]) =>
+/** Opens a triage modal only if the policy lets this member take that step now. */
+const triageModalRoutes = triageModals.map(([actionId, render, step]) =>
   action({
     id: anyForm(actionId),
     audience: 'members',
     refusal: NOT_A_MEMBER,
     value: rowId,
     run: async (click) => {
-      const r = await getRequest(click.deps.db, click.value);
-      if (!r || !applies(r)) return click.tell(refusalText(r, click.userId));
+      const { deps } = click;
+      const r = await getRequest(deps.db, click.value);
+      const actor = await actorOf(deps, click.userId);
+      if (!r || !decide(step, r, actor, deps.clock.now()).ok) return click.tell(refusalText(r, click.userId));
       await click.client.views.open({ trigger_id: click.triggerId, view: render(r, { requestId: r.id }) });
     },
   }),
