@@ -41,6 +41,8 @@ export interface RunningService {
   deps: Deps;
   database: DatabaseHandle;
   slack: SlackApp;
+  /** Slack requests being handled (work after the ack included). */
+  admission: AdmissionLimit;
   instanceId: string;
   /** Graceful stop: no new requests, finish those in flight, stop jobs, close the database. */
   stop(): Promise<void>;
@@ -146,7 +148,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     return stopping;
   };
 
-  return { port, deps, database, slack, instanceId, stop };
+  return { port, deps, database, slack, admission, instanceId, stop };
 }
 
 /** The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. */

@@ -151,6 +151,16 @@ export class TestApp {
     return outcome;
   }
 
+  /** Resolves once every Slack request sent so far is fully handled (work after the ack too). */
+  async settle(timeoutMs = 5000): Promise<void> {
+    const { admission } = this.service;
+    const deadline = Date.now() + timeoutMs;
+    while (admission.inFlight > 0 || admission.waitingCount > 0) {
+      if (Date.now() > deadline) throw new Error('Slack requests still in flight');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   /** Delivers everything in the outbox now (instead of waiting for the poll). */
   async flush(): Promise<void> {
     await this.service.deps.outbox.drain();

@@ -27,6 +27,8 @@ import {
  * the ones the app sent that person (stored on the check-in and in the outbox).
  */
 
+const NOT_FOR_YOU = 'This check-in is not for you, so nothing was saved.';
+
 /** "checkinId:rating", as the view puts it on each button. */
 const rateValue = z
   .string()
@@ -121,13 +123,14 @@ const details = view({
   },
   schema: () => detailsFormSchema,
   submit: async (s) => {
-    await recordDetails(s.deps.db, {
+    const saved = await recordDetails(s.deps.db, {
       checkinId: s.metadata.c,
       userId: s.userId,
       whatChanged: s.values.whatChanged,
       couldBeBetter: s.values.couldBeBetter,
       followupAgreed: s.values.followup,
     });
+    if (!saved) return { errors: { [CHECKIN_IDS.whatChangedBlock]: NOT_FOR_YOU } };
     return undefined;
   },
 });
@@ -147,6 +150,9 @@ const followup = view({
       note: s.values.note,
       now: deps.clock.now(),
     });
+    if (outcome.status === 'not_found') return { errors: { [CHECKIN_IDS.outcomeBlock]: NOT_FOR_YOU } };
+    if (outcome.status === 'closed')
+      return { errors: { [CHECKIN_IDS.outcomeBlock]: 'This follow-up has closed. Thanks all the same.' } };
     if (outcome.status === 'recorded') {
       s.later(async () => {
         const stored = await loadSubject(deps.db, s.metadata.c);

@@ -69,10 +69,10 @@ const requestMeta = z.object({ requestId: rowId });
 
 type Step = (deps: Deps, requestId: number, actor: string) => Promise<TransitionResult>;
 
-const directSteps: [string, Step, string][] = [
-  [TRIAGE_IDS.claim, claimRequest, 'You claimed it — the requester has been told.'],
-  [TRIAGE_IDS.start, startRequest, 'Marked in progress — the requester has been told.'],
-  [TRIAGE_IDS.unclaim, unclaimRequest, 'Unclaimed: it is back in the queue.'],
+const directSteps: [string, RequestAction, Step, string][] = [
+  [TRIAGE_IDS.claim, 'claim', claimRequest, 'You claimed it — the requester has been told.'],
+  [TRIAGE_IDS.start, 'start', startRequest, 'Marked in progress — the requester has been told.'],
+  [TRIAGE_IDS.unclaim, 'unclaim', unclaimRequest, 'Unclaimed: it is back in the queue.'],
 ];
 
 /** After a change: the triage post in place, then the Home tabs of those concerned. */
@@ -85,7 +85,7 @@ async function afterChange(click: Click<number>, requestId: number, done: string
   await refreshRequestHomes(deps, client, requestId, { id: click.userId, notice: onHome ? done : undefined });
 }
 
-const triageStepRoutes = directSteps.map(([actionId, step, done]) =>
+const triageStepRoutes = directSteps.map(([actionId, name, step, done]) =>
   action({
     id: anyForm(actionId),
     audience: 'members',
@@ -97,7 +97,12 @@ const triageStepRoutes = directSteps.map(([actionId, step, done]) =>
         await click.tell(refusalText(result.current, click.userId));
         // A click refused because the state moved means the post may be stale (say an earlier
         // chat.update failed past its retries): repaint it, unless it already shows the truth.
-        await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
+        // A click refused because of who clicked says nothing about the post.
+        const why = result.current
+          ? decide(name, result.current, await actorOf(click.deps, click.userId), click.deps.clock.now())
+          : undefined;
+        if (why && !why.ok && why.reason === 'state')
+          await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
         return;
       }
       await afterChange(click, click.value, done);

@@ -1,0 +1,590 @@
+import { sql } from 'kysely';
+import { getRequest } from '../../src/services/requests';
+import { renderServiceModal } from '../../src/views/catalog';
+import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/views/checkins';
+import { renderComposeModal, renderConfirmModal } from '../../src/views/invitations';
+import {
+  renderAskModal,
+  renderAssignModal,
+  renderDeclineModal,
+  renderDeliverModal,
+  renderEditModal,
+  renderReplyModal,
+} from '../../src/views/request-forms';
+import { renderMemberModal } from '../../src/views/team';
+import { renderTopicForm } from '../../src/views/topics';
+import type { FakeMessage, FakeView } from '../support/fake-slack';
+import { seedMember, serviceId, topicId } from '../support/seed';
+import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * Issue 11: for every button and every modal the app answers — read from the routes the app
+ * registered, so a new one cannot be forgotten — a forged payload from someone who may not act
+ * (an outsider, a requester who is not the one concerned, a member where a lead or the owner is
+ * needed) changes nothing in the database, updates nobody's message, reveals nothing, and gets a
+ * clear answer within Slack's 3 seconds.
+ */
+
+type Role = 'outsider' | 'requester' | 'member';
+const ACTOR: Record<Role, string> = { outsider: 'UOUTSIDER', requester: 'UREQ2', member: 'UM2' };
+const ALL: Role[] = ['outsider', 'requester', 'member'];
+const NOT_MEMBERS: Role[] = ['outsider', 'requester'];
+/** Anything seeded that only its people may read. */
+const SECRET = 'SECRET';
+
+interface World {
+  rNew: number;
+  rClaimed: number;
+  rDelivered: number;
+  question: number;
+  invitation: number;
+  draft: number;
+  proposed: number;
+  active: number;
+  checkin: number;
+  answered: number;
+  followup: number;
+  service: number;
+  topic: number;
+}
+
+interface ActionCase {
+  /** The action_id as sent (a sample for a pattern). */
+  actionId: string;
+  value: (w: World) => string;
+  forbidden: Role[];
+}
+
+/** Keyed by the registered id (a string, or a pattern's source). */
+const ACTIONS: Record<string, ActionCase | { self: string }> = {
+  '^triage_claim$|^triage_claim:\\d+$': {
+    actionId: 'triage_claim',
+    value: (w) => `${w.rNew}`,
+    forbidden: NOT_MEMBERS,
+  },
+  '^triage_start$|^triage_start:\\d+$': {
+    actionId: 'triage_start',
+    value: (w) => `${w.rClaimed}`,
+    forbidden: ALL,
+  },
+  '^triage_unclaim$|^triage_unclaim:\\d+$': {
+    actionId: 'triage_unclaim:1',
+    value: (w) => `${w.rClaimed}`,
+    forbidden: ALL,
+  },
+  '^triage_assign$|^triage_assign:\\d+$': {
+    actionId: 'triage_assign',
+    value: (w) => `${w.rClaimed}`,
+    forbidden: ALL,
+  },
+  '^triage_ask$|^triage_ask:\\d+$': {
+    actionId: 'triage_ask',
+    value: (w) => `${w.rNew}`,
+    forbidden: NOT_MEMBERS,
+  },
+  '^triage_decline$|^triage_decline:\\d+$': {
+    actionId: 'triage_decline',
+    value: (w) => `${w.rClaimed}`,
+    forbidden: ALL,
+  },
+  '^triage_deliver$|^triage_deliver:\\d+$': {
+    actionId: 'triage_deliver',
+    value: (w) => `${w.rClaimed}`,
+    forbidden: ALL,
+  },
+  request_cancel: { actionId: 'request_cancel', value: (w) => `${w.rNew}`, forbidden: ALL },
+  '^status_cancel:\\d+$': { actionId: 'status_cancel:7', value: (w) => `${w.rNew}`, forbidden: ALL },
+  request_close: { actionId: 'request_close', value: (w) => `${w.rDelivered}`, forbidden: ALL },
+  '^status_close:\\d+$': { actionId: 'status_close:7', value: (w) => `${w.rDelivered}`, forbidden: ALL },
+  request_reopen: { actionId: 'request_reopen', value: (w) => `${w.rDelivered}`, forbidden: ALL },
+  '^status_reopen:\\d+$': { actionId: 'status_reopen:7', value: (w) => `${w.rDelivered}`, forbidden: ALL },
+  request_edit: { actionId: 'request_edit', value: (w) => `${w.rNew}`, forbidden: ALL },
+  '^status_edit:\\d+$': { actionId: 'status_edit:7', value: (w) => `${w.rNew}`, forbidden: ALL },
+  request_reply: { actionId: 'request_reply', value: (w) => `${w.question}`, forbidden: ALL },
+  catalog_add: { actionId: 'catalog_add', value: () => 'add', forbidden: ALL },
+  '^catalog_edit:\\d+$': { actionId: 'catalog_edit:1', value: (w) => `${w.service}`, forbidden: ALL },
+  '^catalog_retire:\\d+$': { actionId: 'catalog_retire:1', value: (w) => `${w.service}`, forbidden: ALL },
+  '^catalog_restore:\\d+$': { actionId: 'catalog_restore:1', value: (w) => `${w.service}`, forbidden: ALL },
+  team_add: { actionId: 'team_add', value: () => 'add', forbidden: ALL },
+  '^team_edit:[UW][A-Z0-9]+$': { actionId: 'team_edit:UM1', value: () => 'UM1', forbidden: ALL },
+  '^team_remove:[UW][A-Z0-9]+$': { actionId: 'team_remove:UM1', value: () => 'UM1', forbidden: ALL },
+  topic_add: { actionId: 'topic_add', value: () => 'add', forbidden: ALL },
+  '^topic_edit_\\d+$': { actionId: 'topic_edit_1', value: (w) => `${w.topic}`, forbidden: ALL },
+  rsvp_going: { actionId: 'rsvp_going', value: (w) => `${w.invitation}`, forbidden: ALL },
+  rsvp_decline: { actionId: 'rsvp_decline', value: (w) => `${w.invitation}`, forbidden: ALL },
+  invite_pause: { actionId: 'invite_pause', value: (w) => `${w.invitation}`, forbidden: ALL },
+  invite_optout_topic: { actionId: 'invite_optout_topic', value: (w) => `${w.invitation}`, forbidden: ALL },
+  // A DM invitation is no announcement: "Opt me in" on it opts nobody in.
+  invite_announce_optin: {
+    actionId: 'invite_announce_optin',
+    value: (w) => `${w.invitation}`,
+    forbidden: ALL,
+  },
+  coaching_accept: { actionId: 'coaching_accept', value: (w) => `${w.proposed}`, forbidden: ALL },
+  coaching_pass: { actionId: 'coaching_pass', value: (w) => `${w.proposed}`, forbidden: ALL },
+  coaching_end: { actionId: 'coaching_end', value: (w) => `${w.active}`, forbidden: ALL },
+  '^checkin_rate_[1-5]$': { actionId: 'checkin_rate_4', value: (w) => `${w.checkin}:4`, forbidden: ALL },
+  checkin_followup_open: { actionId: 'checkin_followup_open', value: (w) => `${w.followup}`, forbidden: ALL },
+  home_new_request: { self: 'opens the clicker’s own empty request form' },
+  // A topic that does not exist: toggling it changes nothing for anyone.
+  '^home_topic_in:\\d+$': { actionId: 'home_topic_in:999999', value: () => '999999', forbidden: ALL },
+  '^home_topic_out:\\d+$': { actionId: 'home_topic_out:999999', value: () => '999999', forbidden: ALL },
+  home_pause: { self: 'pauses the clicker’s own invitations' },
+  home_resume: { self: 'resumes the clicker’s own invitations' },
+  // A member's list asked for by others: an empty list, nothing of the queue.
+  '^home_more:[a-z_]+$': { actionId: 'home_more:queue', value: () => 'queue', forbidden: NOT_MEMBERS },
+  home_manage_catalog: { actionId: 'home_manage_catalog', value: () => 'catalog', forbidden: ALL },
+  home_manage_team: { actionId: 'home_manage_team', value: () => 'team', forbidden: ALL },
+  home_manage_topics: { actionId: 'home_manage_topics', value: () => 'topics', forbidden: ALL },
+};
+
+interface ViewCase {
+  view: (w: World, t: TestApp) => Promise<Record<string, unknown>>;
+  values: (w: World) => Record<string, InputValue>;
+  forbidden: Role[];
+}
+
+const request = async (t: TestApp, id: number) => {
+  const r = await getRequest(t.db, id);
+  if (!r) throw new Error(`no request ${id}`);
+  return r;
+};
+
+const VIEWS: Record<string, ViewCase | { self: string }> = {
+  request_modal: { self: 'files a request as the submitter' },
+  consent_optin_modal: { self: 'saves the submitter’s own consent' },
+  coaching_request_modal: { self: 'asks a coach for the submitter' },
+  request_edit_modal: {
+    view: async (w, t) => renderEditModal(await request(t, w.rNew)) as never,
+    values: () => ({
+      request_need: 'Forged need',
+      request_value: 'Forged value',
+      request_needed_by: '2026-12-20',
+    }),
+    forbidden: ALL,
+  },
+  request_reply_modal: {
+    view: async (w) => renderReplyModal(w.rNew, 'A question', w.question) as never,
+    values: () => ({ request_answer: 'Forged answer' }),
+    forbidden: ALL,
+  },
+  triage_assign_modal: {
+    view: async (w, t) => renderAssignModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+    values: () => ({ triage_assignee: 'UM2' }),
+    forbidden: ALL,
+  },
+  triage_deliver_modal: {
+    view: async (w, t) =>
+      renderDeliverModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+    values: () => ({ triage_delivered: 'Forged delivery', triage_links: null }),
+    forbidden: ALL,
+  },
+  triage_decline_modal: {
+    view: async (w, t) =>
+      renderDeclineModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+    values: () => ({ triage_reason: 'Forged reason' }),
+    forbidden: ALL,
+  },
+  triage_ask_modal: {
+    view: async (w, t) => renderAskModal(await request(t, w.rNew), { requestId: w.rNew }) as never,
+    values: () => ({ triage_question: 'Forged question' }),
+    forbidden: NOT_MEMBERS,
+  },
+  catalog_modal: {
+    view: async () => renderServiceModal() as never,
+    values: () => ({ catalog_name: 'Forged service', catalog_description: 'Forged' }),
+    forbidden: ALL,
+  },
+  team_modal: {
+    view: async (w) =>
+      renderMemberModal([{ id: w.service, name: 'S', description: 'S', retired: false }]) as never,
+    values: () => ({ team_user: 'UOUTSIDER', team_skills: [], team_capacity: '5' }),
+    forbidden: ALL,
+  },
+  topic_form_modal: {
+    view: async () => renderTopicForm(undefined, 'VLIST1') as never,
+    values: () => ({ topic_name: 'Forged topic', topic_description: null }),
+    forbidden: ALL,
+  },
+  invite_compose_modal: {
+    view: async (w) => renderComposeModal([{ id: w.topic, name: 'T' }]) as never,
+    values: (w) => ({
+      invite_title: 'Forged',
+      invite_message: 'Forged',
+      invite_topics: [String(w.topic)],
+      invite_date: null,
+      invite_link: null,
+      invite_seats: null,
+      invite_deadline: null,
+      invite_mode: 'dm',
+      invite_channel: null,
+    }),
+    forbidden: NOT_MEMBERS,
+  },
+  invite_confirm_modal: {
+    view: async (w) =>
+      renderConfirmModal(
+        {
+          title: 'T',
+          message: 'M',
+          topicIds: [w.topic],
+          eventDate: null,
+          link: null,
+          seats: null,
+          rsvpDeadline: null,
+          mode: 'dm',
+          channel: null,
+        },
+        ['T'],
+        { reach: 1, optedIn: 1, paused: 0, atCap: 0, deactivated: 0 },
+        w.draft,
+      ) as never,
+    values: () => ({}),
+    forbidden: ALL,
+  },
+  checkin_details: {
+    view: async (w) =>
+      renderCheckinDetailsModal(
+        { checkinId: w.answered, kind: 'delivery', service: 'S', project: 'P', requestId: w.rDelivered },
+        4,
+        { offerFollowup: true, followupAfterDays: 60 },
+      ) as never,
+    values: () => ({
+      checkin_what_changed: 'Forged comment',
+      checkin_could_be_better: null,
+      checkin_followup: [],
+    }),
+    forbidden: ALL,
+  },
+  checkin_followup_answer: {
+    view: async (w) =>
+      renderFollowupModal({
+        checkinId: w.followup,
+        kind: 'followup',
+        service: 'S',
+        project: 'P',
+        requestId: w.rDelivered,
+      }) as never,
+    values: () => ({ checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    forbidden: ALL,
+  },
+};
+
+async function seedWorld(t: TestApp): Promise<World> {
+  const db = t.db;
+  await seedMember(db, 'UM1', ['change-management']);
+  await seedMember(db, 'UM2', ['change-management']);
+  const service = await serviceId(db, 'change-management');
+  const topic = await topicId(db, 'executive-coaching');
+  const now = t.clock.now();
+  const req = (status: 'new' | 'claimed' | 'delivered', extra: Record<string, unknown> = {}) =>
+    db
+      .insertInto('requests')
+      .values({
+        submission_key: `world-${status}-${Math.random()}`,
+        requester_id: 'UREQ1',
+        service_id: service,
+        project: `${SECRET} project`,
+        need: `${SECRET} need`,
+        expected_value: `${SECRET} value`,
+        impact: 'important',
+        status,
+        created_at: now,
+        updated_at: now,
+        triage_channel: PMO_CHANNEL,
+        triage_ts: `1700000000.00${Math.floor(Math.random() * 1000)}`,
+        ...extra,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  const rNew = await req('new');
+  const rClaimed = await req('claimed', { owner_id: 'UM1', claimed_at: now });
+  const rDelivered = await req('delivered', { owner_id: 'UM1', claimed_at: now, delivered_at: now });
+  // UREQ2 is a requester too, of something else.
+  await db
+    .insertInto('requests')
+    .values({
+      submission_key: 'world-other',
+      requester_id: 'UREQ2',
+      service_id: service,
+      project: 'Other',
+      need: 'Other',
+      expected_value: 'Other',
+      impact: 'important',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const question = (
+    await db
+      .insertInto('request_questions')
+      .values({
+        request_id: rNew,
+        asked_by: 'UM1',
+        question: `${SECRET} question`,
+        asked_at: now,
+        submission_key: 'q1',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const invitation = (
+    await db
+      .insertInto('invitations')
+      .values({
+        submission_key: 'inv1',
+        created_by: 'UM1',
+        title: `${SECRET} invitation`,
+        message: `${SECRET} message`,
+        mode: 'dm',
+        summary_channel: PMO_CHANNEL,
+        summary_ts: '1700000001.000100',
+        status: 'sent',
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await db.insertInto('invitation_topics').values({ invitation_id: invitation, topic_id: topic }).execute();
+  await db
+    .insertInto('invitation_recipients')
+    .values({
+      invitation_id: invitation,
+      user_id: 'UREQ1',
+      topic_id: topic,
+      delivery: 'delivered',
+      delivered_at: now,
+      message_channel: 'DUREQ1',
+      message_ts: '1700000002.000100',
+    })
+    .execute();
+  await db
+    .insertInto('consents')
+    .values({ user_id: 'UREQ1', topic_id: topic, opted_in: true, updated_at: now })
+    .execute();
+  const draft = (
+    await db
+      .insertInto('invitation_drafts')
+      .values({
+        created_by: 'UM1',
+        draft: JSON.stringify({
+          title: 'Draft',
+          message: 'Draft',
+          topicIds: [topic],
+          eventDate: null,
+          link: null,
+          seats: null,
+          rsvpDeadline: null,
+          mode: 'dm',
+          channel: null,
+        }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const engagement = (coachee: string, values: Record<string, unknown>) =>
+    db
+      .insertInto('coaching_engagements')
+      .values({
+        coachee_id: coachee,
+        focus_service_ids: [service],
+        goals: `${SECRET} goals`,
+        cadence: 'weekly',
+        ...values,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  const proposed = await engagement('UREQ1', { status: 'proposed', proposed_to: 'UM1' });
+  const active = await engagement('UREQ3', { status: 'active', coach_id: 'UM1', started_at: now });
+  const checkin = (kind: 'delivery' | 'followup', status: 'sent' | 'answered', seq: number) =>
+    db
+      .insertInto('checkins')
+      .values({
+        kind,
+        request_id: rDelivered,
+        sequence: seq,
+        user_id: 'UREQ1',
+        due_at: now,
+        status,
+        sent_at: now,
+        message_channel: 'DUREQ1',
+        message_ts: `1700000003.00010${seq}`,
+        ...(status === 'answered' ? { rating: 5, answered_at: now } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  return {
+    rNew,
+    rClaimed,
+    rDelivered,
+    question,
+    invitation,
+    draft,
+    proposed,
+    active,
+    checkin: await checkin('delivery', 'sent', 1),
+    answered: await checkin('delivery', 'answered', 2),
+    followup: await checkin('followup', 'sent', 3),
+    service,
+    topic,
+  };
+}
+
+/** Every row of every table a person's action could change. */
+async function snapshot(t: TestApp): Promise<Record<string, string[]>> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+      AND table_name NOT IN ('people', 'processed_events', 'kysely_migration', 'kysely_migration_lock')
+    ORDER BY table_name`.execute(t.db);
+  const out: Record<string, string[]> = {};
+  for (const { table_name } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table_name)}`.execute(t.db);
+    out[table_name] = rows.rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+/** Web API calls that write somewhere other than to the person who acted, or open a modal. */
+const WRITES = new Set([
+  'chat.update',
+  'chat.postMessage',
+  'chat.delete',
+  'views.update',
+  'conversations.open',
+]);
+
+function offences(t: TestApp, from: number, actor: string): string[] {
+  const found: string[] = [];
+  for (const call of t.fake.calls.slice(from)) {
+    const args = JSON.stringify(call.args);
+    if (WRITES.has(call.method)) found.push(`${call.method} ${args.slice(0, 200)}`);
+    if (call.method === 'views.publish' && call.args.user_id !== actor)
+      found.push(`views.publish for ${call.args.user_id}`);
+    if (call.method === 'chat.postEphemeral' && call.args.user !== actor)
+      found.push(`ephemeral to ${call.args.user}`);
+    if (args.includes(SECRET)) found.push(`${call.method} revealed: ${args.slice(0, 200)}`);
+  }
+  return found;
+}
+
+describe('authorization matrix: forged clicks and submissions change nothing', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await seedWorld(t);
+  });
+  afterAll(() => t.stop());
+
+  it('covers every button and modal the app registers', () => {
+    const keyOf = (id: string | RegExp) => (typeof id === 'string' ? id : id.source);
+    const actionKeys = t.service.slack.routes.actions.map(keyOf);
+    expect(actionKeys.filter((k) => !(k in ACTIONS))).toEqual([]);
+    expect(Object.keys(ACTIONS).filter((k) => !actionKeys.includes(k))).toEqual([]);
+    const viewKeys = t.service.slack.routes.views;
+    expect(viewKeys.filter((k) => !(k in VIEWS))).toEqual([]);
+    expect(Object.keys(VIEWS).filter((k) => !viewKeys.includes(k))).toEqual([]);
+  });
+
+  const actionCases = Object.entries(ACTIONS).flatMap(([key, c]) =>
+    'self' in c
+      ? []
+      : c.forbidden.flatMap((role) =>
+          (['message', 'modal'] as const).map((place) => [key, c.actionId, role, place] as const),
+        ),
+  );
+
+  it.each(actionCases)('%s (%s) by the %s, clicked in a %s', async (key, actionId, role, place) => {
+    const c = ACTIONS[key] as ActionCase;
+    const actor = ACTOR[role];
+    await t.settle();
+    const before = await snapshot(t);
+    const calls = t.fake.calls.length;
+    const ephemerals = t.fake.ephemeralsFor(actor).length;
+    // The forged click names somebody else's message: the triage post of the request.
+    const where: { message?: FakeMessage; view?: FakeView } =
+      place === 'message'
+        ? {
+            message: {
+              channel: PMO_CHANNEL,
+              ts: '1700000000.000999',
+              text: 'x',
+              blocks: [],
+              updates: 0,
+            } as never,
+          }
+        : {
+            view: {
+              id: 'VFORGED',
+              user: actor,
+              view: { type: 'modal', blocks: [] },
+              hash: 'h',
+              kind: 'modal',
+              stack: [],
+            },
+          };
+    const started = Date.now();
+    const res = await t.click(actor, actionId, where, { value: c.value(w), blockId: 'forged' });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    await t.settle();
+    await t.flush();
+    expect(await snapshot(t)).toEqual(before);
+    expect(offences(t, calls, actor)).toEqual([]);
+    // A clear answer, where they clicked: a private note, or a modal of their own.
+    const answered =
+      t.fake.ephemeralsFor(actor).length > ephemerals ||
+      t.fake.calls.slice(calls).some((x) => x.method === 'views.push' || x.method === 'views.open');
+    expect(answered).toBe(true);
+  });
+
+  const viewCases = Object.entries(VIEWS).flatMap(([callbackId, c]) =>
+    'self' in c ? [] : c.forbidden.map((role) => [callbackId, role] as const),
+  );
+
+  it.each(viewCases)('%s submitted by the %s', async (callbackId, role) => {
+    const c = VIEWS[callbackId] as ViewCase;
+    const actor = ACTOR[role];
+    await t.settle();
+    const before = await snapshot(t);
+    const calls = t.fake.calls.length;
+    const view = {
+      id: `VFORGED${callbackId}`,
+      user: actor,
+      view: await c.view(w, t),
+      hash: 'h',
+      kind: 'modal',
+      stack: [],
+    } as FakeView;
+    const started = Date.now();
+    const res = await t.submit(actor, view, c.values(w));
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    await t.settle();
+    await t.flush();
+    expect(await snapshot(t)).toEqual(before);
+    expect(offences(t, calls, actor)).toEqual([]);
+    expect(JSON.stringify(res.body)).not.toContain(SECRET);
+    // A clear answer: a field error, or the modal replaced by a note.
+    expect(['errors', 'update']).toContain(res.body.response_action);
+  });
+
+  it('a lead can still do what members cannot (the matrix is not refusing everyone)', async () => {
+    const before = t.fake.calls.length;
+    await t.click(
+      LEAD,
+      'catalog_add',
+      { message: { channel: 'DLEAD', ts: '1.1', text: '', blocks: [], updates: 0 } as never },
+      {
+        value: 'add',
+        blockId: 'forged',
+      },
+    );
+    await t.settle();
+    expect(t.fake.calls.slice(before).some((c) => c.method === 'views.open')).toBe(true);
+  });
+});
