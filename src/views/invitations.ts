@@ -2,6 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { formatDate } from '../services/calendar';
 import { INVITE_IDS, RSVP_IDS } from '../slack/ids';
 import { actions, type Block, button, context, fields, header, option, plain, safe, section } from './blocks';
+import { channelRef } from './request-common';
 
 /** /pmo invite (compose, audience preview, sent), the invitation DM, announcement, summary. */
 
@@ -114,7 +115,7 @@ export function renderComposeModal(topics: { id: number; name: string }[]): Moda
 function draftFields(d: InvitationDraft, topicNames: string[]): KnownBlock {
   const pairs: [string, string][] = [
     ['Topics', safe(topicNames.join(', '), 1000)],
-    ['How', d.mode === 'dm' ? MODE_LABEL.dm : `${MODE_LABEL.channel} (<#${d.channel}>)`],
+    ['How', d.mode === 'dm' ? MODE_LABEL.dm : `${MODE_LABEL.channel} (${channelRef(d.channel)})`],
   ];
   if (d.eventDate) pairs.push(['Date', formatDate(d.eventDate)]);
   if (d.seats) pairs.push(['Seats', String(d.seats)]);
@@ -142,7 +143,7 @@ export function renderConfirmModal(
     section(
       d.mode === 'dm'
         ? audienceSentence(audience)
-        : `This posts one open announcement in <#${d.channel}> with an *Opt me in* button; nobody gets a DM. (${audience.optedIn} people are opted in to these topics today.)`,
+        : `This posts one open announcement in ${channelRef(d.channel)} with an *Opt me in* button; nobody gets a DM. (${audience.optedIn} people are opted in to these topics today.)`,
     ),
   ];
   const canSend = d.mode === 'channel' || audience.reach > 0;
@@ -192,7 +193,7 @@ export function renderSentModal(mode: 'dm' | 'channel', queued: number, channel:
   const text =
     mode === 'dm'
       ? `Your invitation is on its way to ${queued === 1 ? '1 person' : `${queued} people`}. The summary in the PMO channel shows the RSVPs as they come in.`
-      : `Your announcement is being posted in <#${channel}>. The summary in the PMO channel counts the opt-ins.`;
+      : `Your announcement is being posted in ${channelRef(channel)}. The summary in the PMO channel counts the opt-ins.`;
   return {
     type: 'modal',
     title: plain('Invitation sent', 24),
@@ -227,7 +228,7 @@ export function renderInvitationDm(
   state: DmState,
 ): { text: string; blocks: Block[] } {
   const why = `You're getting this because you opted in to *${safe(topicName, 150)}*.`;
-  const text = `Invitation: ${safe(inv.title, 150)} — you're getting this because you opted in to ${safe(topicName, 150)}.`;
+  const text = `Invitation: $safe(inv.title, 150)— you're getting this because you opted in to ${safe(topicName, 150)}.`;
   const blocks: Block[] = [
     header(inv.title),
     section(safe(inv.message, 2800)),
@@ -303,7 +304,7 @@ export function renderSummary(inv: InvitationView, c: SummaryCounts): { text: st
     pairs.push(['Reach', `${c.reach} ${c.reach === 1 ? 'person' : 'people'} (by DM)`]);
     counts = `*Going:* ${c.going}${inv.seats ? ` / ${inv.seats} seats` : ''} · *Waitlist:* ${c.waitlist} · *Not this time:* ${c.declined}`;
   } else {
-    pairs.push(['Where', `Open announcement in <#${inv.announceChannel}>`]);
+    pairs.push(['Where', `Open announcement in ${channelRef(inv.announceChannel)}`]);
     counts = `*Opted in from the announcement:* ${c.optIns}`;
   }
   return {
@@ -351,12 +352,12 @@ export function renderAnnouncementFailed(
     error === 'not_in_channel' || error === 'channel_not_found'
       ? ' The app is not in that channel: add it there (e.g. `/invite @PMO Concierge`) and send the announcement again.'
       : '';
-  const text = `Your announcement "${safe(title, 150)}" could not be posted in <#${channel}> (${error}).${hint}`;
+  const text = `Your announcement "${safe(title, 150)}" could not be posted in ${channelRef(channel)} (${error}).${hint}`;
   return {
     text,
     blocks: [
       section(
-        `Your announcement *${safe(title, 150)}* could not be posted in <#${channel}> (\`${safe(error, 100)}\`).${hint}`,
+        `Your announcement *${safe(title, 150)}* could not be posted in ${channelRef(channel)} (\`${safe(error, 100)}\`).${hint}`,
       ),
     ],
   };

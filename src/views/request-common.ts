@@ -41,3 +41,7 @@ export function ageOf(since: Date, now: Date): string {
 }
 
 export const mention = (userId: string): string => `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
+
+/** A channel link; whatever the id holds, only its letters and digits reach the markup. */
+export const channelRef = (channelId: string | null | undefined): string =>
+  `<#${(channelId ?? '').replace(/[^A-Z0-9]/gi, '')}>`;

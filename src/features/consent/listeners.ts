@@ -94,11 +94,14 @@ const topicForm = view({
       if (err instanceof TopicError) return { errors: { [TOPIC_IDS.name]: err.message } };
       throw err;
     }
+    // The list underneath, redrawn with the note; it may have been closed meanwhile.
     s.later(async () =>
-      s.client.views.update({
-        view_id: listViewId,
-        view: renderTopicList(await listTopics(db, { includeRetired: true }), notice),
-      }),
+      s.client.views
+        .update({
+          view_id: listViewId,
+          view: renderTopicList(await listTopics(db, { includeRetired: true }), notice),
+        })
+        .catch((err: Error) => s.deps.logger.warn({ err }, 'could not redraw the topics list')),
     );
     return undefined;
   },

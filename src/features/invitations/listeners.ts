@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
@@ -201,6 +202,7 @@ const confirm = view({
     // A large audience takes a moment to write; Slack wants the answer within 3 s, so the
     // modal says "sending" first and is updated once the invitation is safely stored.
     s.later(async () => {
+      let outcome: ModalView;
       try {
         const result = await sendInvitation(
           db,
@@ -209,16 +211,15 @@ const confirm = view({
           clock.now(),
         );
         outbox.kick();
-        await s.client.views.update({
-          view_id: s.viewId,
-          view: renderSentModal(draft.mode, result.queued, draft.channel),
-        });
+        outcome = renderSentModal(draft.mode, result.queued, draft.channel);
       } catch (err) {
         logger.error({ err, user: s.userId }, 'sending an invitation failed');
-        await s.client.views
-          .update({ view_id: s.viewId, view: renderSendFailedModal() })
-          .catch(() => undefined);
+        outcome = renderSendFailedModal();
       }
+      // The person may have closed the modal meanwhile: the invitation stands either way.
+      await s.client.views
+        .update({ view_id: s.viewId, view: outcome })
+        .catch((err: Error) => logger.warn({ err }, 'could not show the invitation’s outcome in its modal'));
     });
     return { update: renderSendingModal() };
   },
