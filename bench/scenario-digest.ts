@@ -1,8 +1,8 @@
 import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { connectPostgres } from '../src/db/client';
-import { computeDigest } from '../src/services/digest';
-import { renderDigest } from '../src/views/digest';
+import { renderDigest } from '../src/features/digest/blocks';
+import { computeDigest } from '../src/features/digest/service';
 import type { BenchContext } from './run';
 import { seedHistory } from './seed';
 

@@ -1,6 +1,6 @@
 import { parseConfig } from '../src/config';
 import { connectPostgres } from '../src/db/client';
-import { sendInvitation } from '../src/services/invitations';
+import { sendInvitation } from '../src/features/invitations/service';
 import { signedHeaders } from '../test/support/slack-signing';
 import { percentiles } from './load';
 import { type BenchContext, SECRET } from './run';

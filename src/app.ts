@@ -6,6 +6,7 @@ import { checkinsFeature } from './features/checkins/listeners';
 import { coachingFeature } from './features/coaching/listeners';
 import { consentFeature } from './features/consent/listeners';
 import { homeFeature } from './features/home/listeners';
+import { refreshHome } from './features/home/publisher';
 import { invitationsFeature } from './features/invitations/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
@@ -14,7 +15,6 @@ import { boltLogger } from './logger';
 import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
 import { registerEvents } from './slack/events';
-import { refreshHome } from './slack/home-publisher';
 import { answerFailures, type RegisteredRoutes, registerFeatures } from './slack/kit';
 
 /** Every feature's buttons and modals, each routed by one Bolt listener. */

@@ -2,8 +2,8 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Metrics } from './http/metrics';
-import type { OutboxSender } from './jobs/outbox-sender';
 import type { Logger } from './logger';
+import type { OutboxSender } from './outbox/sender';
 
 /**
  * What listeners and services are given. Passed in, never imported as module singletons, so a

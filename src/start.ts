@@ -12,11 +12,11 @@ import { AdmissionLimit } from './http/admission';
 import { Metrics, metricsRoute } from './http/metrics';
 import { closeServer, createHttpServer, type HttpTimeouts, listen } from './http/server';
 import { responseUrlOrigins } from './http/slack-envelope';
-import { registerOutboxHooks } from './jobs/outbox-hooks';
-import { OutboxSender } from './jobs/outbox-sender';
 import { type Scheduler, startScheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
-import { outboxDepth } from './services/outbox';
+import { outboxDepth } from './outbox/enqueue';
+import { outboxHooks } from './outbox/hooks';
+import { OutboxSender } from './outbox/sender';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity';
 
 export interface StartOptions {
@@ -116,7 +116,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
   });
   const deps: Deps = { config, db, logger, clock, outbox, metrics };
-  registerOutboxHooks(deps, senderClient);
+  outbox.useHooks(outboxHooks(deps, senderClient));
 
   let identity: BotIdentity;
   try {

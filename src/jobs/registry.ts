@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
-import { runCheckinsJob } from './checkins';
-import { digestRunKey, runDigestJob } from './digest';
+import { runCheckinsJob } from '../features/checkins/job';
+import { digestRunKey, runDigestJob } from '../features/digest/job';
 import { claimJobRun, finishJobRun } from './job-runs';
 import { runOutboxJob } from './outbox';
 

@@ -4,10 +4,10 @@ import { migrateToLatest } from '../db/migrate';
 import type { Deps } from '../deps';
 import { Metrics } from '../http/metrics';
 import { createLogger } from '../logger';
-import { outboxDepth } from '../services/outbox';
+import { outboxDepth } from '../outbox/enqueue';
+import { outboxHooks } from '../outbox/hooks';
+import { OutboxSender } from '../outbox/sender';
 import { connectWithRetry, createSenderClient, newInstanceId } from '../start';
-import { registerOutboxHooks } from './outbox-hooks';
-import { OutboxSender } from './outbox-sender';
 import { isJobName, JOBS, runJob } from './registry';
 
 /**
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     });
     const metrics = new Metrics(() => outboxDepth(database.db));
     const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox, metrics };
-    registerOutboxHooks(deps, client);
+    outbox.useHooks(outboxHooks(deps, client));
     const outcome = await runJob(name, deps, client, systemClock.now(), instanceId);
     const delivered = name === 'outbox' ? undefined : await outbox.drain();
     const summary = outcome.ran

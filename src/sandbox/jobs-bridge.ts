@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../deps';
-import type { DrainResult } from '../jobs/outbox-sender';
 import { runJob } from '../jobs/registry';
+import type { DrainResult } from '../outbox/sender';
 import { createSenderClient } from '../start';
 import type { ShiftedClock } from './shifted-clock';
 

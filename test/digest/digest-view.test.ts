@@ -1,6 +1,6 @@
-import { type DigestData, digestPeriod } from '../../src/services/digest';
-import { validateSurface } from '../../src/views/block-kit-limits';
-import { duration, periodLabel, renderDigest, trend } from '../../src/views/digest';
+import { duration, periodLabel, renderDigest, trend } from '../../src/features/digest/blocks';
+import { type DigestData, digestPeriod } from '../../src/features/digest/service';
+import { validateSurface } from '../../src/slack/kit/limits';
 
 describe('digest periods in the PMO time zone', () => {
   it('a Monday digest covers the 7 whole local days before, and the 7 before those', () => {

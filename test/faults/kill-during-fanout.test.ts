@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectPglite, connectPostgres, type DatabaseHandle } from '../../src/db/client';
 import { migrateToLatest } from '../../src/db/migrate';
-import { optInTx } from '../../src/services/consent';
+import { optInTx } from '../../src/features/consent/service';
 import { type FakeMessage, FakeSlack } from '../support/fake-slack';
 import { LEAD } from '../support/test-app';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/test-database';

@@ -1,4 +1,4 @@
-import { enqueueMessages } from '../../src/services/outbox';
+import { enqueueMessages } from '../../src/outbox/enqueue';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** Slack failing on sends: 5xx and 429 are retried, nothing is sent twice, final errors stop. */
@@ -15,12 +15,29 @@ describe('the outbox when Slack fails', () => {
     enqueueMessages(
       t.db,
       Array.from({ length: n }, (_, i) => ({
-        kind: 'test.note',
+        // A kind with no send-time condition: what is tested here is the sender itself.
+        kind: 'request.requester_dm' as const,
         dedupeKey: `${tag}.${i}`,
         channel: `UPERSON${i}`,
         payload: { text: `note ${i}` },
       })),
     );
+
+  it('never sends a row of a kind it has no hooks for (a typo or a retired kind): it fails, visibly', async () => {
+    await t.db
+      .insertInto('outbox')
+      .values({
+        kind: 'invitation.dmm',
+        dedupe_key: 'typo.1',
+        channel: 'UTYPO',
+        payload: JSON.stringify({ text: 'x' }),
+      })
+      .execute();
+    await t.flush();
+    const row = await t.db.selectFrom('outbox').select(['status', 'last_error']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', last_error: 'unknown outbox kind invitation.dmm' });
+    expect(t.fake.messagesIn('UTYPO')).toEqual([]);
+  });
 
   it('retries 5xx with backoff and delivers each message once', async () => {
     await enqueue(3, 'five');
@@ -57,7 +74,7 @@ describe('the outbox when Slack fails', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
     expect(metrics).toMatch(/pmo_slack_rate_limited_total\{client="outbox"\} 1/);
-    expect(metrics).toMatch(/pmo_outbox_sent_total\{kind="test.note"\} 5/);
+    expect(metrics).toMatch(/pmo_outbox_sent_total\{kind="request.requester_dm"\} 5/);
   });
 
   it('does not retry a final Slack error, and records it', async () => {

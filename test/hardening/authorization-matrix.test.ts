@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { getRequest } from '../../src/services/requests';
-import { renderServiceModal } from '../../src/views/catalog';
-import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/views/checkins';
-import { renderComposeModal, renderConfirmModal } from '../../src/views/invitations';
+import { renderServiceModal } from '../../src/features/catalog/blocks';
+import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/features/checkins/blocks';
+import { renderTopicForm } from '../../src/features/consent/topics-blocks';
+import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
 import {
   renderAskModal,
   renderAssignModal,
@@ -10,9 +10,9 @@ import {
   renderDeliverModal,
   renderEditModal,
   renderReplyModal,
-} from '../../src/views/request-forms';
-import { renderMemberModal } from '../../src/views/team';
-import { renderTopicForm } from '../../src/views/topics';
+} from '../../src/features/requests/blocks/modals';
+import { getRequest } from '../../src/features/requests/service';
+import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
 import { seedMember, serviceId, topicId } from '../support/seed';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';

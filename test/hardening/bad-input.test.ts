@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { getConsentState } from '../../src/services/consent';
-import { getRequest } from '../../src/services/requests';
-import { renderServiceModal } from '../../src/views/catalog';
-import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/views/checkins';
-import { renderCoachingModal } from '../../src/views/coaching';
-import { renderOptinModal } from '../../src/views/consent';
-import { renderComposeModal, renderConfirmModal } from '../../src/views/invitations';
+import { renderServiceModal } from '../../src/features/catalog/blocks';
+import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/features/checkins/blocks';
+import { renderCoachingModal } from '../../src/features/coaching/blocks';
+import { renderOptinModal } from '../../src/features/consent/blocks';
+import { getConsentState } from '../../src/features/consent/service';
+import { renderTopicForm } from '../../src/features/consent/topics-blocks';
+import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
 import {
   renderAskModal,
   renderAssignModal,
@@ -14,9 +14,9 @@ import {
   renderEditModal,
   renderReplyModal,
   renderRequestModal,
-} from '../../src/views/request-forms';
-import { renderMemberModal } from '../../src/views/team';
-import { renderTopicForm } from '../../src/views/topics';
+} from '../../src/features/requests/blocks/modals';
+import { getRequest } from '../../src/features/requests/service';
+import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeView } from '../support/fake-slack';
 import { seedMember, serviceId, topicId } from '../support/seed';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';

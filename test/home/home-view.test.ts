@@ -1,9 +1,9 @@
 import type { RequestStatus } from '../../src/db/schema';
-import type { DigestData, PeriodFigures } from '../../src/services/digest';
-import type { HomeModel } from '../../src/services/home';
-import { validateSurface } from '../../src/views/block-kit-limits';
-import { renderHome, renderHomeListModal } from '../../src/views/home';
-import type { RequestWithService } from '../../src/views/request-common';
+import type { DigestData, PeriodFigures } from '../../src/features/digest/service';
+import { renderHome, renderHomeListModal } from '../../src/features/home/blocks';
+import type { HomeModel } from '../../src/features/home/service';
+import type { RequestWithService } from '../../src/features/requests/blocks/common';
+import { validateSurface } from '../../src/slack/kit/limits';
 
 /** The Home view on its own: the fullest possible lead's Home stays valid and within 100 blocks. */
 

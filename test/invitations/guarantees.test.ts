@@ -1,7 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
-import { registerInvitationHooks } from '../../src/jobs/invitation-hooks';
-import { OutboxSender } from '../../src/jobs/outbox-sender';
+import { outboxHooks } from '../../src/outbox/hooks';
+import { OutboxSender } from '../../src/outbox/sender';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addMember,
@@ -191,7 +191,7 @@ describe('invitation guarantees', () => {
         instanceId: name,
         concurrency: 4,
       });
-      registerInvitationHooks({ ...t.service.deps, outbox: sender }, client);
+      sender.useHooks(outboxHooks({ ...t.service.deps, outbox: sender }, client));
       return sender;
     });
     await Promise.all(senders.map((s) => s.drain()));

@@ -1,5 +1,5 @@
 import type { InvitationCap } from '../../src/db/schema';
-import { optIn, pause, setCap } from '../../src/services/consent';
+import { optIn, pause, setCap } from '../../src/features/consent/service';
 import type { FakeMessage } from '../support/fake-slack';
 import { PMO_CHANNEL, type TestApp } from '../support/test-app';
 

@@ -1,2 +1,2 @@
 // The limits check lives in src/ because the sandbox enforces it too; tests import it from here.
-export { type Surface, validateSurface } from '../../src/views/block-kit-limits';
+export { type Surface, validateSurface } from '../../src/slack/kit/limits';

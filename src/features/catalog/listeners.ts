@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { rowId } from '../../lib/input';
+import { action, type Click, type Feature, view } from '../../slack/kit';
+import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
+import { renderCatalog, renderServiceModal } from './blocks';
+import { CATALOG_IDS } from './ids';
 import {
   addService,
   editService,
@@ -7,11 +11,7 @@ import {
   listServices,
   serviceFormSchema,
   setServiceRetired,
-} from '../../services/catalog';
-import { CATALOG_IDS } from '../../slack/ids';
-import { action, type Click, type Feature, view } from '../../slack/kit';
-import { renderCatalog, renderServiceModal } from '../../views/catalog';
-import { ADMIN_TITLES, renderAdminModal } from '../../views/home';
+} from './service';
 
 /**
  * `/pmo catalog` (leads): the services, with Add, Edit, Retire and Restore. The same list opens

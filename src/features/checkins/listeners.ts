@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { INT4_MAX, rowId } from '../../lib/input';
+import { postedMessage } from '../../outbox/enqueue';
+import { action, type Feature, STALE_CLICK, view } from '../../slack/kit';
+import { refreshHome } from '../home/publisher';
+import {
+  renderCheckinDetailsModal,
+  renderCheckinThanks,
+  renderFollowupModal,
+  renderFollowupThanks,
+} from './blocks';
+import { CHECKIN_IDS, CHECKIN_RATE_ACTION_RE } from './ids';
 import {
   checkinDedupe,
   detailsFormSchema,
@@ -9,17 +19,7 @@ import {
   recordDetails,
   recordFollowup,
   recordRating,
-} from '../../services/checkins';
-import { postedMessage } from '../../services/outbox';
-import { refreshHome } from '../../slack/home-publisher';
-import { CHECKIN_IDS, CHECKIN_RATE_ACTION_RE } from '../../slack/ids';
-import { action, type Feature, STALE_CLICK, view } from '../../slack/kit';
-import {
-  renderCheckinDetailsModal,
-  renderCheckinThanks,
-  renderFollowupModal,
-  renderFollowupThanks,
-} from '../../views/checkins';
+} from './service';
 
 /**
  * Check-ins in Slack: 1–5 on the DM (or on Home), the optional "tell us more" modal, and the

@@ -1,6 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
+import { postedMessage } from '../../outbox/enqueue';
+import { action, type Feature, view } from '../../slack/kit';
+import { refreshHome, refreshHomes } from '../home/publisher';
+import { renderCoachingRequested, renderCoachProposalResolved } from './blocks';
+import { COACHING_IDS } from './ids';
 import {
   acceptCoaching,
   activeServices,
@@ -12,12 +17,7 @@ import {
   passCoaching,
   proposalKey,
   requestCoaching,
-} from '../../services/coaching';
-import { postedMessage } from '../../services/outbox';
-import { refreshHome, refreshHomes } from '../../slack/home-publisher';
-import { COACHING_IDS } from '../../slack/ids';
-import { action, type Feature, view } from '../../slack/kit';
-import { renderCoachingRequested, renderCoachProposalResolved } from '../../views/coaching';
+} from './service';
 
 /**
  * Coaching in Slack: `/pmo coaching`'s form, the coach's Accept / Pass, and either side's End.

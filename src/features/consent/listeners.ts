@@ -1,21 +1,14 @@
 import { z } from 'zod';
+import { localDate } from '../../lib/calendar';
 import { optionalDateFrom, rowId, rowIdOr } from '../../lib/input';
-import { localDate } from '../../services/calendar';
-import { CAPS, saveChoices } from '../../services/consent';
-import {
-  createTopic,
-  getTopic,
-  listTopics,
-  TopicError,
-  topicFormSchema,
-  updateTopic,
-} from '../../services/topics';
-import { refreshHome } from '../../slack/home-publisher';
-import { CONSENT_IDS, TOPIC_IDS } from '../../slack/ids';
 import { action, type Click, type Feature, view } from '../../slack/kit';
-import { safe } from '../../views/blocks';
-import { renderOptinSaved } from '../../views/consent';
-import { renderTopicForm, renderTopicList } from '../../views/topics';
+import { safe } from '../../slack/kit/blocks';
+import { refreshHome } from '../home/publisher';
+import { renderOptinSaved } from './blocks';
+import { CONSENT_IDS, TOPIC_IDS } from './ids';
+import { CAPS, saveChoices } from './service';
+import { createTopic, getTopic, listTopics, TopicError, topicFormSchema, updateTopic } from './topics';
+import { renderTopicForm, renderTopicList } from './topics-blocks';
 
 /**
  * Consent and topics: `/pmo optin` saved (topics, cap, pause — each change a consent event),

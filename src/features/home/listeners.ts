@@ -1,22 +1,22 @@
 import { z } from 'zod';
+import { addDays, localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
-import { addDays, localDate } from '../../services/calendar';
-import { listServices } from '../../services/catalog';
-import { optIn, optOut, pause } from '../../services/consent';
-import { HOME_LISTS, loadHome } from '../../services/home';
-import { listTeam } from '../../services/team';
-import { getTopic, listTopics } from '../../services/topics';
-import { refreshHome } from '../../slack/home-publisher';
-import { HOME_IDS } from '../../slack/ids';
 import { action, type Feature } from '../../slack/kit';
-import { openRequestForm } from '../../slack/request-form-open';
-import { safe } from '../../views/blocks';
-import { renderCatalog } from '../../views/catalog';
-import { renderOptOutAnswer } from '../../views/consent';
-import { ADMIN_TITLES, renderAdminModal, renderHomeListModal } from '../../views/home';
-import { renderTeam } from '../../views/team';
-import { renderTopicList } from '../../views/topics';
+import { safe } from '../../slack/kit/blocks';
+import { renderCatalog } from '../catalog/blocks';
+import { listServices } from '../catalog/service';
+import { renderOptOutAnswer } from '../consent/blocks';
+import { optIn, optOut, pause } from '../consent/service';
+import { getTopic, listTopics } from '../consent/topics';
+import { renderTopicList } from '../consent/topics-blocks';
 import { personTz } from '../invitations/listeners';
+import { openRequestForm } from '../requests/open-form';
+import { renderTeam } from '../team/blocks';
+import { listTeam } from '../team/service';
+import { ADMIN_TITLES, renderAdminModal, renderHomeListModal } from './blocks';
+import { HOME_IDS } from './ids';
+import { refreshHome } from './publisher';
+import { HOME_LISTS, loadHome } from './service';
 
 /**
  * Buttons only Home has. Each calls what the slash command or message elsewhere calls: New

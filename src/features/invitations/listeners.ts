@@ -2,9 +2,23 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
+import { localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
-import { localDate } from '../../services/calendar';
-import { optOutFromInvitation, pauseFromInvitation, renderDmNow } from '../../services/invitation-delivery';
+import { action, type Feature, view } from '../../slack/kit';
+import { lookupPerson } from '../../slack/people';
+import { listTopics } from '../consent/topics';
+import { refreshHome } from '../home/publisher';
+import {
+  renderAnnouncementOptIn,
+  renderConfirmModal,
+  renderDraftGoneModal,
+  renderSendFailedModal,
+  renderSendingModal,
+  renderSentModal,
+} from './blocks';
+import { optOutFromInvitation, pauseFromInvitation, renderDmNow } from './delivery';
+import { INVITE_IDS, RSVP_IDS } from './ids';
+import { rsvpDecline, rsvpGoing } from './rsvp';
 import {
   composeSchema,
   computeAudience,
@@ -14,21 +28,7 @@ import {
   saveDraft,
   sendInvitation,
   topicNames,
-} from '../../services/invitations';
-import { lookupPerson } from '../../services/people';
-import { rsvpDecline, rsvpGoing } from '../../services/rsvp';
-import { listTopics } from '../../services/topics';
-import { refreshHome } from '../../slack/home-publisher';
-import { INVITE_IDS, RSVP_IDS } from '../../slack/ids';
-import { action, type Feature, view } from '../../slack/kit';
-import {
-  renderAnnouncementOptIn,
-  renderConfirmModal,
-  renderDraftGoneModal,
-  renderSendFailedModal,
-  renderSendingModal,
-  renderSentModal,
-} from '../../views/invitations';
+} from './service';
 
 /**
  * Invitations in Slack: `/pmo invite` (compose → audience preview → confirm), the invitation

@@ -1,10 +1,23 @@
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { Deps } from '../../deps';
+import { localDate } from '../../lib/calendar';
 import { chosenUser, rowId } from '../../lib/input';
-import { localDate } from '../../services/calendar';
-import { listServices } from '../../services/catalog';
-import { actorOf } from '../../services/people';
+import { action, type Click, type Feature, view } from '../../slack/kit';
+import { listServices } from '../catalog/service';
+import { refreshHome, refreshRequestHomes } from '../home/publisher';
+import { actorOf } from '../team/roles';
+import { OPEN_STATUSES, type RequestWithService, reference } from './blocks/common';
+import { refusalText } from './blocks/messages';
+import {
+  renderAskModal,
+  renderAssignModal,
+  renderDeclineModal,
+  renderDeliverModal,
+  renderEditModal,
+  renderReplyModal,
+} from './blocks/modals';
+import { renderMyRequests } from './blocks/status-list';
 import {
   answerFormSchema,
   askFormSchema,
@@ -12,7 +25,8 @@ import {
   deliverFormSchema,
   editFormSchema,
   requestFormSchema,
-} from '../../services/request-form';
+} from './form';
+import { perItemPattern, REQUEST_IDS, STATUS_IDS, TRIAGE_IDS } from './ids';
 import {
   assignRequest,
   cancelRequest,
@@ -25,7 +39,8 @@ import {
   startRequest,
   type TransitionResult,
   unclaimRequest,
-} from '../../services/request-lifecycle';
+} from './lifecycle';
+import { decide, type RequestAction } from './policy';
 import {
   answerQuestion,
   askQuestion,
@@ -34,23 +49,8 @@ import {
   getRequest,
   listMyRequests,
   submitRequest,
-} from '../../services/requests';
-import { refreshHome, refreshRequestHomes } from '../../slack/home-publisher';
-import { perItemPattern, REQUEST_IDS, STATUS_IDS, TRIAGE_IDS } from '../../slack/ids';
-import { action, type Click, type Feature, view } from '../../slack/kit';
-import { refreshTriagePost, syncTriagePost } from '../../slack/request-triage-post';
-import { OPEN_STATUSES, type RequestWithService, reference } from '../../views/request-common';
-import {
-  renderAskModal,
-  renderAssignModal,
-  renderDeclineModal,
-  renderDeliverModal,
-  renderEditModal,
-  renderReplyModal,
-} from '../../views/request-forms';
-import { refusalText } from '../../views/request-messages';
-import { renderMyRequests } from '../../views/request-status';
-import { decide, type RequestAction } from './policy';
+} from './service';
+import { refreshTriagePost, syncTriagePost } from './triage-post';
 
 /**
  * Requests in Slack: the form, the requester's buttons (in their DMs, `/pmo status` and Home)

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { slackUserId } from '../../lib/input';
-import { listServices } from '../../services/catalog';
-import { getMember, listTeam, memberFormSchema, removeMember, saveMember } from '../../services/team';
-import { TEAM_IDS } from '../../slack/ids';
 import { action, type Feature, view } from '../../slack/kit';
-import { ADMIN_TITLES, renderAdminModal } from '../../views/home';
-import { renderMemberModal, renderTeam } from '../../views/team';
+import { listServices } from '../catalog/service';
+import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
+import { renderMemberModal, renderTeam } from './blocks';
+import { TEAM_IDS } from './ids';
+import { getMember, listTeam, memberFormSchema, removeMember, saveMember } from './service';
 
 /**
  * `/pmo team` (leads): members, their skills and capacity. From a lead's Home the list is in a

@@ -1,20 +1,17 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { catalogCommand } from '../../features/catalog/commands';
+import { coachingCommand } from '../../features/coaching/commands';
+import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
+import { digestCommand } from '../../features/digest/commands';
+import { inviteCommand } from '../../features/invitations/commands';
+import { requestCommand, statusCommand } from '../../features/requests/commands';
+import { teamCommand } from '../../features/team/commands';
+import { isLead, isMember } from '../../features/team/roles';
 import { cleanText } from '../../lib/input';
-import { isLead, isMember } from '../../services/people';
-import { renderHelp } from '../../views/help';
-import { catalogCommand } from './catalog';
-import { coachingCommand } from './coaching';
-import { digestCommand } from './digest';
 import { helpCommand } from './help';
-import { inviteCommand } from './invite';
-import { optinCommand } from './optin';
-import { optoutCommand } from './optout';
-import { requestCommand } from './request';
-import { statusCommand } from './status';
+import { renderHelp } from './help-blocks';
 import type { Subcommand } from './subcommand';
-import { teamCommand } from './team';
-import { topicsCommand } from './topics';
 
 /**
  * `/pmo <subcommand> [text]`. Each subcommand lives in its own file and is listed here; the

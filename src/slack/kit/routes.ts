@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
-import { isLead, isMember } from '../../services/people';
+import { isLead, isMember } from '../../features/team/roles';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
 
 /**

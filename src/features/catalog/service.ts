@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { requiredText } from '../../lib/input';
+
+/** A service as a lead types it; the modal and addService/editService use the same rule. */
+export const serviceFormSchema = z.object({
+  name: requiredText({ what: 'the name of the service', max: 75 }),
+  description: requiredText({ what: 'what the service is, in one line', max: 300 }),
+});
+export type ServiceForm = z.output<typeof serviceFormSchema>;
+
+/**
+ * The service catalogue: the PMO's offer. Retired services leave the request form but keep
+ * their row, so old requests still name what was asked for.
+ */
+export interface CatalogService {
+  id: number;
+  name: string;
+  description: string;
+  retired: boolean;
+}
+
+const toService = (r: { id: number; name: string; description: string; retired_at: Date | null }) => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  retired: r.retired_at !== null,
+});
+
+export async function listServices(db: Database, opts: { includeRetired?: boolean } = {}) {
+  let q = db
+    .selectFrom('services')
+    .select(['id', 'name', 'description', 'retired_at'])
+    .orderBy('sort_order')
+    .orderBy('id');
+  if (!opts.includeRetired) q = q.where('retired_at', 'is', null);
+  return (await q.execute()).map(toService);
+}
+
+export async function getService(db: Database, id: number): Promise<CatalogService | undefined> {
+  const row = await db
+    .selectFrom('services')
+    .select(['id', 'name', 'description', 'retired_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toService(row) : undefined;
+}
+
+function slugify(name: string): string {
+  const s = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return s || 'service';
+}
+
+export async function addService(db: Database, form: ServiceForm) {
+  const input = serviceFormSchema.parse(form);
+  return db.transaction().execute(async (trx) => {
+    const base = slugify(input.name);
+    const taken = await trx.selectFrom('services').select('slug').where('slug', 'like', `${base}%`).execute();
+    const slugs = new Set(taken.map((t) => t.slug));
+    let slug = base;
+    for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;
+    const last = await trx
+      .selectFrom('services')
+      .select((eb) => eb.fn.max('sort_order').as('m'))
+      .executeTakeFirst();
+    return trx
+      .insertInto('services')
+      .values({
+        slug,
+        name: input.name,
+        description: input.description,
+        sort_order: Number(last?.m ?? 0) + 10,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  });
+}
+
+export async function editService(db: Database, id: number, form: ServiceForm) {
+  const input = serviceFormSchema.parse(form);
+  const r = await db
+    .updateTable('services')
+    .set({ name: input.name, description: input.description })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function setServiceRetired(db: Database, id: number, retired: boolean, now: Date) {
+  const r = await db
+    .updateTable('services')
+    .set({ retired_at: retired ? now : null })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,0 +1,294 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { requiredText, rowIdOr } from '../../lib/input';
+import { enqueueMessages } from '../../outbox/enqueue';
+import { optInTx } from '../consent/service';
+import { COACHING_TOPIC_SLUG, topicBySlug } from '../consent/topics';
+import {
+  CADENCE_LABEL,
+  type Cadence,
+  renderCoachingIntro,
+  renderCoachingUnmatched,
+  renderCoachProposal,
+} from './blocks';
+import { endEngagementTx, loadEngagementView } from './end';
+
+/**
+ * Coaching matching: a request becomes a 'proposed' engagement offered to the least-loaded
+ * member who has a matching skill and free capacity; they accept (→ 'active', group DM
+ * introduction) or pass (→ the next candidate); nobody left → 'unmatched', told kindly.
+ */
+
+const CADENCES = Object.keys(CADENCE_LABEL) as [Cadence, ...Cadence[]];
+
+/** The coaching form (focus areas among `activeServiceIds`); requestCoaching checks it again. */
+export function coachingFormSchema(activeServiceIds: number[]) {
+  return z.object({
+    serviceIds: z
+      .array(rowIdOr('Choose focus areas from the list.'), { error: 'Choose at least one focus area.' })
+      .nullable()
+      .transform((ids) => [...new Set(ids ?? [])].filter((id) => activeServiceIds.includes(id)))
+      .refine((ids) => ids.length > 0, 'Choose at least one focus area.'),
+    goals: requiredText({ what: 'a little about what you want to work on', max: 2000 }),
+    cadence: z.enum(CADENCES, { error: 'Choose a cadence.' }),
+  });
+}
+
+export interface CoachingRequest {
+  coacheeId: string;
+  serviceIds: number[];
+  goals: string;
+  cadence: Cadence;
+}
+
+export type RequestOutcome =
+  | { kind: 'proposed' | 'unmatched'; engagementId: number }
+  | { kind: 'already'; engagementId: number; status: string };
+
+export async function activeServices(db: Database): Promise<{ id: number; name: string }[]> {
+  return db
+    .selectFrom('services')
+    .select(['id', 'name'])
+    .where('retired_at', 'is', null)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+export async function openEngagementOf(
+  db: Database,
+  coacheeId: string,
+): Promise<{ id: number; status: string } | undefined> {
+  return db
+    .selectFrom('coaching_engagements')
+    .select(['id', 'status'])
+    .where('coachee_id', '=', coacheeId)
+    .where('status', 'in', ['proposed', 'active'])
+    .executeTakeFirst();
+}
+
+export async function requestCoaching(
+  db: Database,
+  input: CoachingRequest,
+  now: Date,
+): Promise<RequestOutcome> {
+  const active = (await activeServices(db)).map((s) => s.id);
+  const req = { coacheeId: input.coacheeId, ...coachingFormSchema(active).parse(input) };
+  const topic = await topicBySlug(db, COACHING_TOPIC_SLUG);
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const open = await openEngagementOf(tx, req.coacheeId);
+      if (open) return { kind: 'already', engagementId: open.id, status: open.status } as const;
+      // Asking for coaching is opting in to hearing about it; recorded like any other consent.
+      if (topic && !topic.retired) await optInTx(tx, req.coacheeId, [topic.id], 'coaching', now);
+      const row = await tx
+        .insertInto('coaching_engagements')
+        .values({
+          coachee_id: req.coacheeId,
+          focus_service_ids: req.serviceIds,
+          goals: req.goals,
+          cadence: req.cadence,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const matched = await proposeNext(tx, row.id);
+      return { kind: matched ? 'proposed' : 'unmatched', engagementId: row.id } as const;
+    });
+  } catch (err) {
+    // A double submit racing past the check above meets the one-open-engagement index.
+    if ((err as { code?: string }).code === '23505') {
+      const open = await openEngagementOf(db, req.coacheeId);
+      if (open) return { kind: 'already', engagementId: open.id, status: open.status };
+    }
+    throw err;
+  }
+}
+
+/**
+ * Offers the engagement to the next candidate: active members with a skill in one of the
+ * focus areas, not the coachee, not someone who passed, with load below their weekly
+ * capacity; least loaded first. Load = active engagements coached + proposals waiting on them
+ * + requests they own that are still open.
+ */
+async function proposeNext(tx: Database, id: number): Promise<boolean> {
+  const e = await tx
+    .selectFrom('coaching_engagements')
+    .select(['coachee_id', 'focus_service_ids', 'passed_by'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const focus = e.focus_service_ids.length ? e.focus_service_ids : [-1];
+  const exclude = [e.coachee_id, ...e.passed_by];
+  const candidates = await tx
+    .selectFrom('members as m')
+    .select((eb) => [
+      'm.slack_user_id as id',
+      'm.weekly_capacity as capacity',
+      sql<number>`(
+        (select count(*) from coaching_engagements c where c.coach_id = m.slack_user_id and c.status = 'active')
+        + (select count(*) from coaching_engagements c where c.proposed_to = m.slack_user_id
+             and c.status = 'proposed' and c.id <> ${id})
+        + (select count(*) from requests r where r.owner_id = m.slack_user_id
+             and r.status in ('claimed', 'in_progress'))
+      )::int`.as('load'),
+      eb
+        .exists(
+          eb
+            .selectFrom('member_skills as s')
+            .select('s.service_id')
+            .whereRef('s.member_id', '=', 'm.slack_user_id')
+            .where('s.service_id', 'in', focus),
+        )
+        .as('skilled'),
+    ])
+    .where('m.active', '=', true)
+    .where('m.slack_user_id', 'not in', exclude)
+    .execute();
+  const next = candidates
+    .filter((c) => c.skilled && Number(c.load) < c.capacity)
+    .sort((a, b) => Number(a.load) - Number(b.load) || a.id.localeCompare(b.id))[0];
+  if (!next) {
+    await tx
+      .updateTable('coaching_engagements')
+      .set({ status: 'unmatched', proposed_to: null })
+      .where('id', '=', id)
+      .where('status', '=', 'proposed')
+      .execute();
+    await enqueueMessages(tx, [
+      {
+        kind: 'coaching.unmatched',
+        dedupeKey: `coaching.${id}.unmatched`,
+        channel: e.coachee_id,
+        payload: renderCoachingUnmatched(),
+      },
+    ]);
+    return false;
+  }
+  await tx
+    .updateTable('coaching_engagements')
+    .set({ proposed_to: next.id })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .execute();
+  const view = await loadEngagementView(tx, id);
+  if (view) {
+    await enqueueMessages(tx, [
+      {
+        kind: 'coaching.proposal',
+        dedupeKey: proposalKey(id, next.id),
+        channel: next.id,
+        payload: renderCoachProposal(view),
+      },
+    ]);
+  }
+  return true;
+}
+
+/** `not_yours`: the clicker was never asked to coach this engagement. */
+export type ProposalOutcome = 'accepted' | 'passed' | 'closed' | 'not_yours';
+
+/** The coach's Accept: only the person it was proposed to, only while it is still proposed. */
+export async function acceptCoaching(
+  db: Database,
+  id: number,
+  coachId: string,
+  now: Date,
+): Promise<ProposalOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('coaching_engagements')
+      .set({ status: 'active', coach_id: coachId, started_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'proposed')
+      .where('proposed_to', '=', coachId)
+      .returning('coachee_id')
+      .executeTakeFirst();
+    if (!row) return proposalState(tx, id, coachId);
+    const view = await loadEngagementView(tx, id);
+    if (view) {
+      // Posted into a group DM of the two; the sender opens it (conversations.open) at send time.
+      await enqueueMessages(tx, [
+        {
+          kind: 'coaching.intro',
+          dedupeKey: introKey(id),
+          channel: row.coachee_id,
+          payload: renderCoachingIntro(view),
+        },
+      ]);
+    }
+    return 'accepted';
+  });
+}
+
+export async function passCoaching(db: Database, id: number, coachId: string): Promise<ProposalOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const row = await tx
+      .updateTable('coaching_engagements')
+      .set({ proposed_to: null, passed_by: sql<string[]>`array_append(passed_by, ${coachId})` })
+      .where('id', '=', id)
+      .where('status', '=', 'proposed')
+      .where('proposed_to', '=', coachId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return proposalState(tx, id, coachId);
+    await proposeNext(tx, id);
+    return 'passed';
+  });
+}
+
+/** What a repeated click should show: what this coach already did with the proposal. */
+async function proposalState(tx: Database, id: number, coachId: string): Promise<ProposalOutcome> {
+  const e = await tx
+    .selectFrom('coaching_engagements')
+    .select(['status', 'coach_id', 'proposed_to', 'passed_by'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!e) return 'not_yours';
+  if (e.coach_id === coachId && e.status === 'active') return 'accepted';
+  if (e.passed_by.includes(coachId)) return 'passed';
+  if (e.proposed_to === coachId || e.coach_id === coachId) return 'closed';
+  return 'not_yours';
+}
+
+/** The introduction in the group DM of coach and coachee. */
+export const introKey = (id: number) => `coaching.${id}.intro`;
+
+/** The proposal DM the app sent this coach, if it did. */
+export const proposalKey = (id: number, coachId: string) => `coaching.${id}.proposal.${coachId}`;
+
+export type EndOutcome = 'ended' | 'not_open' | 'not_yours';
+
+/** Either side's End button. */
+export async function endCoaching(db: Database, id: number, userId: string, now: Date): Promise<EndOutcome> {
+  return db.transaction().execute(async (tx) => {
+    const e = await tx
+      .selectFrom('coaching_engagements')
+      .select(['coachee_id', 'coach_id', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!e || (e.coachee_id !== userId && e.coach_id !== userId)) return 'not_yours';
+    return (await endEngagementTx(tx, id, userId, 'ended', now)) ? 'ended' : 'not_open';
+  });
+}
+
+/** Coach and coachee of an engagement that is (still) active, for the introduction. */
+export async function introParticipants(
+  db: Database,
+  id: number,
+): Promise<{ coachId: string; coacheeId: string } | undefined> {
+  const e = await db
+    .selectFrom('coaching_engagements')
+    .select(['coachee_id', 'coach_id', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!e?.coach_id || e.status !== 'active') return undefined;
+  return { coachId: e.coach_id, coacheeId: e.coachee_id };
+}
+
+/** Where the introduction landed, for the record and for check-ins. */
+export async function recordIntroChannel(db: Database, id: number, channel: string): Promise<void> {
+  await db.updateTable('coaching_engagements').set({ intro_channel: channel }).where('id', '=', id).execute();
+}
+
+export { loadEngagementView };

@@ -1,0 +1,64 @@
+import { localDate } from '../../lib/calendar';
+import type { Subcommand } from '../../slack/commands/subcommand';
+import { refreshHome } from '../home/publisher';
+import { renderOptinModal, renderOptOutAnswer, renderUnknownTopic } from './blocks';
+import { getConsentState, optOut } from './service';
+import { listTopics, matchTopic } from './topics';
+import { renderTopicList } from './topics-blocks';
+
+export const optinCommand: Subcommand = {
+  name: 'optin',
+  aliases: ['opt-in'],
+  usage: 'optin',
+  summary: 'choose the topics the PMO may invite you to, how often, and pause',
+  audience: 'everyone',
+  run: async ({ ack, client, command, deps }) => {
+    await ack();
+    const state = await getConsentState(deps.db, command.user_id);
+    await client.views.open({
+      trigger_id: command.trigger_id,
+      view: renderOptinModal(state, localDate(deps.clock.now(), deps.config.pmo.timezone)),
+    });
+  },
+};
+
+export const optoutCommand: Subcommand = {
+  name: 'optout',
+  aliases: ['opt-out'],
+  usage: 'optout [topic]',
+  summary: 'stop invitations: about one topic, or about everything',
+  audience: 'everyone',
+  run: async ({ ack, client, command, rest, deps }) => {
+    const { db, clock, config, outbox } = deps;
+    const typed = rest.trim();
+    if (!typed) {
+      const result = await optOut(db, command.user_id, 'all', 'optout_command', clock.now());
+      await ack({ response_type: 'ephemeral', ...renderOptOutAnswer('all', result, config.pmo.command) });
+      outbox.kick();
+      await refreshHome(deps, client, command.user_id);
+      return;
+    }
+    const topics = await listTopics(db);
+    const topic = matchTopic(topics, typed);
+    if (!topic) {
+      await ack({ response_type: 'ephemeral', ...renderUnknownTopic(typed, topics, config.pmo.command) });
+      return;
+    }
+    const result = await optOut(db, command.user_id, [topic.id], 'optout_command', clock.now());
+    await ack({ response_type: 'ephemeral', ...renderOptOutAnswer(topic, result, config.pmo.command) });
+    outbox.kick();
+    await refreshHome(deps, client, command.user_id);
+  },
+};
+
+export const topicsCommand: Subcommand = {
+  name: 'topics',
+  usage: 'topics',
+  summary: 'add, rename and retire the topics people opt in to',
+  audience: 'leads',
+  run: async ({ ack, client, command, deps }) => {
+    await ack();
+    const topics = await listTopics(deps.db, { includeRetired: true });
+    await client.views.open({ trigger_id: command.trigger_id, view: renderTopicList(topics) });
+  },
+};

@@ -1,0 +1,201 @@
+import type { KnownBlock } from '@slack/types';
+import { context, fields, header, safe, section } from '../../slack/kit/blocks';
+import { DIGEST_IDS } from './ids';
+import type { DigestData } from './service';
+
+/**
+ * The leads' digest: one message that reads in 30 seconds (a header and two sections of
+ * fields), the details in its thread. Pure: DigestData in, Block Kit out.
+ */
+
+export interface DigestMessages {
+  main: { text: string; blocks: KnownBlock[] };
+  /** Undefined for a quiet week (one line, no thread). */
+  thread?: { text: string; blocks: KnownBlock[] };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** '2026-11-16' … '2026-11-22' → '16–22 Nov 2026' (or '26 Oct – 1 Nov 2026'). */
+export function periodLabel(firstDay: string, lastDay: string): string {
+  const [y1, m1, d1] = firstDay.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = lastDay.split('-').map(Number) as [number, number, number];
+  const mon = (m: number) => MONTHS[m - 1] ?? '';
+  if (y1 !== y2) return `${d1} ${mon(m1)} ${y1} – ${d2} ${mon(m2)} ${y2}`;
+  if (m1 !== m2) return `${d1} ${mon(m1)} – ${d2} ${mon(m2)} ${y2}`;
+  return `${d1}–${d2} ${mon(m2)} ${y2}`;
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+/** "5 (▲2)", "3 (▼1)", "4 (=)": the trend against the previous 7 days. */
+export function trend(current: number, previous: number, format: (v: number) => string = String): string {
+  const delta = round1(current - previous);
+  if (delta > 0) return `${format(current)} (▲${format(delta)})`;
+  if (delta < 0) return `${format(current)} (▼${format(-delta)})`;
+  return `${format(current)} (=)`;
+}
+
+/** Durations: hours below two days, days above. */
+export function duration(hours: number): string {
+  return hours < 48 ? `${round1(hours)} h` : `${round1(hours / 24)} d`;
+}
+
+function medianTrend(current: number | null, previous: number | null): string {
+  if (current === null) return previous === null ? '—' : `— (was ${duration(previous)})`;
+  if (previous === null) return duration(current);
+  const delta = current - previous;
+  if (Math.abs(delta) < 0.05) return `${duration(current)} (=)`;
+  // the change in the same unit as the figure: "4.5 d (▼1 d)", not "4.5 d (▼24 h)"
+  const change = current < 48 ? `${round1(Math.abs(delta))} h` : `${round1(Math.abs(delta) / 24)} d`;
+  return `${duration(current)} (${delta > 0 ? '▲' : '▼'}${change})`;
+}
+
+/** Joins list lines under a section's 3,000-character limit, saying how many did not fit. */
+function lines(items: string[], budget = 2700): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of items.entries()) {
+    if (used + line.length + 1 > budget) {
+      out.push(`… and ${items.length - i} more`);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean }): DigestMessages {
+  const label = periodLabel(d.period.firstDay, d.period.lastDay);
+  if (opts.quiet) {
+    const text = `Quiet week in the PMO (${label}): no new requests, deliveries, answers or invitations.`;
+    return { main: { text, blocks: [section(text)] } };
+  }
+  const c = d.current;
+  const p = d.previous;
+  const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / 86_400_000);
+  const waiting = d.oldestWaiting
+    ? `${d.unclaimed} · oldest PMO-${d.oldestWaiting.requestId}, ${plural(days(d.oldestWaiting.createdAt), 'day')}`
+    : String(d.unclaimed);
+  const value =
+    c.averageRating === null
+      ? 'no answers yet'
+      : `${round1(c.averageRating).toFixed(1)}/5${
+          p.averageRating === null ? '' : ` (${trendSign(c.averageRating - p.averageRating)})`
+        } · ${plural(c.answers, 'answer')}`;
+
+  const outrun = d.services.filter((s) => s.current > s.members);
+  const main: KnownBlock[] = [
+    header(`PMO digest · ${label}`),
+    {
+      ...fields([
+        ['New requests', trend(c.newRequests, p.newRequests)],
+        ['Delivered', trend(c.delivered, p.delivered)],
+        ['Declined', trend(c.declined, p.declined)],
+        ['Waiting for an owner', waiting],
+        ['In progress', String(d.inProgress)],
+        ['Median time to claim', medianTrend(c.medianHoursToClaim, p.medianHoursToClaim)],
+        ['Median time to deliver', medianTrend(c.medianHoursToDeliver, p.medianHoursToDeliver)],
+      ]),
+      block_id: DIGEST_IDS.flowBlock,
+    },
+    {
+      ...fields([
+        ['Value', value],
+        ['Opt-ins / opt-outs', `${trend(c.optIns, p.optIns)} / ${trend(c.optOuts, p.optOuts)}`],
+        ['Invitations sent', trend(c.invitationsSent, p.invitationsSent)],
+        [
+          'RSVP rate',
+          c.invitationsSent === 0
+            ? '—'
+            : `${percent(c.rsvpYes, c.invitationsSent)} (${c.rsvpYes} of ${c.invitationsSent})`,
+        ],
+        ['Repeat requesters', trend(c.repeatRequesters, p.repeatRequesters)],
+      ]),
+      block_id: DIGEST_IDS.engagementBlock,
+    },
+  ];
+  if (outrun.length > 0) {
+    main.push(
+      section(
+        `*Demand outruns skills:* ${outrun
+          .slice(0, 5)
+          .map(
+            (s) => `${safe(s.name, 100)} (${plural(s.current, 'request')}, ${plural(s.members, 'member')})`,
+          )
+          .join(', ')}`,
+        { block_id: DIGEST_IDS.summaryBlock },
+      ),
+    );
+  }
+  main.push(context(`Last 7 days (${label}) against the 7 before. Details in the thread.`));
+
+  const thread: KnownBlock[] = [];
+  const demand = d.services.filter((s) => s.current > 0 || s.previous > 0);
+  thread.push(
+    section(
+      `*New requests by service*\n${
+        demand.length
+          ? lines(demand.map((s) => `• ${safe(s.name, 100)}: ${trend(s.current, s.previous)}`))
+          : 'None.'
+      }`,
+    ),
+  );
+  thread.push(
+    section(
+      `*Value*\n${c.answers === 0 ? 'No answers in the period.' : d.distribution.map((count, i) => `${i + 1}/5: ${count}`).join(' · ')}`,
+      { block_id: DIGEST_IDS.valueBlock },
+    ),
+  );
+  if (d.comments.length > 0) {
+    thread.push(
+      section(
+        `*What people said* (not attributed)\n${lines(d.comments.map((t) => `> ${safe(t, 250).replace(/\n/g, ' ')}`))}`,
+      ),
+    );
+  } else if (c.answers > 0) {
+    thread.push(context('Comments are shown once at least 3 people answered in the period.'));
+  }
+  thread.push(
+    section(
+      `*Opted-in people per topic*\n${
+        d.optedInByTopic.length
+          ? lines(d.optedInByTopic.map((t) => `• ${safe(t.topic, 100)}: ${t.people}`))
+          : 'Nobody has opted in yet.'
+      }`,
+    ),
+  );
+  thread.push(
+    section(
+      `*Supply vs demand* (requests this period · active members with the skill)\n${
+        d.services.length
+          ? lines(
+              d.services.map(
+                (s) =>
+                  `• ${safe(s.name, 100)}: ${plural(s.current, 'request')} · ${plural(s.members, 'member')}${s.current > s.members ? ' ⚠' : ''}`,
+              ),
+            )
+          : 'No skills recorded yet.'
+      }`,
+    ),
+  );
+
+  return {
+    main: {
+      text: `PMO digest ${label}: ${plural(c.newRequests, 'new request')}, ${c.delivered} delivered, ${d.unclaimed} waiting for an owner.`,
+      blocks: main,
+    },
+    thread: { text: `Details for ${label}`, blocks: thread },
+  };
+}
+
+function trendSign(delta: number): string {
+  const r = round1(delta);
+  if (r > 0) return `▲${r.toFixed(1)}`;
+  if (r < 0) return `▼${(-r).toFixed(1)}`;
+  return '=';
+}

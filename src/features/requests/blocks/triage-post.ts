@@ -1,0 +1,138 @@
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  fields,
+  header,
+  safe,
+  section,
+} from '../../../slack/kit/blocks';
+import { TRIAGE_IDS } from '../ids';
+import type { Suggestion } from '../routing';
+import {
+  impactLabel,
+  mention,
+  type RequestWithService,
+  reference,
+  STATUS_EMOJI,
+  STATUS_LABELS,
+} from './common';
+
+export interface TriageModel {
+  request: RequestWithService;
+  requesterName: string;
+  suggestions: Suggestion[];
+}
+
+/**
+ * The triage post in the PMO channel. Re-rendered from the database after every change and
+ * updated in place, so it always shows the current state and only the buttons that apply.
+ */
+export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[] } {
+  const r = m.request;
+  const ref = reference(r.id);
+  const blocks: Block[] = [
+    header(`${ref} · ${r.service_name}`),
+    // The requester's name, not a mention: the triage post is no reason to notify them.
+    section(`*${safe(r.project, 150)}* — requested by ${safe(m.requesterName, 80)}`),
+    section(`*What they need*\n${safe(r.need, 2000)}`),
+    section(`*Value they expect, and for whom*\n${safe(r.expected_value, 2000)}`),
+    fields([
+      ['Needed by', r.needed_by ?? 'not said'],
+      ['Impact', impactLabel(r.impact)],
+      ['Status', `${STATUS_EMOJI[r.status]} ${STATUS_LABELS[r.status]}`],
+      ['Owner', r.owner_id ? mention(r.owner_id) : 'nobody yet'],
+      ...(r.link ? [['Link', safe(r.link, 500)] as [string, string]] : []),
+    ]),
+  ];
+
+  if (r.status === 'new') {
+    blocks.push(
+      context(
+        m.suggestions.length
+          ? `Suggested (skills match, least open work first): ${m.suggestions
+              .map((s) => `${safe(s.name, 80)} (${s.openWork} open)`)
+              .join(', ')}`
+          : 'No member lists this service as a skill yet — anyone on the team can claim it.',
+      ),
+    );
+  }
+  const a = TRIAGE_IDS;
+  const id = String(r.id);
+  switch (r.status) {
+    case 'new':
+      blocks.push(
+        actions(a.actions, [
+          button('Claim', a.claim, id, 'primary'),
+          button('Assign…', a.assign, id),
+          button('Ask a question', a.ask, id),
+          button('Decline', a.decline, id, 'danger'),
+        ]),
+      );
+      break;
+    case 'claimed':
+      blocks.push(
+        actions(a.actions, [
+          button('Start', a.start, id, 'primary'),
+          button('Deliver…', a.deliver, id),
+          button('Ask a question', a.ask, id),
+          button('Assign…', a.assign, id),
+          button('Unclaim', a.unclaim, id),
+          button('Decline', a.decline, id, 'danger'),
+        ]),
+      );
+      break;
+    case 'in_progress':
+      blocks.push(
+        actions(a.actions, [
+          button('Deliver…', a.deliver, id, 'primary'),
+          button('Ask a question', a.ask, id),
+        ]),
+      );
+      break;
+    case 'delivered':
+    case 'closed':
+      blocks.push(
+        section(`*Delivered*\n${safe(r.delivery_note, 2000)}`),
+        ...(r.delivery_links ? [section(`*Links*\n${safe(r.delivery_links, 2000)}`)] : []),
+        context(
+          r.status === 'closed'
+            ? `:white_check_mark: Closed — the requester confirmed it is done.`
+            : ':package: Delivered — waiting for the requester to confirm.',
+        ),
+      );
+      break;
+    case 'declined':
+      blocks.push(context(`:no_entry_sign: Declined: ${safe(r.decline_reason, 2000)}`));
+      break;
+    case 'cancelled':
+      blocks.push(context(':heavy_multiplication_x: Cancelled by the requester.'));
+      break;
+  }
+  return {
+    text: `${ref} · ${safe(r.service_name, 100)}: ${safe(r.project, 150)} — ${STATUS_LABELS[r.status]}`,
+    blocks,
+  };
+}
+
+/**
+ * The question, threaded under the triage post so the conversation stays in one place. No
+ * mention: the person who asked knows, and nobody else needs a notification for it.
+ */
+export function renderThreadQuestion(requestId: number, question: string) {
+  const text = `Question sent to the requester of ${reference(requestId)} by DM: ${safe(question, 2000)}`;
+  return { text, blocks: [section(`:question: ${text}`)] };
+}
+
+/** The answer mentions only the member who asked: they are the one waiting for it. */
+export function renderThreadAnswer(requestId: number, askedBy: string, question: string, answer: string) {
+  const text = `${mention(askedBy)} the requester of ${reference(requestId)} answered: ${safe(answer, 2000)}`;
+  return {
+    text,
+    blocks: [
+      context(`Re: ${safe(question, 500)}`),
+      section(`:speech_balloon: ${mention(askedBy)} the requester answered:\n${safe(answer, 2800)}`),
+    ],
+  };
+}

@@ -1,0 +1,257 @@
+import type { Database } from '../../db/client';
+import type { RequestRow, RequestStatus, RequestUpdate } from '../../db/schema';
+import type { Deps } from '../../deps';
+import { slackUserId } from '../../lib/input';
+import { enqueueMessages, type OutgoingMessage } from '../../outbox/enqueue';
+import { actorOf, isMember } from '../team/roles';
+import type { RequestWithService } from './blocks/common';
+import { renderOwnerNotice, renderRequesterUpdate } from './blocks/messages';
+import { declineFormSchema, deliveredSchema } from './form';
+import { guardFor, type RequestAction, type RowGuard, RULES } from './policy';
+import { getRequest, KIND } from './service';
+
+/**
+ * The request lifecycle: new → claimed → in_progress → delivered → closed, or declined, or
+ * cancelled by the requester; delivered/closed → in_progress when the requester reopens
+ * within 14 days. Every change is one conditional UPDATE (… WHERE status IN (…)) so two
+ * clicks at once cannot both win; the loser gets the current row to tell the clicker why.
+ */
+
+export { REOPEN_WINDOW_DAYS } from './policy';
+
+export type TransitionResult =
+  | { ok: true; request: RequestWithService; eventId: number }
+  | { ok: false; current?: RequestWithService };
+
+interface TransitionInput {
+  requestId: number;
+  actor: string;
+  from: RequestStatus[];
+  to: RequestStatus;
+  note?: string | null;
+  set?: RequestUpdate;
+  /** Extra conditions: only the requester, only the owner, a still-open reopen window. */
+  guard?: RowGuard & { ownerNot?: string };
+  /** Who else to tell, beyond the requester (who is told unless they acted themselves). */
+  notify?: (r: RequestWithService) => OutgoingMessage[];
+}
+
+export async function transition(deps: Deps, input: TransitionInput): Promise<TransitionResult> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const result = await db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable('requests')
+      .set({ ...input.set, status: input.to, updated_at: now })
+      .where('id', '=', input.requestId)
+      .where('status', 'in', input.from);
+    const g = input.guard ?? {};
+    if (g.requesterId) q = q.where('requester_id', '=', g.requesterId);
+    if (g.ownerNot)
+      q = q.where((eb) => eb.or([eb('owner_id', 'is', null), eb('owner_id', '!=', g.ownerNot!)]));
+    if (g.ownerIn) {
+      const owners = g.ownerIn.filter((o): o is string => o !== null);
+      const unowned = g.ownerIn.includes(null);
+      q = q.where((eb) =>
+        eb.or([
+          ...(unowned ? [eb('owner_id', 'is', null)] : []),
+          ...(owners.length ? [eb('owner_id', 'in', owners)] : []),
+        ]),
+      );
+    }
+    if (g.deliveredSince) q = q.where('delivered_at', '>=', g.deliveredSince);
+    // The status before the update, read in the same statement (no race with another click).
+    const row = await q.returningAll().executeTakeFirst();
+    if (!row) return undefined;
+    const before = await previousStatus(trx, row, input.from);
+    const event = await trx
+      .insertInto('request_events')
+      .values({
+        request_id: row.id,
+        actor_id: input.actor,
+        from_status: before,
+        to_status: input.to,
+        note: input.note ?? null,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const service = await trx
+      .selectFrom('services')
+      .select('name')
+      .where('id', '=', row.service_id)
+      .executeTakeFirstOrThrow();
+    const r: RequestWithService = { ...row, service_name: service.name };
+    const messages: OutgoingMessage[] = [];
+    if (input.actor !== r.requester_id && tellsRequester(input.to, before)) {
+      messages.push({
+        kind: KIND.requesterDm,
+        dedupeKey: `request.${r.id}.event.${event.id}.dm`,
+        channel: r.requester_id,
+        payload: renderRequesterUpdate(r, input.actor, input.to, config.pmo.command),
+        requestId: r.id,
+        recipientId: r.requester_id,
+      });
+    }
+    messages.push(
+      ...(input.notify?.(r) ?? []).map((m) => ({ ...m, dedupeKey: `${m.dedupeKey}.${event.id}` })),
+    );
+    await enqueueMessages(trx, messages);
+    return { request: r, eventId: event.id };
+  });
+  if (!result) return { ok: false, current: await getRequest(db, input.requestId) };
+  deps.outbox.kick();
+  return { ok: true, ...result };
+}
+
+/** Unclaiming is the PMO's own business; every other step the requester hears about. */
+function tellsRequester(to: RequestStatus, from: RequestStatus | null): boolean {
+  return !(to === 'new' && from === 'claimed');
+}
+
+/**
+ * The status before this update. The last event says it exactly (events are written in the
+ * same transaction as every change); a single allowed status is the fallback.
+ */
+async function previousStatus(db: Database, row: RequestRow, from: RequestStatus[]) {
+  const last = await db
+    .selectFrom('request_events')
+    .select('to_status')
+    .where('request_id', '=', row.id)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return last?.to_status ?? from[0] ?? null;
+}
+
+const memberDm = (to: string, key: string, payload: OutgoingMessage['payload'], requestId: number) => ({
+  kind: KIND.memberDm,
+  dedupeKey: key,
+  channel: to,
+  payload,
+  requestId,
+  recipientId: to,
+});
+
+type StepInput = Omit<TransitionInput, 'requestId' | 'actor' | 'from' | 'to' | 'guard'> & {
+  ownerNot?: string;
+};
+
+/**
+ * One step of the policy: who may take it is checked against the actor, and the rest (the
+ * statuses it starts from, who must hold it) goes into the conditional UPDATE.
+ */
+async function step(
+  deps: Deps,
+  action: RequestAction,
+  requestId: number,
+  actorId: string,
+  input: StepInput = {},
+): Promise<TransitionResult> {
+  const rule = RULES[action];
+  if (!rule.to) throw new Error(`${action} is not a change of status`);
+  const actor = await actorOf(deps, actorId);
+  if (rule.who !== 'requester' && !actor.member)
+    return { ok: false, current: await getRequest(deps.db, requestId) };
+  const { ownerNot, ...rest } = input;
+  return transition(deps, {
+    ...rest,
+    requestId,
+    actor: actorId,
+    from: rule.from,
+    to: rule.to,
+    guard: { ...guardFor(action, actor, deps.clock.now()), ...(ownerNot ? { ownerNot } : {}) },
+  });
+}
+
+export const claimRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'claim', requestId, actor, { set: { owner_id: actor, claimed_at: deps.clock.now() } });
+
+export async function assignRequest(
+  deps: Deps,
+  requestId: number,
+  actor: string,
+  assignee: string,
+): Promise<TransitionResult | { ok: false; notMember: true }> {
+  if (!slackUserId.safeParse(assignee).success || !(await isMember(deps.db, deps.config, assignee)))
+    return { ok: false, notMember: true };
+  return step(deps, 'assign', requestId, actor, {
+    note: `assigned to ${assignee}`,
+    set: { owner_id: assignee, claimed_at: deps.clock.now() },
+    ownerNot: assignee,
+    notify: (r) =>
+      assignee === actor
+        ? []
+        : [
+            memberDm(
+              assignee,
+              `request.${r.id}.assigned.${assignee}.dm`,
+              renderOwnerNotice(r, 'assigned', actor),
+              r.id,
+            ),
+          ],
+  });
+}
+
+export const unclaimRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'unclaim', requestId, actor, { set: { owner_id: null, claimed_at: null } });
+
+export const startRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'start', requestId, actor, { set: { started_at: deps.clock.now() } });
+
+export const deliverRequest = (
+  deps: Deps,
+  requestId: number,
+  actor: string,
+  input: { note: string; links: string[] },
+) => {
+  const delivered = deliveredSchema.parse(input);
+  return step(deps, 'deliver', requestId, actor, {
+    note: delivered.note,
+    set: {
+      delivery_note: delivered.note,
+      delivery_links: delivered.links.length ? delivered.links.join('\n') : null,
+      delivered_at: deps.clock.now(),
+    },
+  });
+};
+
+export const declineRequest = (deps: Deps, requestId: number, actor: string, input: string) => {
+  const { reason } = declineFormSchema.parse({ reason: input });
+  return step(deps, 'decline', requestId, actor, {
+    note: reason,
+    set: { decline_reason: reason, closed_at: deps.clock.now() },
+  });
+};
+
+export const cancelRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'cancel', requestId, actor, {
+    set: { closed_at: deps.clock.now() },
+    notify: (r) =>
+      r.owner_id && r.owner_id !== actor
+        ? [
+            memberDm(
+              r.owner_id,
+              `request.${r.id}.cancelled.dm`,
+              renderOwnerNotice(r, 'cancelled', actor),
+              r.id,
+            ),
+          ]
+        : [],
+  });
+
+export const closeRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'close', requestId, actor, { set: { closed_at: deps.clock.now() } });
+
+/**
+ * Back to in progress with the same owner, within 14 days of delivery. delivered_at is
+ * cleared so nothing treats the request as delivered until it is delivered again.
+ */
+export const reopenRequest = (deps: Deps, requestId: number, actor: string) =>
+  step(deps, 'reopen', requestId, actor, {
+    set: { closed_at: null, delivered_at: null },
+    notify: (r) =>
+      r.owner_id && r.owner_id !== actor
+        ? [memberDm(r.owner_id, `request.${r.id}.reopened.dm`, renderOwnerNotice(r, 'reopened', actor), r.id)]
+        : [],
+  });

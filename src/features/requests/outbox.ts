@@ -1,0 +1,39 @@
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps';
+import type { KindsOf } from '../../outbox/kinds';
+import type { OutboxHooks } from '../../outbox/sender';
+import { getRequest, recordTriagePost } from './service';
+import { syncTriagePost } from './triage-post';
+
+/**
+ * What the outbox does with request messages:
+ * - the triage post's ts is recorded when it lands, and if the request changed while the
+ *   post was queued (cancelled from /pmo status, say), the post is updated at once;
+ * - replies in the triage thread wait until the triage post exists;
+ * - DMs to the requester and to members go as they are (they report a change already made).
+ */
+export function requestOutboxHooks(deps: Deps, client: WebClient): Record<KindsOf<'request'>, OutboxHooks> {
+  return {
+    'request.triage_post': {
+      async recordSent(trx, row, posted) {
+        if (row.request_id !== null) await recordTriagePost(trx, row.request_id, posted.channel, posted.ts);
+      },
+      async afterSent(row) {
+        if (row.request_id !== null)
+          await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
+      },
+    },
+    'request.thread': {
+      async beforeSend(row) {
+        if (row.thread_ts) return undefined;
+        const r = row.request_id === null ? undefined : await getRequest(deps.db, row.request_id);
+        if (!r) return { skip: 'request not found' };
+        // Thrown, so the sender retries with backoff until the triage post has been posted.
+        if (!r.triage_ts) throw new Error('the triage post is not posted yet');
+        return { threadTs: r.triage_ts };
+      },
+    },
+    'request.requester_dm': {},
+    'request.member_dm': {},
+  };
+}

@@ -1,0 +1,317 @@
+import type { Database } from '../../db/client';
+import type { RequestRow } from '../../db/schema';
+import type { Deps } from '../../deps';
+import { localDate } from '../../lib/calendar';
+import { enqueueMessages } from '../../outbox/enqueue';
+import { OUTBOX_KINDS } from '../../outbox/kinds';
+import type { UsersInfoClient } from '../../slack/people';
+import { actorOf } from '../team/roles';
+import { OPEN_STATUSES, type RequestWithService } from './blocks/common';
+import { renderOwnerNotice, renderQuestionDm, renderRequestConfirmation } from './blocks/messages';
+import { renderThreadAnswer, renderThreadQuestion, renderTriagePost } from './blocks/triage-post';
+import {
+  answerFormSchema,
+  askFormSchema,
+  type EditForm,
+  editFormSchema,
+  type RequestForm,
+  requestFormSchema,
+} from './form';
+import { decide, RULES } from './policy';
+import { nameOf, suggestMembers } from './routing';
+
+/**
+ * Requests: submit, read, edit, and the question/answer conversation. State changes of the
+ * lifecycle are in request-lifecycle.ts. Every message is enqueued in the same transaction
+ * as the change it reports; callers kick the outbox after commit.
+ */
+
+export const KIND = OUTBOX_KINDS.request;
+
+export function getRequest(db: Database, id: number): Promise<RequestWithService | undefined> {
+  return getRequestIn(db, id);
+}
+
+function getRequestIn(db: Database, id: number): Promise<RequestWithService | undefined> {
+  return db
+    .selectFrom('requests')
+    .innerJoin('services', 'services.id', 'requests.service_id')
+    .selectAll('requests')
+    .select('services.name as service_name')
+    .where('requests.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The triage post as it should look now (suggestions only matter while nobody has it). */
+export async function renderTriageFor(deps: Deps, client: UsersInfoClient, r: RequestWithService) {
+  const now = deps.clock.now();
+  const requesterName = await nameOf(deps.db, client, r.requester_id, now);
+  const suggestions = r.status === 'new' ? await suggestMembers(deps.db, client, r.service_id, now) : [];
+  return renderTriagePost({ request: r, requesterName, suggestions });
+}
+
+export interface SubmitResult {
+  request: RequestWithService;
+  created: boolean;
+}
+
+/**
+ * Stores a new request with its first status event, the requester's confirmation DM and the
+ * triage post. `submissionKey` is the modal's view id: a double submit or a Slack retry finds
+ * the row already there and changes nothing.
+ */
+export async function submitRequest(
+  deps: Deps,
+  client: UsersInfoClient,
+  input: { submissionKey: string; requesterId: string; form: RequestForm },
+): Promise<SubmitResult> {
+  const { db, config, clock } = deps;
+  const now = clock.now();
+  // The form's rules hold here too, whoever calls (the retired check is the query below).
+  const f = requestFormSchema(localDate(now, config.pmo.timezone), [input.form.serviceId]).parse(input.form);
+  // Names and suggestions may need users.info: looked up before the transaction, not in it.
+  const service = await db
+    .selectFrom('services')
+    .select('name')
+    .where('id', '=', f.serviceId)
+    .where('retired_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const requesterName = await nameOf(db, client, input.requesterId, now);
+  const suggestions = await suggestMembers(db, client, f.serviceId, now);
+
+  const result = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('requests')
+      .values({
+        submission_key: input.submissionKey,
+        requester_id: input.requesterId,
+        service_id: f.serviceId,
+        project: f.project,
+        need: f.need,
+        expected_value: f.value,
+        needed_by: f.neededBy,
+        impact: f.impact,
+        link: f.link,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('submission_key').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) {
+      const existing = await trx
+        .selectFrom('requests')
+        .select('id')
+        .where('submission_key', '=', input.submissionKey)
+        .executeTakeFirstOrThrow();
+      return { id: existing.id, created: false };
+    }
+    await trx
+      .insertInto('request_events')
+      .values({
+        request_id: row.id,
+        actor_id: input.requesterId,
+        from_status: null,
+        to_status: 'new',
+        created_at: now,
+      })
+      .execute();
+    const r: RequestWithService = { ...row, service_name: service.name };
+    await enqueueMessages(trx, [
+      {
+        kind: KIND.requesterDm,
+        dedupeKey: `request.${r.id}.created.dm`,
+        channel: r.requester_id,
+        payload: renderRequestConfirmation(r, config.pmo.command),
+        requestId: r.id,
+        recipientId: r.requester_id,
+      },
+      {
+        kind: KIND.triagePost,
+        dedupeKey: `request.${r.id}.triage`,
+        channel: config.pmo.channelId,
+        payload: renderTriagePost({ request: r, requesterName, suggestions }),
+        requestId: r.id,
+      },
+    ]);
+    return { id: row.id, created: true };
+  });
+  if (result.created) deps.outbox.kick();
+  return { request: (await getRequest(db, result.id))!, created: result.created };
+}
+
+/** Records where the triage post landed (the first post wins). */
+export async function recordTriagePost(db: Database, requestId: number, channel: string, ts: string) {
+  await db
+    .updateTable('requests')
+    .set({ triage_channel: channel, triage_ts: ts })
+    .where('id', '=', requestId)
+    .where('triage_ts', 'is', null)
+    .execute();
+}
+
+/** A requester's requests: open ones first, then the most recent others. */
+export async function listMyRequests(db: Database, requesterId: string, limit = 15) {
+  const rows = await db
+    .selectFrom('requests')
+    .innerJoin('services', 'services.id', 'requests.service_id')
+    .selectAll('requests')
+    .select('services.name as service_name')
+    .where('requests.requester_id', '=', requesterId)
+    .orderBy('requests.created_at', 'desc')
+    .orderBy('requests.id', 'desc')
+    .limit(100)
+    .execute();
+  const open = rows.filter((r) => OPEN_STATUSES.includes(r.status) || r.status === 'delivered');
+  const done = rows.filter((r) => !open.includes(r));
+  return [...open, ...done].slice(0, limit);
+}
+
+export type EditResult = { ok: true; request: RequestWithService } | { ok: false; current?: RequestRow };
+
+/**
+ * The requester edits need, value and date while the request is open. The owner, if there
+ * is one, is told what changed: it is their work.
+ */
+export async function editRequest(
+  deps: Deps,
+  input: { requestId: number; actor: string; form: EditForm; submissionKey: string },
+): Promise<EditResult> {
+  const { db, clock } = deps;
+  const form = editFormSchema(localDate(clock.now(), deps.config.pmo.timezone)).parse(input.form);
+  const done = await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('requests')
+      .set({
+        need: form.need,
+        expected_value: form.value,
+        needed_by: form.neededBy,
+        updated_at: clock.now(),
+      })
+      .where('id', '=', input.requestId)
+      .where('requester_id', '=', input.actor)
+      .where('status', 'in', RULES.edit.from)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return false;
+    const r = (await getRequestIn(trx, input.requestId))!;
+    if (r.owner_id && r.owner_id !== input.actor) {
+      await enqueueMessages(trx, [
+        {
+          kind: KIND.memberDm,
+          dedupeKey: `request.${r.id}.edited.${input.submissionKey}.dm`,
+          channel: r.owner_id,
+          payload: renderOwnerNotice(r, 'edited', input.actor),
+          requestId: r.id,
+          recipientId: r.owner_id,
+        },
+      ]);
+    }
+    return true;
+  });
+  if (!done) return { ok: false, current: await getRequest(db, input.requestId) };
+  deps.outbox.kick();
+  return { ok: true, request: (await getRequest(db, input.requestId))! };
+}
+
+export type AskResult = { ok: true; questionId: number } | { ok: false; current?: RequestRow };
+
+/** A member asks the requester a question: by DM, and noted under the triage post. */
+export async function askQuestion(
+  deps: Deps,
+  input: { requestId: number; askedBy: string; question: string; submissionKey: string },
+): Promise<AskResult> {
+  const { db, clock } = deps;
+  const { question } = askFormSchema.parse({ question: input.question });
+  const r = await getRequest(db, input.requestId);
+  if (!r || !decide('ask', r, await actorOf(deps, input.askedBy), clock.now()).ok)
+    return { ok: false, current: r };
+  const result = await db.transaction().execute(async (trx) => {
+    const q = await trx
+      .insertInto('request_questions')
+      .values({
+        request_id: r.id,
+        asked_by: input.askedBy,
+        question,
+        asked_at: clock.now(),
+        submission_key: input.submissionKey,
+      })
+      .onConflict((oc) => oc.column('submission_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!q) return undefined;
+    await enqueueMessages(trx, [
+      {
+        kind: KIND.requesterDm,
+        dedupeKey: `request.${r.id}.question.${q.id}.dm`,
+        channel: r.requester_id,
+        payload: renderQuestionDm(r, q.id, input.askedBy, question),
+        requestId: r.id,
+        recipientId: r.requester_id,
+      },
+      {
+        kind: KIND.thread,
+        dedupeKey: `request.${r.id}.question.${q.id}.thread`,
+        channel: r.triage_channel ?? deps.config.pmo.channelId,
+        threadTs: r.triage_ts,
+        payload: renderThreadQuestion(r.id, question),
+        requestId: r.id,
+      },
+    ]);
+    return q.id;
+  });
+  const existing =
+    result ??
+    (
+      await db
+        .selectFrom('request_questions')
+        .select('id')
+        .where('submission_key', '=', input.submissionKey)
+        .executeTakeFirstOrThrow()
+    ).id;
+  deps.outbox.kick();
+  return { ok: true, questionId: existing };
+}
+
+export async function getQuestion(db: Database, questionId: number) {
+  return db.selectFrom('request_questions').selectAll().where('id', '=', questionId).executeTakeFirst();
+}
+
+export type AnswerResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_requester' | 'answered' };
+
+/** The requester's answer, stored once and threaded under the triage post. */
+export async function answerQuestion(
+  deps: Deps,
+  input: { questionId: number; actor: string; answer: string },
+): Promise<AnswerResult> {
+  const { db, clock } = deps;
+  const { answer } = answerFormSchema.parse({ answer: input.answer });
+  const q = await getQuestion(db, input.questionId);
+  const r = q ? await getRequest(db, q.request_id) : undefined;
+  if (!q || !r) return { ok: false, reason: 'not_found' };
+  if (r.requester_id !== input.actor) return { ok: false, reason: 'not_requester' };
+  const done = await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('request_questions')
+      .set({ answer, answered_at: clock.now() })
+      .where('id', '=', q.id)
+      .where('answer', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return false;
+    await enqueueMessages(trx, [
+      {
+        kind: KIND.thread,
+        dedupeKey: `request.${r.id}.question.${q.id}.answer`,
+        channel: r.triage_channel ?? deps.config.pmo.channelId,
+        threadTs: r.triage_ts,
+        payload: renderThreadAnswer(r.id, q.asked_by, q.question, answer),
+        requestId: r.id,
+      },
+    ]);
+    return true;
+  });
+  if (!done) return { ok: false, reason: 'answered' };
+  deps.outbox.kick();
+  return { ok: true };
+}

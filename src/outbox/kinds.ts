@@ -1,0 +1,43 @@
+/**
+ * Every kind of message the outbox sends, in one typed list. A kind is how the sender finds its
+ * send-time checks (an invitation's consent re-check, a check-in still open…): the hook map in
+ * hooks.ts must name every kind here, and enqueueing takes only these, so a typo cannot slip a
+ * message past its check.
+ */
+export const OUTBOX_KINDS = {
+  request: {
+    requesterDm: 'request.requester_dm',
+    triagePost: 'request.triage_post',
+    /** A reply under the triage post (questions, answers); thread_ts filled before sending. */
+    thread: 'request.thread',
+    /** A DM to a PMO member about a request (assigned to you, reopened, cancelled). */
+    memberDm: 'request.member_dm',
+  },
+  invitation: {
+    dm: 'invitation.dm',
+    summary: 'invitation.summary',
+    announcement: 'invitation.announcement',
+    announcementFailed: 'invitation.announcement_failed',
+    rsvpPromoted: 'rsvp.promoted',
+  },
+  coaching: {
+    proposal: 'coaching.proposal',
+    intro: 'coaching.intro',
+    unmatched: 'coaching.unmatched',
+    ended: 'coaching.ended',
+  },
+  checkin: {
+    ask: 'checkin.dm',
+    remind: 'checkin.remind',
+    followup: 'checkin.followup',
+    owner: 'checkin.owner',
+  },
+  digest: { main: 'digest.post', thread: 'digest.thread' },
+} as const;
+
+type Values<T> = T[keyof T];
+type Kinds = typeof OUTBOX_KINDS;
+
+/** The kinds one feature sends. */
+export type KindsOf<F extends keyof Kinds> = Values<Kinds[F]>;
+export type OutboxKind = Values<{ [F in keyof Kinds]: KindsOf<F> }>;

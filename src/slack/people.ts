@@ -1,0 +1,77 @@
+import type { Database } from '../db/client';
+
+/**
+ * People as Slack knows them (name, time zone, deactivated), from `users.info`, cached in the
+ * `people` table: invitations, check-ins and triage posts all need them.
+ */
+
+export interface Person {
+  id: string;
+  name: string;
+  tz: string;
+  deleted: boolean;
+}
+
+/** Minimal surface of the Web API client this module needs (users.info). */
+export interface UsersInfoClient {
+  users: {
+    info(args: { user: string }): Promise<{
+      user?: { id?: string; name?: string; real_name?: string; deleted?: boolean; tz?: string };
+    }>;
+  };
+}
+
+const PERSON_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A person's name, time zone and whether they were deactivated, from `users.info`, cached in
+ * `people` for a day so a 5,000-person fan-out or a check-in run does not call Slack per
+ * person every time. `maxAgeMs: 0` forces a refresh.
+ */
+export async function lookupPerson(
+  db: Database,
+  client: UsersInfoClient,
+  userId: string,
+  now: Date,
+  maxAgeMs = PERSON_MAX_AGE_MS,
+): Promise<Person> {
+  const cached = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('slack_user_id', '=', userId)
+    .executeTakeFirst();
+  if (cached?.refreshed_at && now.getTime() - cached.refreshed_at.getTime() < maxAgeMs) {
+    return {
+      id: userId,
+      name: cached.display_name ?? userId,
+      tz: cached.tz ?? 'UTC',
+      deleted: cached.is_deleted,
+    };
+  }
+  const res = await client.users.info({ user: userId });
+  const person: Person = {
+    id: userId,
+    name: res.user?.real_name || res.user?.name || userId,
+    tz: res.user?.tz || 'UTC',
+    deleted: res.user?.deleted === true,
+  };
+  await db
+    .insertInto('people')
+    .values({
+      slack_user_id: userId,
+      display_name: person.name,
+      tz: person.tz,
+      is_deleted: person.deleted,
+      refreshed_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('slack_user_id').doUpdateSet({
+        display_name: person.name,
+        tz: person.tz,
+        is_deleted: person.deleted,
+        refreshed_at: now,
+      }),
+    )
+    .execute();
+  return person;
+}
