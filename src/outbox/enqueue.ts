@@ -21,6 +21,15 @@ export interface OutgoingMessage {
   notBefore?: Date;
 }
 
+/**
+ * What a service needs to enqueue messages and wake the sender once its transaction committed:
+ * services kick the outbox, listeners never do.
+ */
+export interface WithOutbox {
+  db: Database;
+  outbox: { kick(): void };
+}
+
 export async function enqueueMessages(db: Database, messages: OutgoingMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
   let inserted = 0;

@@ -45,7 +45,7 @@ const rate = action({
   run: async ({ deps, client, userId, actionId, value, triggerId, tell }) => {
     // The button's own id names the rating too; a value that disagrees was never sent by us.
     if (actionId !== `${CHECKIN_IDS.ratePrefix}${value.rating}`) return tell(STALE_CLICK);
-    const outcome = await recordRating(deps.db, { ...value, userId, now: deps.clock.now() });
+    const outcome = await recordRating(deps, { ...value, userId, now: deps.clock.now() });
     if (outcome.status !== 'recorded') {
       const text =
         outcome.status === 'already'
@@ -56,7 +56,6 @@ const rate = action({
       // From Home there is no response_url: the note goes on top of the re-published tab.
       return tell(text);
     }
-    deps.outbox.kick();
     // The trigger lasts 3 s: the modal first, then the message update. The modal is optional:
     // if Slack refuses it (an expired trigger), the rating still stands and the DM must still
     // lose its buttons.

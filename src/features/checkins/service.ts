@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { optionalText } from '../../lib/input';
 import { isWorkingTime } from '../../lib/zoned-time';
-import { enqueueMessages } from '../../outbox/enqueue';
+import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
 import {
@@ -318,6 +318,16 @@ export type RatingOutcome =
 
 /** A click on 1–5. Only the person asked, only while the question is open, only once. */
 export async function recordRating(
+  deps: WithOutbox,
+  input: { checkinId: number; userId: string; rating: number; now: Date },
+): Promise<RatingOutcome> {
+  const outcome = await recordRatingIn(deps.db, input);
+  // The owner's note is in the outbox.
+  if (outcome.status === 'recorded') deps.outbox.kick();
+  return outcome;
+}
+
+async function recordRatingIn(
   db: Database,
   input: { checkinId: number; userId: string; rating: number; now: Date },
 ): Promise<RatingOutcome> {

@@ -38,16 +38,15 @@ async function updatePosted(
   if (posted) await client.chat.update({ ...posted, text: message.text, blocks: message.blocks as never });
 }
 
-type Answer = (db: Deps['db'], id: number, coachId: string, now: Date) => Promise<ProposalOutcome>;
+type Answer = (deps: Deps, id: number, coachId: string, now: Date) => Promise<ProposalOutcome>;
 
 const proposalAnswer = (actionId: string, answer: Answer) =>
   action({
     id: actionId,
     value: rowId,
     run: async ({ deps, client, userId, value: id, tell }) => {
-      const outcome = await answer(deps.db, id, userId, deps.clock.now());
+      const outcome = await answer(deps, id, userId, deps.clock.now());
       if (outcome === 'not_yours') return tell(NOT_YOURS);
-      deps.outbox.kick();
       const engagement = await loadEngagementView(deps.db, id);
       if (!engagement) return;
       if (outcome !== 'closed') await refreshHomes(deps, client, [engagement.coacheeId, engagement.coachId]);
@@ -64,14 +63,13 @@ const end = action({
   id: COACHING_IDS.end,
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell, place }) => {
-    const outcome = await endCoaching(deps.db, id, userId, deps.clock.now());
+    const outcome = await endCoaching(deps, id, userId, deps.clock.now());
     if (outcome === 'not_yours')
       return tell('Only the coach or the person being coached can end this engagement.');
     // On Home the clicker's note comes with the Home refresh below.
     if (place.kind === 'home' || outcome === 'not_open')
       await tell(outcome === 'ended' ? ENDED_TEXT : 'This coaching engagement had already ended.');
     if (outcome !== 'ended') return;
-    deps.outbox.kick();
     const ended = await loadEngagementView(deps.db, id);
     if (!ended) return;
     const others = [ended.coacheeId, ended.coachId].filter((u) => place.kind !== 'home' || u !== userId);
@@ -92,8 +90,7 @@ const requestForm = view({
   schema: async ({ deps }) => coachingFormSchema((await activeServices(deps.db)).map((s) => s.id)),
   submit: async (s) => {
     const { deps } = s;
-    const outcome = await requestCoaching(deps.db, { coacheeId: s.userId, ...s.values }, deps.clock.now());
-    deps.outbox.kick();
+    const outcome = await requestCoaching(deps, { coacheeId: s.userId, ...s.values }, deps.clock.now());
     s.later(() => refreshHome(deps, s.client, s.userId));
     return { update: renderCoachingRequested(outcome.kind !== 'unmatched') };
   },

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { requiredText, rowIdOr } from '../../lib/input';
-import { enqueueMessages } from '../../outbox/enqueue';
+import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { optInTx } from '../consent/service';
 import { COACHING_TOPIC_SLUG, topicBySlug } from '../consent/topics';
 import {
@@ -69,10 +69,17 @@ export async function openEngagementOf(
 }
 
 export async function requestCoaching(
-  db: Database,
+  deps: WithOutbox,
   input: CoachingRequest,
   now: Date,
 ): Promise<RequestOutcome> {
+  const outcome = await requestCoachingIn(deps.db, input, now);
+  // The proposal to a coach, or the kind "no coach yet", is in the outbox.
+  if (outcome.kind !== 'already') deps.outbox.kick();
+  return outcome;
+}
+
+async function requestCoachingIn(db: Database, input: CoachingRequest, now: Date): Promise<RequestOutcome> {
   const active = (await activeServices(db)).map((s) => s.id);
   const req = { coacheeId: input.coacheeId, ...coachingFormSchema(active).parse(input) };
   const topic = await topicBySlug(db, COACHING_TOPIC_SLUG);
@@ -190,12 +197,12 @@ export type ProposalOutcome = 'accepted' | 'passed' | 'closed' | 'not_yours';
 
 /** The coach's Accept: only the person it was proposed to, only while it is still proposed. */
 export async function acceptCoaching(
-  db: Database,
+  deps: WithOutbox,
   id: number,
   coachId: string,
   now: Date,
 ): Promise<ProposalOutcome> {
-  return db.transaction().execute(async (tx) => {
+  const outcome = await deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('coaching_engagements')
       .set({ status: 'active', coach_id: coachId, started_at: now })
@@ -219,10 +226,13 @@ export async function acceptCoaching(
     }
     return 'accepted';
   });
+  // The introduction is in the outbox.
+  if (outcome === 'accepted') deps.outbox.kick();
+  return outcome;
 }
 
-export async function passCoaching(db: Database, id: number, coachId: string): Promise<ProposalOutcome> {
-  return db.transaction().execute(async (tx) => {
+export async function passCoaching(deps: WithOutbox, id: number, coachId: string): Promise<ProposalOutcome> {
+  const outcome = await deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('coaching_engagements')
       .set({ proposed_to: null, passed_by: sql<string[]>`array_append(passed_by, ${coachId})` })
@@ -235,6 +245,9 @@ export async function passCoaching(db: Database, id: number, coachId: string): P
     await proposeNext(tx, id);
     return 'passed';
   });
+  // The proposal to the next coach (or the "no coach yet" note) is in the outbox.
+  if (outcome === 'passed') deps.outbox.kick();
+  return outcome;
 }
 
 /** What a repeated click should show: what this coach already did with the proposal. */
@@ -260,8 +273,13 @@ export const proposalKey = (id: number, coachId: string) => `coaching.${id}.prop
 export type EndOutcome = 'ended' | 'not_open' | 'not_yours';
 
 /** Either side's End button. */
-export async function endCoaching(db: Database, id: number, userId: string, now: Date): Promise<EndOutcome> {
-  return db.transaction().execute(async (tx) => {
+export async function endCoaching(
+  deps: WithOutbox,
+  id: number,
+  userId: string,
+  now: Date,
+): Promise<EndOutcome> {
+  const outcome = await deps.db.transaction().execute(async (tx) => {
     const e = await tx
       .selectFrom('coaching_engagements')
       .select(['coachee_id', 'coach_id', 'status'])
@@ -270,6 +288,9 @@ export async function endCoaching(db: Database, id: number, userId: string, now:
     if (!e || (e.coachee_id !== userId && e.coach_id !== userId)) return 'not_yours';
     return (await endEngagementTx(tx, id, userId, 'ended', now)) ? 'ended' : 'not_open';
   });
+  // Both sides' goodbyes are in the outbox.
+  if (outcome === 'ended') deps.outbox.kick();
+  return outcome;
 }
 
 /** Coach and coachee of an engagement that is (still) active, for the introduction. */

@@ -29,12 +29,11 @@ export const optoutCommand: Subcommand = {
   summary: 'stop invitations: about one topic, or about everything',
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
-    const { db, clock, config, outbox } = deps;
+    const { db, clock, config } = deps;
     const typed = rest.trim();
     if (!typed) {
-      const result = await optOut(db, command.user_id, 'all', 'optout_command', clock.now());
+      const result = await optOut(deps, command.user_id, 'all', 'optout_command', clock.now());
       await ack({ response_type: 'ephemeral', ...renderOptOutAnswer('all', result, config.pmo.command) });
-      outbox.kick();
       await refreshHome(deps, client, command.user_id);
       return;
     }
@@ -44,9 +43,8 @@ export const optoutCommand: Subcommand = {
       await ack({ response_type: 'ephemeral', ...renderUnknownTopic(typed, topics, config.pmo.command) });
       return;
     }
-    const result = await optOut(db, command.user_id, [topic.id], 'optout_command', clock.now());
+    const result = await optOut(deps, command.user_id, [topic.id], 'optout_command', clock.now());
     await ack({ response_type: 'ephemeral', ...renderOptOutAnswer(topic, result, config.pmo.command) });
-    outbox.kick();
     await refreshHome(deps, client, command.user_id);
   },
 };

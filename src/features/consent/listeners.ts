@@ -35,8 +35,7 @@ const optinForm = view({
     }),
   submit: async (s) => {
     const { deps } = s;
-    const result = await saveChoices(deps.db, s.userId, s.values, 'optin_modal', deps.clock.now());
-    if (result.coachingEnded) deps.outbox.kick();
+    const result = await saveChoices(deps, s.userId, s.values, 'optin_modal', deps.clock.now());
     s.later(() => refreshHome(deps, s.client, s.userId));
     return { update: renderOptinSaved(result, localDate(deps.clock.now(), deps.config.pmo.timezone)) };
   },

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import type { InvitationCap } from '../../db/schema';
 import { isCalendarDate } from '../../lib/input';
+import type { WithOutbox } from '../../outbox/enqueue';
 import { endCoachingOnOptOut } from '../coaching/end';
 import { COACHING_TOPIC_SLUG, listTopics, type TopicInfo } from './topics';
 
@@ -160,6 +161,20 @@ export interface OptOutResult {
  * engagement ended politely. Opting out of the coaching topic ends coaching too.
  */
 export async function optOut(
+  deps: WithOutbox,
+  userId: string,
+  topicIds: number[] | 'all',
+  source: ConsentSource,
+  now: Date,
+  detail?: Record<string, unknown>,
+): Promise<OptOutResult> {
+  const result = await optOutIn(deps.db, userId, topicIds, source, now, detail);
+  // Coaching it ended says goodbye to both sides, from the outbox.
+  if (result.coachingEnded) deps.outbox.kick();
+  return result;
+}
+
+async function optOutIn(
   db: Database,
   userId: string,
   topicIds: number[] | 'all',
@@ -291,6 +306,18 @@ export interface ChoicesResult {
 
 /** The /pmo optin modal: the whole picture at once, recorded as individual changes. */
 export async function saveChoices(
+  deps: WithOutbox,
+  userId: string,
+  choices: { topicIds: number[]; cap: InvitationCap; pausedUntil: string | null },
+  source: ConsentSource,
+  now: Date,
+): Promise<ChoicesResult> {
+  const result = await saveChoicesIn(deps.db, userId, choices, source, now);
+  if (result.coachingEnded) deps.outbox.kick();
+  return result;
+}
+
+async function saveChoicesIn(
   db: Database,
   userId: string,
   choices: { topicIds: number[]; cap: InvitationCap; pausedUntil: string | null },

@@ -57,9 +57,7 @@ export const homeFeature: Feature = {
       run: async ({ deps, client, userId, value, tell }) => {
         const topic = await getTopic(deps.db, value);
         if (!topic) return tell('That topic no longer exists.');
-        const result = await optOut(deps.db, userId, [topic.id], 'home', deps.clock.now());
-        // Opting out of coaching ends it: its goodbye DMs are in the outbox.
-        if (result.coachingEnded) deps.outbox.kick();
+        const result = await optOut(deps, userId, [topic.id], 'home', deps.clock.now());
         const answer = renderOptOutAnswer(topic, result, deps.config.pmo.command);
         // The command's own words; topic names are lead-typed, so escaped for mrkdwn.
         await refreshHome(deps, client, userId, { notice: safe(answer.text, 1000) });

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { OutboxPayload } from '../../db/schema';
 import { addDays, localDate } from '../../lib/calendar';
+import type { WithOutbox } from '../../outbox/enqueue';
 import { lookupPerson, type Person, type UsersInfoClient } from '../../slack/people';
-import { CAPS, DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent/service';
+import { DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent/service';
 import { type DmState, renderInvitationDm } from './blocks';
+import { eligibility, LONGEST_CAP_WINDOW_MS } from './eligibility';
 import { waitlistPosition } from './rsvp';
 import { InvitationViewCache, loadInvitationView } from './service';
 
@@ -13,8 +15,6 @@ import { InvitationViewCache, loadInvitationView } from './service';
  * hold here, per person, just before the post — so an opt-out, a pause or a cap reached after
  * the invitation was queued still stops it.
  */
-
-const LONGEST_CAP_WINDOW_MS = Math.max(...Object.values(CAPS).map((c) => c.windowDays)) * 86_400_000;
 
 /** Epoch milliseconds from a numeric[] (numbers or numeric strings, depending on the driver). */
 function toMillis(value: unknown): number[] {
@@ -67,7 +67,6 @@ export async function checkInvitationDelivery(
       return { skip: 'user_not_found' };
     throw err;
   }
-  if (person.deleted) return { skip: 'deactivated' };
   const today = localDate(now, person.tz);
   if (current.rsvp_deadline && current.rsvp_deadline < today) return { skip: 'rsvp_closed' };
 
@@ -88,7 +87,6 @@ export async function checkInvitationDelivery(
         .execute();
       // Name the topic they are still opted in to: the one recorded at compose time if possible.
       const topic = consented.find((c) => c.topic_id === current.topic_id) ?? consented[0];
-      if (!topic) return { skip: 'no_consent' };
 
       // Pause, cap and what this person already received (or has in flight) in one read.
       const prefs = await tx
@@ -107,12 +105,18 @@ export async function checkInvitationDelivery(
             .as('reserved'),
         ])
         .executeTakeFirstOrThrow();
-      if (prefs.paused_until && prefs.paused_until > today) return { skip: 'paused' };
-
-      const cap = CAPS[prefs.cap ?? DEFAULT_CAP];
-      const since = now.getTime() - cap.windowDays * 86_400_000;
-      const used = toMillis(prefs.reserved).filter((ms) => ms > since).length;
-      if (used >= cap.max) return { skip: 'cap' };
+      const verdict = eligibility(
+        {
+          consented: topic !== undefined,
+          deactivated: person.deleted,
+          pausedUntil: prefs.paused_until,
+          cap: prefs.cap ?? DEFAULT_CAP,
+          reservations: toMillis(prefs.reserved).map((ms) => new Date(ms)),
+        },
+        now,
+        person.tz,
+      );
+      if (!verdict.ok || !topic) return { skip: verdict.ok ? 'no_consent' : verdict.reason };
 
       await tx
         .updateTable('invitation_recipients')
@@ -283,17 +287,19 @@ export async function pauseFromInvitation(
 
 /** "Opt out of this topic": the topic this person was invited for. */
 export async function optOutFromInvitation(
-  db: Database,
+  deps: WithOutbox,
   invitationId: number,
   userId: string,
   now: Date,
 ): Promise<OptOutResult | undefined> {
-  const me = await db
+  const me = await deps.db
     .selectFrom('invitation_recipients')
     .select('topic_id')
     .where('invitation_id', '=', invitationId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!me) return undefined;
-  return optOut(db, userId, [me.topic_id], 'invitation_button', now, { invitation_id: String(invitationId) });
+  return optOut(deps, userId, [me.topic_id], 'invitation_button', now, {
+    invitation_id: String(invitationId),
+  });
 }

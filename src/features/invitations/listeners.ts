@@ -96,9 +96,8 @@ const decline = action({
   id: RSVP_IDS.decline,
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell }) => {
-    const result = await rsvpDecline(deps.db, id, userId, deps.clock.now());
+    const result = await rsvpDecline(deps, id, userId, deps.clock.now());
     if (result.outcome === 'not_invited') return tell(NOT_INVITED);
-    if (result.promoted) deps.outbox.kick();
     await redrawDm(deps, client, id, userId);
     if (result.outcome !== 'declined') return;
     if (result.promoted) await redrawDm(deps, client, id, result.promoted.userId);
@@ -124,9 +123,8 @@ const optOutTopic = action({
   id: INVITE_IDS.optOutTopic,
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell }) => {
-    const result = await optOutFromInvitation(deps.db, id, userId, deps.clock.now());
+    const result = await optOutFromInvitation(deps, id, userId, deps.clock.now());
     if (!result) return tell(NOT_INVITED);
-    if (result.coachingEnded) deps.outbox.kick();
     await redrawDm(deps, client, id, userId);
     await refreshHome(deps, client, userId);
   },
@@ -193,7 +191,7 @@ const confirm = view({
   refusal: 'Only PMO members can send invitations.',
   metadata: z.object({ draftId: rowId }),
   submit: async (s) => {
-    const { db, clock, config, outbox, logger } = s.deps;
+    const { db, clock, logger } = s.deps;
     const draft = await loadDraft(db, s.metadata.draftId, s.userId);
     if (!draft) {
       logger.warn({ user: s.userId }, 'invitation confirmation without a usable draft');
@@ -205,12 +203,10 @@ const confirm = view({
       let outcome: ModalView;
       try {
         const result = await sendInvitation(
-          db,
-          config,
+          s.deps,
           { draft, submissionKey: `draft:${s.metadata.draftId}`, createdBy: s.userId },
           clock.now(),
         );
-        outbox.kick();
         outcome = renderSentModal(draft.mode, result.queued, draft.channel);
       } catch (err) {
         logger.error({ err, user: s.userId }, 'sending an invitation failed');

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client';
 import { localDate } from '../../lib/calendar';
-import { enqueueMessages } from '../../outbox/enqueue';
+import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { renderPromotedDm } from './blocks';
 import { loadInvitationView } from './service';
 
@@ -70,6 +70,18 @@ export interface DeclineResult {
 }
 
 export async function rsvpDecline(
+  deps: WithOutbox,
+  invitationId: number,
+  userId: string,
+  now: Date,
+): Promise<DeclineResult> {
+  const result = await rsvpDeclineIn(deps.db, invitationId, userId, now);
+  // The person promoted from the waitlist is told, from the outbox.
+  if (result.promoted) deps.outbox.kick();
+  return result;
+}
+
+async function rsvpDeclineIn(
   db: Database,
   invitationId: number,
   userId: string,

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
-import { localDate } from '../../lib/calendar';
 import {
   isCalendarDate,
   optionalDateFrom,
@@ -15,7 +14,7 @@ import {
   slackChannelId,
   wholeNumber,
 } from '../../lib/input';
-import { enqueueMessages } from '../../outbox/enqueue';
+import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { CAPS, DEFAULT_CAP, getConsentState, optIn } from '../consent/service';
 import {
   type AudienceView,
@@ -27,6 +26,7 @@ import {
   renderSummary,
   type SummaryCounts,
 } from './blocks';
+import { eligibility, type Ineligible, LONGEST_CAP_WINDOW_MS } from './eligibility';
 
 /**
  * Composing and sending invitations. The audience is filtered twice: here, when the member
@@ -103,8 +103,10 @@ export interface Recipient {
 }
 
 /**
- * Who an invitation to `topicIds` would reach now. A person opted in to several of the
- * topics is counted (and invited) once, for the first topic in the catalogue's order.
+ * Who an invitation to `topicIds` would reach now, by the rule the send-time check applies
+ * (eligibility.ts), each person in their own time zone as last seen (`tz`, the PMO's, when
+ * unknown). A person opted in to several of the topics is counted (and invited) once, for the
+ * first topic in the catalogue's order.
  */
 export async function computeAudience(
   db: Database,
@@ -139,12 +141,11 @@ export async function computeAudience(
     .where('user_id', 'in', consented)
     .execute();
   const prefOf = new Map(prefs.map((p) => [p.user_id, p]));
-  const longest = Math.max(...Object.values(CAPS).map((c) => c.windowDays));
   const reserved = await db
     .selectFrom('invitation_recipients')
     .select(['user_id', 'cap_reserved_at'])
     .where('user_id', 'in', consented)
-    .where('cap_reserved_at', '>=', new Date(now.getTime() - longest * 86_400_000))
+    .where('cap_reserved_at', '>', new Date(now.getTime() - LONGEST_CAP_WINDOW_MS))
     .where('delivery', '<>', 'skipped')
     .execute();
   const reservedOf = new Map<string, Date[]>();
@@ -154,35 +155,42 @@ export async function computeAudience(
     list.push(r.cap_reserved_at);
     reservedOf.set(r.user_id, list);
   }
-  const deleted = new Set(
+  // Time zones as last seen (the people cache): a preview asks Slack about nobody.
+  const people = new Map(
     (
       await db
         .selectFrom('people')
-        .select('slack_user_id')
-        .where('is_deleted', '=', true)
+        .select(['slack_user_id', 'is_deleted', 'tz'])
         .where('slack_user_id', 'in', consented)
         .execute()
-    ).map((p) => p.slack_user_id),
+    ).map((p) => [p.slack_user_id, p]),
   );
 
-  const today = localDate(now, tz);
   const audience: AudienceView = { reach: 0, optedIn: firstTopic.size, paused: 0, atCap: 0, deactivated: 0 };
   const recipients: Recipient[] = [];
+  const COUNT: Record<Ineligible, keyof AudienceView | undefined> = {
+    deactivated: 'deactivated',
+    paused: 'paused',
+    cap: 'atCap',
+    no_consent: undefined,
+  };
   for (const [userId, topicId] of firstTopic) {
-    if (deleted.has(userId)) {
-      audience.deactivated++;
-      continue;
-    }
     const p = prefOf.get(userId);
-    if (p?.paused_until && p.paused_until > today) {
-      audience.paused++;
-      continue;
-    }
-    const cap = CAPS[p?.cap ?? DEFAULT_CAP];
-    const since = now.getTime() - cap.windowDays * 86_400_000;
-    const used = (reservedOf.get(userId) ?? []).filter((d) => d.getTime() >= since).length;
-    if (used >= cap.max) {
-      audience.atCap++;
+    const person = people.get(userId);
+    const verdict = eligibility(
+      {
+        consented: true,
+        deactivated: person?.is_deleted === true,
+        pausedUntil: p?.paused_until ?? null,
+        cap: p?.cap ?? DEFAULT_CAP,
+        reservations: reservedOf.get(userId) ?? [],
+      },
+      now,
+      person?.tz ?? tz,
+    );
+    if (!verdict.ok) {
+      const counter = COUNT[verdict.reason];
+      if (counter) audience[counter]++;
       continue;
     }
     recipients.push({ userId, topicId });
@@ -288,6 +296,16 @@ export interface SendResult {
  * The submission key (the confirmation view's id) makes a double submit create nothing new.
  */
 export async function sendInvitation(
+  deps: WithOutbox & { config: Config },
+  input: { draft: InvitationDraft; submissionKey: string; createdBy: string },
+  now: Date,
+): Promise<SendResult> {
+  const result = await sendInvitationIn(deps.db, deps.config, input, now);
+  deps.outbox.kick();
+  return result;
+}
+
+async function sendInvitationIn(
   db: Database,
   config: Config,
   input: { draft: InvitationDraft; submissionKey: string; createdBy: string },
