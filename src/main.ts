@@ -1,16 +1,14 @@
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, shouldRunSandbox } from './config';
 import { createLogger } from './logger';
-import { shouldRunSandbox } from './sandbox/mode';
-import { runSandboxProcess } from './sandbox/run-sandbox';
 import { startService } from './start';
 
 /**
  * The process: config → logger → service; SIGTERM/SIGINT stop it gracefully and exit 0.
  * Configuration problems end start-up with exit code 1 and one readable message.
- * Without any Slack credential at all, it starts the local sandbox instead (src/sandbox/).
+ * Without any Slack credential at all, it starts the local sandbox instead (../sandbox/).
  */
 async function main(): Promise<void> {
-  if (shouldRunSandbox(process.env)) return runSandboxProcess();
+  if (shouldRunSandbox(process.env) && (await runSandboxIfPresent())) return;
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(process.env);
@@ -42,6 +40,28 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The sandbox is a development tool, outside the production build: from a source checkout
+ * (`npm start`) it is there; in the built image it is not, and the missing credentials are
+ * reported like any other configuration problem.
+ */
+async function runSandboxIfPresent(): Promise<boolean> {
+  const entry = '../sandbox/run-sandbox';
+  let sandbox: { runSandboxProcess(): Promise<void> };
+  try {
+    sandbox = await import(entry);
+  } catch (err) {
+    if (
+      (err as { code?: string }).code === 'MODULE_NOT_FOUND' ||
+      (err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND'
+    )
+      return false;
+    throw err;
+  }
+  await sandbox.runSandboxProcess();
+  return true;
 }
 
 void main();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { CAST } from '../../src/sandbox/cast';
+import { CAST } from '../../sandbox/cast';
 
 /**
  * Drives the sandbox page in Debian's chromium (playwright-core, no bundled browser) the way a

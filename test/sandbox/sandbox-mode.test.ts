@@ -4,9 +4,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { startSandbox } from '../../sandbox/start-sandbox';
+import { shouldRunSandbox } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { shouldRunSandbox } from '../../src/sandbox/mode';
-import { startSandbox } from '../../src/sandbox/start-sandbox';
 import { FakeSlack } from '../support/fake-slack';
 import { signedHeaders } from '../support/slack-signing';
 
@@ -158,7 +158,7 @@ describe('npm start without Slack credentials', () => {
   }, 30_000);
 
   it('npm run sandbox refuses to start when Slack credentials are set', async () => {
-    const p = startProcess('src/sandbox/main.ts', {
+    const p = startProcess('sandbox/main.ts', {
       SLACK_BOT_TOKEN: 'xoxb-real-token',
       SLACK_SIGNING_SECRET: 'real-secret',
       PORT: String(freePort()),

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import { sql } from 'kysely';
+import { type Sandbox, startSandbox } from '../../sandbox/start-sandbox';
 import { createLogger } from '../../src/logger';
-import { type Sandbox, startSandbox } from '../../src/sandbox/start-sandbox';
 import { chromiumAvailable, SandboxBrowser } from './sandbox-browser';
 
 /**

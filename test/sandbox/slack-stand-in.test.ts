@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
+import { actionOf, findElement, stateValuesOf } from '../../sandbox/block-state';
+import { startSandbox } from '../../sandbox/start-sandbox';
 import { createLogger } from '../../src/logger';
-import { actionOf, findElement, stateValuesOf } from '../../src/sandbox/block-state';
-import { startSandbox } from '../../src/sandbox/start-sandbox';
 import { FakeSlack } from '../support/fake-slack';
 
 /** What the sandbox page relies on in the stand-in, and the shapes it sends to the app. */

@@ -9,4 +9,4 @@ export {
   type RecordedCall,
   type ResponseContext,
   SlackStandIn as FakeSlack,
-} from '../../src/sandbox/slack-stand-in';
+} from '../../sandbox/slack-stand-in';

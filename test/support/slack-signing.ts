@@ -1,2 +1,2 @@
 // Signing lives in src/sandbox/slack-signing.ts because the sandbox signs its requests too.
-export { signedHeaders } from '../../src/sandbox/slack-signing';
+export { signedHeaders } from '../../sandbox/slack-signing';

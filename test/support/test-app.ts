@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { type AppAnswer, AppDriver } from '../../sandbox/app-driver';
 import { ManualClock } from '../../src/clock';
 import { type Config, parseConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
@@ -182,35 +183,31 @@ export class TestApp {
     return { status: res.status, body: parsed, text };
   }
 
-  /** `/pmo <text>` typed by `user` in `channel`. */
-  async slash(user: string, text: string, channel = 'CGENERAL'): Promise<HttpResult & { triggerId: string }> {
-    const triggerId = this.fake.issueTrigger(user);
-    const body = new URLSearchParams({
-      token: 'legacy',
-      team_id: 'T0TEST',
-      team_domain: 'test',
-      channel_id: channel,
-      channel_name: 'general',
-      user_id: user,
-      user_name: user.toLowerCase(),
-      command: this.config.pmo.command,
-      text,
-      api_app_id: 'A0TEST',
-      is_enterprise_install: 'false',
-      response_url: this.fake.responseUrl({ user, channel }),
-      trigger_id: triggerId,
-    }).toString();
-    return { ...(await this.post(body, 'application/x-www-form-urlencoded')), triggerId };
+  /**
+   * The Slack-client simulator the sandbox plays Slack with (sandbox/app-driver.ts): the same
+   * envelopes, signing and response_urls, so the tests and the sandbox cannot drift apart.
+   */
+  private get driver(): AppDriver {
+    return new AppDriver(this.fake, SIGNING_SECRET, () => `${this.url}/slack/events`, {
+      team: { id: 'T0TEST', domain: 'test' },
+      appId: 'A0TEST',
+      // Tests measure the 3 s themselves; a slower answer is reported, not cut off.
+      ackTimeoutMs: 30_000,
+    });
   }
 
-  private async interactive(payload: Json): Promise<HttpResult> {
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return this.post(body, 'application/x-www-form-urlencoded');
+  /** `/pmo <text>` typed by `user` in `channel`. */
+  async slash(user: string, text: string, channel = 'CGENERAL'): Promise<HttpResult> {
+    const person = { id: user, name: user.toLowerCase() };
+    return asResult(
+      await this.driver.command(person, this.config.pmo.command, text, { id: channel, name: 'general' }),
+    );
   }
 
   /**
    * A click on a button (or a selection) with `actionId`, in a message or a view. The block_id
-   * and value default to the ones of the element found in that message or view.
+   * and value default to the ones of the element found in that message or view; tests forge
+   * other values (and blocks that do not exist) to play a hostile client.
    */
   async click(
     user: string,
@@ -226,39 +223,24 @@ export class TestApp {
       type: element.type ?? 'button',
       action_id: actionId,
       block_id: extra.blockId ?? found?.blockId,
-      action_ts: `${Date.now() / 1000}`,
     };
     if (extra.value !== undefined || element.value !== undefined) action.value = extra.value ?? element.value;
     if (extra.selectedOption !== undefined) action.selected_option = { value: extra.selectedOption };
     if (extra.selectedUser !== undefined) action.selected_user = extra.selectedUser;
-    const payload: Json = {
-      type: 'block_actions',
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0TEST' },
-      team: { id: 'T0TEST', domain: 'test' },
-      api_app_id: 'A0TEST',
-      trigger_id: this.fake.issueTrigger(user),
-      actions: [action],
-    };
+    const person = { id: user, name: user.toLowerCase() };
     if (where.message) {
       const m = where.message;
       const ephemeral = this.fake.ephemerals.some((e) => e.ts === m.ts && e.user === user);
-      payload.container = {
-        type: 'message',
-        message_ts: m.ts,
-        channel_id: m.channel,
-        is_ephemeral: ephemeral,
-      };
-      payload.channel = { id: m.channel, name: 'channel' };
-      payload.message = { ts: m.ts, text: m.text, blocks: m.blocks, thread_ts: m.thread_ts };
-      // As Slack does: replies to it are shown to the clicker, and can replace the message.
-      payload.response_url = this.fake.responseUrl({ user, channel: m.channel, messageTs: m.ts, ephemeral });
-    } else if (where.view) {
-      const v = where.view;
-      payload.container = { type: 'view', view_id: v.id };
-      payload.view = { ...v.view, id: v.id, hash: v.hash, state: { values: {} } };
-      // Slack sends no response_url for clicks in a modal or on the Home tab.
+      return asResult(
+        await this.driver.blockAction(
+          person,
+          action,
+          ephemeral ? { message: m, ephemeral: true } : { message: m, ephemeral: false },
+        ),
+      );
     }
-    return this.interactive(payload);
+    if (!where.view) throw new Error('click where? a message or a view');
+    return asResult(await this.driver.blockAction(person, action, { view: where.view, values: {} }));
   }
 
   /** Submits a modal with values by block_id; unlisted inputs are submitted empty. */
@@ -279,15 +261,13 @@ export class TestApp {
     for (const key of Object.keys(values)) {
       if (!state[key]) throw new Error(`The view has no input block ${key}`);
     }
-    const result = await this.interactive({
-      type: 'view_submission',
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: 'T0TEST' },
-      team: { id: 'T0TEST', domain: 'test' },
-      api_app_id: 'A0TEST',
-      trigger_id: this.fake.issueTrigger(user),
-      view: { ...view.view, id: viewId, hash: view.hash, state: { values: state }, team_id: 'T0TEST' },
-      response_urls: [],
-    });
+    const result = asResult(
+      await this.driver.viewSubmission(
+        { id: user, name: user.toLowerCase() },
+        { ...view, id: viewId },
+        state,
+      ),
+    );
     // A submission answered with `response_action: 'update'` replaces the modal, as in Slack.
     if (result.body.response_action === 'update' && result.body.view) {
       this.fake.applyViewResponse(viewId, result.body);
@@ -295,23 +275,15 @@ export class TestApp {
     return result;
   }
 
-  /** An Events API delivery (e.g. app_home_opened). */
+  /** An Events API delivery (e.g. app_home_opened); a retry keeps its event id. */
   async event(event: Json, opts: { eventId?: string; retryNum?: number } = {}): Promise<HttpResult> {
-    const body = JSON.stringify({
-      token: 'legacy',
-      team_id: 'T0TEST',
-      api_app_id: 'A0TEST',
-      type: 'event_callback',
-      event_id: opts.eventId ?? `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
-      event_time: Math.floor(Date.now() / 1000),
-      event,
-      authorizations: [{ team_id: 'T0TEST', user_id: 'UPMOBOT', is_bot: true }],
-    });
-    const headers: Record<string, string> = opts.retryNum
-      ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' }
-      : {};
-    return this.post(body, 'application/json', headers);
+    return asResult(await this.driver.event(event, opts));
   }
+}
+
+function asResult(answer: AppAnswer): HttpResult {
+  if (answer.status === 0) throw new Error(`the app did not answer: ${answer.error}`);
+  return { status: answer.status, body: answer.text.startsWith('{') ? answer.body : {}, text: answer.text };
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {

@@ -1,4 +1,4 @@
-import type { Database } from '../db/client';
+import type { Database } from '../src/db/client';
 
 /**
  * The people of the sandbox: who you can "be" on the page. Ids look like Slack's so every

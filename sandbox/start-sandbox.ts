@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { type Config, parseConfig } from '../config';
-import { createLogger, type Logger } from '../logger';
-import { type RunningService, startService } from '../start';
+import { type Config, parseConfig } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
+import { type RunningService, startService } from '../src/start';
 import { AppDriver } from './app-driver';
 import { CAST, castLeadIds, SANDBOX_PMO_CHANNEL, seedCast } from './cast';
 import type { SandboxDeps } from './jobs-bridge';

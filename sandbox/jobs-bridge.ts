@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Deps } from '../deps';
-import { runJob } from '../jobs/registry';
-import type { DrainResult } from '../outbox/sender';
-import { createSenderClient } from '../start';
+import type { Deps } from '../src/deps';
+import { runJob } from '../src/jobs/registry';
+import type { DrainResult } from '../src/outbox/sender';
+import { createSenderClient } from '../src/start';
 import type { ShiftedClock } from './shifted-clock';
 
 export type SandboxDeps = Deps & { clock: ShiftedClock };

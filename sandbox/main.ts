@@ -1,4 +1,4 @@
-import { slackCredentialsPresent } from './mode';
+import { slackCredentialsPresent } from '../src/config';
 import { runSandboxProcess } from './run-sandbox';
 
 /** `npm run sandbox`: the sandbox on purpose. Refuses when Slack credentials are set. */

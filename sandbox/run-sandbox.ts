@@ -1,5 +1,5 @@
-import { ConfigError } from '../config';
-import { createLogger } from '../logger';
+import { ConfigError } from '../src/config';
+import { createLogger } from '../src/logger';
 import { startSandbox } from './start-sandbox';
 
 /**

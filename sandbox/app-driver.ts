@@ -5,13 +5,20 @@ type Json = Record<string, unknown>;
 
 /** Slack gives an app 3 seconds to acknowledge; after that the person sees an error. */
 const ACK_TIMEOUT_MS = 3000;
-const TEAM = { id: 'T0SANDBOX', domain: 'sandbox' };
-const APP_ID = 'A0SANDBOX';
+
+export interface DriverOptions {
+  team?: { id: string; domain: string };
+  appId?: string;
+  /** How long to wait for the acknowledgement (Slack: 3 s). */
+  ackTimeoutMs?: number;
+}
 
 export interface AppAnswer {
   status: number;
   /** The acknowledgement body, parsed when it is JSON. */
   body: Json;
+  /** The acknowledgement body as sent. */
+  text: string;
   /** Set when the app did not answer in time or could not be reached (what Slack would show). */
   error?: string;
 }
@@ -25,27 +32,37 @@ export interface PersonRef {
  * Plays Slack's part towards the app: every command, click, submission and event goes to the
  * app's own POST /slack/events, signed with the signing secret, exactly as Slack sends it — so
  * the sandbox exercises the same path as production and no second code path exists in the app.
+ * The test rig drives the app through this same simulator (test/support/test-app.ts).
  */
 export class AppDriver {
+  private readonly team: { id: string; domain: string };
+  private readonly appId: string;
+  private readonly ackTimeoutMs: number;
+
   constructor(
     private readonly standIn: SlackStandIn,
     private readonly signingSecret: string,
     private readonly eventsUrl: () => string,
-  ) {}
+    opts: DriverOptions = {},
+  ) {
+    this.team = opts.team ?? { id: 'T0SANDBOX', domain: 'sandbox' };
+    this.appId = opts.appId ?? 'A0SANDBOX';
+    this.ackTimeoutMs = opts.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  }
 
   /** `/pmo <text>` typed by `user` in `channel`. */
   command(user: PersonRef, command: string, text: string, channel: { id: string; name: string }) {
     const body = new URLSearchParams({
-      token: 'sandbox',
-      team_id: TEAM.id,
-      team_domain: TEAM.domain,
+      token: 'legacy',
+      team_id: this.team.id,
+      team_domain: this.team.domain,
       channel_id: channel.id,
       channel_name: channel.name,
       user_id: user.id,
       user_name: user.name,
       command,
       text,
-      api_app_id: APP_ID,
+      api_app_id: this.appId,
       is_enterprise_install: 'false',
       response_url: this.standIn.responseUrl({ user: user.id, channel: channel.id }),
       trigger_id: this.standIn.issueTrigger(user.id),
@@ -64,9 +81,9 @@ export class AppDriver {
   ) {
     const payload: Json = {
       type: 'block_actions',
-      user: userOf(user),
-      team: TEAM,
-      api_app_id: APP_ID,
+      user: this.userOf(user),
+      team: this.team,
+      api_app_id: this.appId,
       trigger_id: this.standIn.issueTrigger(user.id),
       actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
     };
@@ -104,9 +121,9 @@ export class AppDriver {
     return this.post(
       form({
         type: 'view_submission',
-        user: userOf(user),
-        team: TEAM,
-        api_app_id: APP_ID,
+        user: this.userOf(user),
+        team: this.team,
+        api_app_id: this.appId,
         trigger_id: this.standIn.issueTrigger(user.id),
         view: this.viewPayload(view, values),
         response_urls: [],
@@ -119,9 +136,9 @@ export class AppDriver {
     return this.post(
       form({
         type: 'view_closed',
-        user: userOf(user),
-        team: TEAM,
-        api_app_id: APP_ID,
+        user: this.userOf(user),
+        team: this.team,
+        api_app_id: this.appId,
         view: this.viewPayload(view, values),
         is_cleared: false,
       }),
@@ -129,20 +146,26 @@ export class AppDriver {
     );
   }
 
-  /** An Events API delivery (app_home_opened, message.im …). */
-  event(event: Json) {
+  /**
+   * An Events API delivery (app_home_opened, message.im …). A redelivery keeps its `eventId`
+   * and says so in X-Slack-Retry-Num, as Slack's retries do.
+   */
+  event(event: Json, opts: { eventId?: string; retryNum?: number } = {}) {
     return this.post(
       JSON.stringify({
-        token: 'sandbox',
-        team_id: TEAM.id,
-        api_app_id: APP_ID,
+        token: 'legacy',
+        team_id: this.team.id,
+        api_app_id: this.appId,
         type: 'event_callback',
-        event_id: `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+        event_id: opts.eventId ?? `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
         event_time: Math.floor(Date.now() / 1000),
         event,
-        authorizations: [{ team_id: TEAM.id, user_id: 'UPMOBOT', is_bot: true }],
+        authorizations: [{ team_id: this.team.id, user_id: 'UPMOBOT', is_bot: true }],
       }),
       'application/json',
+      opts.retryNum
+        ? { 'x-slack-retry-num': String(opts.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {},
     );
   }
 
@@ -153,21 +176,29 @@ export class AppDriver {
       ...view.view,
       id: view.id,
       hash: view.hash,
-      team_id: TEAM.id,
-      app_id: APP_ID,
+      team_id: this.team.id,
+      app_id: this.appId,
       state: { values },
       root_view_id: stack[0]?.id ?? view.id,
       previous_view_id: i > 0 ? (stack[i - 1]?.id ?? null) : null,
     };
   }
 
-  private async post(body: string, contentType: string): Promise<AppAnswer> {
+  private userOf(user: PersonRef): Json {
+    return { id: user.id, username: user.name, name: user.name, team_id: this.team.id };
+  }
+
+  private async post(
+    body: string,
+    contentType: string,
+    headers: Record<string, string> = {},
+  ): Promise<AppAnswer> {
     try {
       const res = await fetch(this.eventsUrl(), {
         method: 'POST',
-        headers: { 'content-type': contentType, ...signedHeaders(this.signingSecret, body) },
+        headers: { 'content-type': contentType, ...signedHeaders(this.signingSecret, body), ...headers },
         body,
-        signal: AbortSignal.timeout(ACK_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.ackTimeoutMs),
       });
       const text = await res.text();
       let parsed: Json = {};
@@ -178,23 +209,20 @@ export class AppDriver {
         parsed = text ? { text } : {};
       }
       return res.status === 200
-        ? { status: 200, body: parsed }
-        : { status: res.status, body: parsed, error: `the app answered HTTP ${res.status}` };
+        ? { status: 200, body: parsed, text }
+        : { status: res.status, body: parsed, text, error: `the app answered HTTP ${res.status}` };
     } catch (err) {
       const timedOut = (err as Error).name === 'TimeoutError';
       return {
         status: 0,
         body: {},
+        text: '',
         error: timedOut
           ? 'operation_timeout (the app did not answer within 3 seconds)'
           : (err as Error).message,
       };
     }
   }
-}
-
-function userOf(user: PersonRef): Json {
-  return { id: user.id, username: user.name, name: user.name, team_id: TEAM.id };
 }
 
 function form(payload: Json): string {

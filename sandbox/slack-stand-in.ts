@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { type Surface, validateSurface } from '../slack/kit/limits';
+import { type Surface, validateSurface } from '../src/slack/kit/limits';
 
 /**
  * A stand-in for Slack's Web API on loopback: the tests' fake Slack and the sandbox's Slack.

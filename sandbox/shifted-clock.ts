@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../src/clock';
 
 /**
  * Real time plus an offset that only grows: the sandbox's "run scheduled jobs now, 8 days

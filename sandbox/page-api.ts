@@ -1,8 +1,8 @@
 import type http from 'node:http';
 import { z } from 'zod';
-import type { Config } from '../config';
-import { roleOf } from '../features/team/roles';
-import type { Logger } from '../logger';
+import type { Config } from '../src/config';
+import { roleOf } from '../src/features/team/roles';
+import type { Logger } from '../src/logger';
 import type { AppDriver, PersonRef } from './app-driver';
 import { actionOf, findElement, type Selected, stateValuesOf } from './block-state';
 import { CAST, SANDBOX_GENERAL_CHANNEL } from './cast';
