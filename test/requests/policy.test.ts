@@ -7,6 +7,8 @@ import {
   REOPEN_WINDOW_DAYS,
   type RequestAction,
   RULES,
+  stepsFor,
+  stepsOf,
 } from '../../src/features/requests/policy';
 
 /** Every status × action × role, against a table written out by hand (issue 16, item 2). */
@@ -40,8 +42,8 @@ const R: Role[] = ['requester'];
 const ALLOWED: Record<RequestAction, Partial<Record<RequestStatus, Role[]>>> = {
   claim: { new: M },
   assign: { new: M, claimed: OL },
-  ask: { new: M, claimed: M, in_progress: M, delivered: M },
-  decline: { new: M, claimed: OL, in_progress: OL },
+  ask: { new: M, claimed: M, in_progress: M },
+  decline: { new: M, claimed: OL },
   start: { claimed: OL },
   deliver: { claimed: OL, in_progress: OL },
   unclaim: { claimed: OL },
@@ -73,6 +75,34 @@ const cases = ACTIONS.flatMap((action) =>
 describe('the request policy', () => {
   it.each(cases)('%s on a %s request by the %s → allowed: %s', (action, status, role, allowed) => {
     expect(may(action, requestIn(status), ACTORS[role], NOW)).toBe(allowed);
+  });
+
+  it.each([
+    ['pmo', 'new', ['claim', 'assign', 'ask', 'decline']],
+    ['pmo', 'claimed', ['start', 'deliver', 'assign', 'ask', 'unclaim', 'decline']],
+    ['pmo', 'in_progress', ['deliver', 'ask']],
+    ['pmo', 'delivered', []],
+    ['requester', 'new', ['edit', 'cancel']],
+    ['requester', 'delivered', ['close', 'reopen']],
+    ['requester', 'declined', []],
+  ] as const)('the %s side of a %s request is offered %j', (side, status, steps) => {
+    expect(stepsFor(side, status)).toEqual(steps);
+  });
+
+  it('offers each person only what they may do: the owner, another member, the requester', () => {
+    const claimed = requestIn('claimed');
+    expect(stepsOf(claimed, ACTORS.owner, NOW)).toEqual([
+      'start',
+      'deliver',
+      'assign',
+      'ask',
+      'unclaim',
+      'decline',
+    ]);
+    expect(stepsOf(claimed, ACTORS.member, NOW)).toEqual(['ask']);
+    expect(stepsOf(claimed, ACTORS.requester, NOW)).toEqual(['edit', 'cancel']);
+    const old = { ...requestIn('closed'), delivered_at: new Date(NOW.getTime() - 30 * 86_400_000) };
+    expect(stepsOf(old, ACTORS.requester, NOW)).toEqual([]);
   });
 
   it('checks who before state, so an outsider learns nothing about the request', () => {

@@ -22,7 +22,9 @@ import {
   STATUS_LABELS,
 } from '../requests/blocks/common';
 import { nextStep, requesterButtons } from '../requests/blocks/status-list';
-import { perItem, TRIAGE_IDS } from '../requests/ids';
+import { pmoStepButtons } from '../requests/blocks/steps';
+import { perItem } from '../requests/ids';
+import { type RequestAction, stepsFor } from '../requests/policy';
 import { HOME_IDS } from './ids';
 import type { Counted, HomeList, HomeModel } from './service';
 
@@ -156,6 +158,9 @@ function countLine(list: Counted<RequestWithService>, none: string, some: string
   return context(list.total === 0 ? none : `${list.total} ${some}`);
 }
 
+/** What "My work" offers on each item (the rest is on the triage post). */
+const HOME_WORK_STEPS: RequestAction[] = ['start', 'deliver', 'ask', 'unclaim'];
+
 function memberBlocks(m: HomeModel): Block[] {
   const mb = m.member;
   if (!mb) return [];
@@ -164,7 +169,7 @@ function memberBlocks(m: HomeModel): Block[] {
   for (const r of mb.queue.items.slice(0, HOME_FIRST.queue)) {
     blocks.push(
       section(requestLine(r), {
-        accessory: button('Claim', perItem(TRIAGE_IDS.claim, r.id), String(r.id), 'primary'),
+        accessory: pmoStepButtons(r.id, ['claim'], (a) => perItem(a, r.id))[0],
       }),
     );
   }
@@ -176,17 +181,15 @@ function memberBlocks(m: HomeModel): Block[] {
     const id = String(r.id);
     blocks.push(
       section(requestLine(r)),
-      actions(`home_work_${id}`, [
-        ...(r.status === 'claimed' ? [button('Start', perItem(TRIAGE_IDS.start, id), id, 'primary')] : []),
-        button(
-          'Deliver…',
-          perItem(TRIAGE_IDS.deliver, id),
-          id,
-          r.status === 'in_progress' ? 'primary' : undefined,
+      actions(
+        `home_work_${id}`,
+        // The owner's own steps on their work, as the policy offers them, one set per request.
+        pmoStepButtons(
+          r.id,
+          stepsFor('pmo', r.status).filter((step) => HOME_WORK_STEPS.includes(step)),
+          (a) => perItem(a, id),
         ),
-        button('Ask a question', perItem(TRIAGE_IDS.ask, id), id),
-        ...(r.status === 'claimed' ? [button('Unclaim', perItem(TRIAGE_IDS.unclaim, id), id)] : []),
-      ]),
+      ),
     );
   }
   blocks.push(...moreButton('mine', HOME_FIRST.mine, mb.mine.total));

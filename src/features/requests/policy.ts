@@ -48,8 +48,8 @@ export interface Rule {
 export const RULES: Record<RequestAction, Rule> = {
   claim: { from: ['new'], to: 'claimed', who: 'member' },
   assign: { from: ['new', 'claimed'], to: 'claimed', who: 'holder' },
-  ask: { from: ['new', 'claimed', 'in_progress', 'delivered'], who: 'member' },
-  decline: { from: ['new', 'claimed', 'in_progress'], to: 'declined', who: 'holder' },
+  ask: { from: ['new', 'claimed', 'in_progress'], who: 'member' },
+  decline: { from: ['new', 'claimed'], to: 'declined', who: 'holder' },
   start: { from: ['claimed'], to: 'in_progress', who: 'owner' },
   deliver: { from: ['claimed', 'in_progress'], to: 'delivered', who: 'owner' },
   unclaim: { from: ['claimed'], to: 'new', who: 'owner' },
@@ -106,6 +106,40 @@ export function decide(action: RequestAction, r: RequestFacts, actor: Actor, now
 
 export const may = (action: RequestAction, r: RequestFacts, actor: Actor, now: Date): boolean =>
   decide(action, r, actor, now).ok;
+
+/** Every step, in the order buttons show them. */
+export const ACTIONS = Object.keys(RULES) as RequestAction[];
+const DISPLAY_ORDER: RequestAction[] = [
+  'claim',
+  'start',
+  'deliver',
+  'assign',
+  'ask',
+  'unclaim',
+  'decline',
+  'edit',
+  'cancel',
+  'close',
+  'reopen',
+];
+
+/**
+ * The steps open on a request in `status` for one side of it — the PMO's or the requester's —
+ * whoever holds it: what a shared surface (the triage post) offers. Per person, use `may`.
+ */
+export function stepsFor(side: 'pmo' | 'requester', status: RequestStatus): RequestAction[] {
+  return DISPLAY_ORDER.filter(
+    (a) => RULES[a].from.includes(status) && (RULES[a].who === 'requester') === (side === 'requester'),
+  );
+}
+
+/** The requester, as the policy sees them on their own request. */
+export const asRequester = (r: RequestFacts): Actor => ({ id: r.requester_id, lead: false, member: false });
+
+/** The steps `actor` may take on `r` now, in display order: what their own surface offers. */
+export function stepsOf(r: RequestFacts, actor: Actor, now: Date, among: RequestAction[] = DISPLAY_ORDER) {
+  return DISPLAY_ORDER.filter((a) => among.includes(a) && may(a, r, actor, now));
+}
 
 /**
  * The conditions a rule adds to its UPDATE, so the database enforces it against the row as it

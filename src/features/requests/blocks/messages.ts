@@ -1,38 +1,32 @@
+import type { Button } from '@slack/types';
 import type { RequestRow, RequestStatus } from '../../../db/schema';
 import { actions, type Block, button, context, safe, section } from '../../../slack/kit/blocks';
 import { REQUEST_IDS } from '../ids';
+import { asRequester, type RequestAction, stepsOf } from '../policy';
 import { mention, type RequestWithService, reference, STATUS_LABELS } from './common';
 
 /** Direct messages about a request: to the requester, the owner, an assignee. */
 
 type Message = { text: string; blocks: Block[] };
 
+/** The requester's buttons in a DM, for the steps the policy gives them when the DM is written. */
 const requesterButtons = (r: RequestRow): Block[] => {
   const id = String(r.id);
-  if (r.status === 'new' || r.status === 'claimed' || r.status === 'in_progress') {
-    return [
-      actions(REQUEST_IDS.requesterActions, [
-        button('Edit request', REQUEST_IDS.edit, id),
-        button('Cancel request', REQUEST_IDS.cancel, id, 'danger', {
-          confirm: {
-            title: { type: 'plain_text', text: 'Cancel this request?' },
-            text: { type: 'plain_text', text: `${reference(r.id)} will be closed and the PMO told.` },
-            confirm: { type: 'plain_text', text: 'Cancel it' },
-            deny: { type: 'plain_text', text: 'Keep it' },
-          },
-        }),
-      ]),
-    ];
-  }
-  if (r.status === 'delivered') {
-    return [
-      actions(REQUEST_IDS.requesterActions, [
-        button("It's done — close", REQUEST_IDS.close, id, 'primary'),
-        button('Reopen', REQUEST_IDS.reopen, id),
-      ]),
-    ];
-  }
-  return [];
+  const look: Partial<Record<RequestAction, Button>> = {
+    edit: button('Edit request', REQUEST_IDS.edit, id),
+    cancel: button('Cancel request', REQUEST_IDS.cancel, id, 'danger', {
+      confirm: {
+        title: { type: 'plain_text', text: 'Cancel this request?' },
+        text: { type: 'plain_text', text: `${reference(r.id)} will be closed and the PMO told.` },
+        confirm: { type: 'plain_text', text: 'Cancel it' },
+        deny: { type: 'plain_text', text: 'Keep it' },
+      },
+    }),
+    close: button("It's done — close", REQUEST_IDS.close, id, 'primary'),
+    reopen: button('Reopen', REQUEST_IDS.reopen, id),
+  };
+  const steps = stepsOf(r, asRequester(r), r.updated_at).flatMap((s) => look[s] ?? []);
+  return steps.length ? [actions(REQUEST_IDS.requesterActions, steps)] : [];
 };
 
 export function renderRequestConfirmation(r: RequestWithService, command: string): Message {

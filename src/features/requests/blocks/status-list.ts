@@ -1,16 +1,8 @@
-import type { ActionsBlock } from '@slack/types';
+import type { ActionsBlock, Button } from '@slack/types';
 import { actions, type Block, button, context, safe, section } from '../../../slack/kit/blocks';
 import { STATUS_IDS } from '../ids';
-import { REOPEN_WINDOW_DAYS } from '../lifecycle';
-import {
-  ageOf,
-  mention,
-  OPEN_STATUSES,
-  type RequestWithService,
-  reference,
-  STATUS_EMOJI,
-  STATUS_LABELS,
-} from './common';
+import { asRequester, type RequestAction, stepsOf } from '../policy';
+import { ageOf, mention, type RequestWithService, reference, STATUS_EMOJI, STATUS_LABELS } from './common';
 
 export const nextStep = (r: RequestWithService): string => {
   switch (r.status) {
@@ -26,11 +18,6 @@ export const nextStep = (r: RequestWithService): string => {
       return 'nothing — it is finished';
   }
 };
-
-/** Reopening is allowed within 14 days of delivery (the service checks it again). */
-const canStillReopen = (r: RequestWithService, now: Date) =>
-  r.delivered_at !== null &&
-  now.getTime() - r.delivered_at.getTime() < REOPEN_WINDOW_DAYS * 24 * 60 * 60 * 1000;
 
 /** `/pmo status`: my requests, each with status, owner, age, next step and what I can do. */
 export function renderMyRequests(requests: RequestWithService[], now: Date, command: string) {
@@ -62,20 +49,13 @@ export function renderMyRequests(requests: RequestWithService[], now: Date, comm
  */
 export function requesterButtons(r: RequestWithService, now: Date): ActionsBlock | undefined {
   const id = String(r.id);
-  if (OPEN_STATUSES.includes(r.status)) {
-    return actions(`status_actions_${id}`, [
-      button('Edit', `${STATUS_IDS.editPrefix}${id}`, id),
-      button('Cancel request', `${STATUS_IDS.cancelPrefix}${id}`, id, 'danger'),
-    ]);
-  }
-  if (r.status === 'closed' && canStillReopen(r, now)) {
-    return actions(`status_actions_${id}`, [button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id)]);
-  }
-  if (r.status === 'delivered') {
-    return actions(`status_actions_${id}`, [
-      button("It's done — close", `${STATUS_IDS.closePrefix}${id}`, id, 'primary'),
-      button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id),
-    ]);
-  }
-  return undefined;
+  const look: Partial<Record<RequestAction, Button>> = {
+    edit: button('Edit', `${STATUS_IDS.editPrefix}${id}`, id),
+    cancel: button('Cancel request', `${STATUS_IDS.cancelPrefix}${id}`, id, 'danger'),
+    close: button("It's done — close", `${STATUS_IDS.closePrefix}${id}`, id, 'primary'),
+    reopen: button('Reopen', `${STATUS_IDS.reopenPrefix}${id}`, id),
+  };
+  // What the policy lets the requester do now (reopening only within its window).
+  const steps = stepsOf(r, asRequester(r), now).flatMap((s) => look[s] ?? []);
+  return steps.length ? actions(`status_actions_${id}`, steps) : undefined;
 }

@@ -1,14 +1,6 @@
-import {
-  actions,
-  type Block,
-  button,
-  context,
-  fields,
-  header,
-  safe,
-  section,
-} from '../../../slack/kit/blocks';
+import { actions, type Block, context, fields, header, safe, section } from '../../../slack/kit/blocks';
 import { TRIAGE_IDS } from '../ids';
+import { stepsFor } from '../policy';
 import type { Suggestion } from '../routing';
 import {
   impactLabel,
@@ -18,6 +10,7 @@ import {
   STATUS_EMOJI,
   STATUS_LABELS,
 } from './common';
+import { pmoStepButtons } from './steps';
 
 export interface TriageModel {
   request: RequestWithService;
@@ -58,39 +51,10 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
       ),
     );
   }
-  const a = TRIAGE_IDS;
-  const id = String(r.id);
+  // The steps the policy opens in this status, for whoever holds it (each click re-checks who).
+  const steps = pmoStepButtons(r.id, stepsFor('pmo', r.status));
+  if (steps.length) blocks.push(actions(TRIAGE_IDS.actions, steps));
   switch (r.status) {
-    case 'new':
-      blocks.push(
-        actions(a.actions, [
-          button('Claim', a.claim, id, 'primary'),
-          button('Assign…', a.assign, id),
-          button('Ask a question', a.ask, id),
-          button('Decline', a.decline, id, 'danger'),
-        ]),
-      );
-      break;
-    case 'claimed':
-      blocks.push(
-        actions(a.actions, [
-          button('Start', a.start, id, 'primary'),
-          button('Deliver…', a.deliver, id),
-          button('Ask a question', a.ask, id),
-          button('Assign…', a.assign, id),
-          button('Unclaim', a.unclaim, id),
-          button('Decline', a.decline, id, 'danger'),
-        ]),
-      );
-      break;
-    case 'in_progress':
-      blocks.push(
-        actions(a.actions, [
-          button('Deliver…', a.deliver, id, 'primary'),
-          button('Ask a question', a.ask, id),
-        ]),
-      );
-      break;
     case 'delivered':
     case 'closed':
       blocks.push(
