@@ -260,7 +260,7 @@ export interface CheckinsTable {
   sequence: Generated<number>;
   user_id: string;
   due_at: Timestamp;
-  status: Generated<'scheduled' | 'sent' | 'reminded' | 'answered' | 'expired' | 'cancelled'>;
+  status: Generated<CheckinStatus>;
   sent_at: NullableTimestamp;
   reminded_at: NullableTimestamp;
   message_channel: string | null;
@@ -311,3 +311,5 @@ export type NewRequest = Insertable<RequestsTable>;
 export type RequestUpdate = Updateable<RequestsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Topic = Selectable<TopicsTable>;
+
+export type CheckinStatus = 'scheduled' | 'sent' | 'reminded' | 'answered' | 'expired' | 'cancelled';

@@ -15,6 +15,7 @@ import {
   renderFollowupAsk,
   renderOwnerNotice,
 } from './blocks';
+import { CHECKIN_RULES, decideCheckin } from './policy';
 
 /**
  * Value check-ins: did the help land? Created after deliveries, during coaching, and as an
@@ -337,15 +338,16 @@ async function recordRatingIn(
       .set({ status: 'answered', rating: input.rating, answered_at: input.now })
       .where('id', '=', input.checkinId)
       .where('user_id', '=', input.userId)
-      .where('kind', 'in', ['delivery', 'coaching'])
-      .where('status', 'in', ['sent', 'reminded'])
+      .where('kind', 'in', CHECKIN_RULES.rate.kinds)
+      .where('status', 'in', CHECKIN_RULES.rate.open)
       .returning(['id'])
       .executeTakeFirst();
     const subject = await loadSubject(trx, input.checkinId);
-    if (!subject || subject.userId !== input.userId) return { status: 'not_found' } as const;
-    if (!updated) {
-      return subject.status === 'answered'
-        ? ({ status: 'already', rating: subject.rating } as const)
+    if (!updated || !subject) {
+      const why = decideCheckin('rate', subject && factsOf(subject), input.userId);
+      if (why.ok || why.refusal === 'not_yours') return { status: 'not_found' } as const;
+      return why.refusal === 'already'
+        ? ({ status: 'already', rating: subject?.rating ?? null } as const)
         : ({ status: 'closed' } as const);
     }
     if (subject.ownerId && subject.ownerId !== input.userId) {
@@ -416,7 +418,8 @@ export async function recordDetails(
     })
     .where('id', '=', input.checkinId)
     .where('user_id', '=', input.userId)
-    .where('status', '=', 'answered')
+    .where('kind', 'in', CHECKIN_RULES.details.kinds)
+    .where('status', 'in', CHECKIN_RULES.details.open)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
@@ -433,11 +436,10 @@ export async function openFollowup(
   input: { checkinId: number; userId: string },
 ): Promise<{ status: 'open'; subject: CheckinSubject } | { status: 'already' | 'closed' | 'not_found' }> {
   const subject = await loadSubject(db, input.checkinId);
-  if (!subject || subject.userId !== input.userId || subject.kind !== 'followup')
-    return { status: 'not_found' };
-  if (subject.status === 'answered') return { status: 'already' };
-  if (subject.status !== 'sent' && subject.status !== 'reminded') return { status: 'closed' };
-  return { status: 'open', subject };
+  const decision = decideCheckin('followup', subject && factsOf(subject), input.userId);
+  if (decision.ok && subject) return { status: 'open', subject };
+  if (decision.ok || decision.refusal === 'not_yours') return { status: 'not_found' };
+  return { status: decision.refusal };
 }
 
 export async function recordFollowup(
@@ -450,15 +452,22 @@ export async function recordFollowup(
     .set({ status: 'answered', outcome_tags: tags, what_changed: note, answered_at: input.now })
     .where('id', '=', input.checkinId)
     .where('user_id', '=', input.userId)
-    .where('kind', '=', 'followup')
-    .where('status', 'in', ['sent', 'reminded'])
+    .where('kind', 'in', CHECKIN_RULES.followup.kinds)
+    .where('status', 'in', CHECKIN_RULES.followup.open)
     .executeTakeFirst();
   const subject = await loadSubject(db, input.checkinId);
-  if (!subject || subject.userId !== input.userId) return { status: 'not_found' };
-  if (Number(updated.numUpdatedRows) === 0)
-    return subject.status === 'answered' ? { status: 'already' } : { status: 'closed' };
-  return { status: 'recorded', subject, tags };
+  if (Number(updated.numUpdatedRows) === 1 && subject) return { status: 'recorded', subject, tags };
+  const why = decideCheckin('followup', subject && factsOf(subject), input.userId);
+  if (why.ok || why.refusal === 'not_yours') return { status: 'not_found' };
+  return { status: why.refusal };
 }
+
+/** A check-in as the policy reads it. */
+const factsOf = (s: { userId: string; kind: string; status: string }) => ({
+  user_id: s.userId,
+  kind: s.kind,
+  status: s.status,
+});
 
 /** Outbox hooks: a DM for a question that closed meanwhile is not sent; the ask's ts is kept. */
 export async function checkinStillOpen(db: Database, checkinId: number): Promise<boolean> {

@@ -13,6 +13,7 @@ import {
   renderCoachProposal,
 } from './blocks';
 import { endEngagementTx, loadEngagementView } from './end';
+import { decideCoaching } from './policy';
 
 /**
  * Coaching matching: a request becomes a 'proposed' engagement offered to the least-loaded
@@ -250,18 +251,18 @@ export async function passCoaching(deps: WithOutbox, id: number, coachId: string
   return outcome;
 }
 
-/** What a repeated click should show: what this coach already did with the proposal. */
+/** A refused Accept or Pass: what the policy says this clicker is told. */
 async function proposalState(tx: Database, id: number, coachId: string): Promise<ProposalOutcome> {
-  const e = await tx
+  const decision = decideCoaching('accept', await engagementFacts(tx, id), coachId);
+  return decision.ok ? 'closed' : decision.refusal;
+}
+
+function engagementFacts(db: Database, id: number) {
+  return db
     .selectFrom('coaching_engagements')
-    .select(['status', 'coach_id', 'proposed_to', 'passed_by'])
+    .select(['status', 'coachee_id', 'coach_id', 'proposed_to', 'passed_by'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!e) return 'not_yours';
-  if (e.coach_id === coachId && e.status === 'active') return 'accepted';
-  if (e.passed_by.includes(coachId)) return 'passed';
-  if (e.proposed_to === coachId || e.coach_id === coachId) return 'closed';
-  return 'not_yours';
 }
 
 /** The introduction in the group DM of coach and coachee. */
@@ -280,12 +281,9 @@ export async function endCoaching(
   now: Date,
 ): Promise<EndOutcome> {
   const outcome = await deps.db.transaction().execute(async (tx) => {
-    const e = await tx
-      .selectFrom('coaching_engagements')
-      .select(['coachee_id', 'coach_id', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!e || (e.coachee_id !== userId && e.coach_id !== userId)) return 'not_yours';
+    const decision = decideCoaching('end', await engagementFacts(tx, id), userId);
+    if (!decision.ok) return decision.refusal === 'not_yours' ? 'not_yours' : 'not_open';
+    // Conditional too: of two End clicks at once, one ends it.
     return (await endEngagementTx(tx, id, userId, 'ended', now)) ? 'ended' : 'not_open';
   });
   // Both sides' goodbyes are in the outbox.
