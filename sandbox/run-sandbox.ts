@@ -1,5 +1,6 @@
 import { ConfigError } from '../src/config';
 import { createLogger } from '../src/logger';
+import { stopOnSignals } from '../src/shutdown';
 import { startSandbox } from './start-sandbox';
 
 /**
@@ -24,16 +25,5 @@ export async function runSandboxProcess(): Promise<void> {
     process.exit(1);
   }
   logger.info(`Sandbox: no Slack credentials found — open ${sandbox.url}`);
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'signal received');
-    sandbox.stop().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(logger, () => sandbox.stop());
 }

@@ -1,5 +1,6 @@
 import { ConfigError, parseConfig, shouldRunSandbox } from './config';
 import { createLogger } from './logger';
+import { stopOnSignals } from './shutdown';
 import { startService } from './start';
 
 /**
@@ -28,18 +29,7 @@ async function main(): Promise<void> {
     logger.flush?.();
     process.exit(1);
   }
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'signal received');
-    service.stop().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'error during shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(logger, () => service.stop());
 }
 
 /**

@@ -18,8 +18,8 @@ import {
 import { getRequest } from '../../src/features/requests/service';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeView } from '../support/fake-slack';
-import { seedMember, serviceId, topicId } from '../support/seed';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+import { seedWorld, type World } from './world';
 
 /**
  * Issue 11, finding 5: every input of every modal the app answers, filled with what a forged
@@ -29,17 +29,6 @@ import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '
  */
 
 type Json = Record<string, unknown>;
-
-interface World {
-  rNew: number;
-  rClaimed: number;
-  question: number;
-  draft: number;
-  answered: number;
-  followup: number;
-  service: number;
-  topic: number;
-}
 
 interface FormCase {
   /** Who submits: someone allowed to, so it is the input that is tested. */
@@ -215,89 +204,6 @@ function inputsOf(view: Json): { block: string; type: string }[] {
   return ((view.blocks as Json[]) ?? [])
     .filter((b) => b.type === 'input')
     .map((b) => ({ block: String(b.block_id), type: String((b.element as Json).type) }));
-}
-
-async function seedWorld(t: TestApp): Promise<World> {
-  const db = t.db;
-  await seedMember(db, 'UM1', ['change-management']);
-  await seedMember(db, 'UM2', ['change-management']);
-  const service = await serviceId(db, 'change-management');
-  const topic = await topicId(db, 'executive-coaching');
-  const now = t.clock.now();
-  const req = (status: 'new' | 'claimed') =>
-    db
-      .insertInto('requests')
-      .values({
-        submission_key: `bad-${status}`,
-        requester_id: 'UREQ1',
-        service_id: service,
-        project: 'P',
-        need: 'N',
-        expected_value: 'V',
-        impact: 'important',
-        status,
-        owner_id: status === 'claimed' ? LEAD : null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((r) => r.id);
-  const rNew = await req('new');
-  const rClaimed = await req('claimed');
-  const question = (
-    await db
-      .insertInto('request_questions')
-      .values({ request_id: rNew, asked_by: LEAD, question: 'Q?', asked_at: now, submission_key: 'bad-q' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const draft = (
-    await db
-      .insertInto('invitation_drafts')
-      .values({
-        created_by: LEAD,
-        draft: JSON.stringify({
-          title: 'T',
-          message: 'M',
-          topicIds: [topic],
-          eventDate: null,
-          link: null,
-          seats: null,
-          rsvpDeadline: null,
-          mode: 'dm',
-          channel: null,
-        }),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-  ).id;
-  const checkin = (kind: 'delivery' | 'followup', seq: number, status: 'answered' | 'sent') =>
-    db
-      .insertInto('checkins')
-      .values({
-        kind,
-        request_id: rNew,
-        sequence: seq,
-        user_id: 'UREQ1',
-        due_at: now,
-        status,
-        sent_at: now,
-        ...(status === 'answered' ? { rating: 4, answered_at: now } : {}),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((r) => r.id);
-  return {
-    rNew,
-    rClaimed,
-    question,
-    draft,
-    answered: await checkin('delivery', 1, 'answered'),
-    followup: await checkin('followup', 2, 'sent'),
-    service,
-    topic,
-  };
 }
 
 describe('bad input in every modal', () => {

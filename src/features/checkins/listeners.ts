@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INT4_MAX, rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
-import { action, type Feature, STALE_CLICK, view } from '../../slack/kit';
+import { action, type Feature, redrawMessage, STALE_CLICK, view } from '../../slack/kit';
 import { refreshHome } from '../home/publisher';
 import {
   renderCheckinDetailsModal,
@@ -84,7 +84,7 @@ const rate = action({
       reminder,
     ];
     for (const target of targets) {
-      if (target) await client.chat.update({ ...target, text: thanks.text, blocks: thanks.blocks });
+      if (target) await redrawMessage(deps, client, target, thanks);
     }
     await refreshHome(deps, client, userId, { notice: thanks.text });
   },
@@ -157,12 +157,7 @@ const followup = view({
         const stored = await loadSubject(deps.db, s.metadata.c);
         if (!stored?.messageChannel || !stored.messageTs) return;
         const thanks = renderFollowupThanks(outcome.subject, outcome.tags);
-        await s.client.chat.update({
-          channel: stored.messageChannel,
-          ts: stored.messageTs,
-          text: thanks.text,
-          blocks: thanks.blocks,
-        });
+        await redrawMessage(deps, s.client, { channel: stored.messageChannel, ts: stored.messageTs }, thanks);
       });
     }
     return undefined;

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
-import { action, type Feature, view } from '../../slack/kit';
+import { action, type Feature, redrawMessage, view } from '../../slack/kit';
 import { refreshHome, refreshHomes } from '../home/publisher';
 import { renderCoachingRequested, renderCoachProposalResolved } from './blocks';
 import { COACHING_IDS } from './ids';
@@ -35,7 +35,7 @@ async function updatePosted(
   message: { text: string; blocks: unknown[] },
 ): Promise<void> {
   const posted = await postedMessage(deps.db, key);
-  if (posted) await client.chat.update({ ...posted, text: message.text, blocks: message.blocks as never });
+  if (posted) await redrawMessage(deps, client, posted, message);
 }
 
 type Answer = (deps: Deps, id: number, coachId: string, now: Date) => Promise<ProposalOutcome>;

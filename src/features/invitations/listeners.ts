@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
-import { action, type Feature, view } from '../../slack/kit';
+import { action, type Feature, redrawMessage, view } from '../../slack/kit';
 import { lookupPerson } from '../../slack/people';
 import { listTopics } from '../consent/topics';
 import { refreshHome } from '../home/publisher';
@@ -58,24 +58,14 @@ async function redrawDm(deps: Deps, client: WebClient, invitationId: number, use
   const tz = await personTz(deps, client, userId);
   const payload = await renderDmNow(deps.db, invitationId, userId, deps.clock.now(), tz);
   if (!payload) return;
-  await client.chat.update({
-    channel: posted.message_channel,
-    ts: posted.message_ts,
-    text: payload.text,
-    blocks: payload.blocks as never,
-  });
+  await redrawMessage(deps, client, { channel: posted.message_channel, ts: posted.message_ts }, payload);
 }
 
 async function redrawSummary(deps: Deps, client: WebClient, invitationId: number): Promise<void> {
   const summary = await currentSummary(deps.db, invitationId);
   // Not posted yet: the sender renders it with the counts of the moment it posts.
   if (!summary) return;
-  await client.chat.update({
-    channel: summary.channel,
-    ts: summary.ts,
-    text: summary.payload.text,
-    blocks: summary.payload.blocks as never,
-  });
+  await redrawMessage(deps, client, summary, summary.payload);
 }
 
 /** "I'm in": a seat if there is one, else the waitlist. Works once. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { chosenUser, rowId } from '../../lib/input';
-import { action, type Click, type Feature, view } from '../../slack/kit';
+import { action, type Click, type Feature, type Submission, view } from '../../slack/kit';
 import { listServices } from '../catalog/service';
 import { refreshHome, refreshRequestHomes } from '../home/publisher';
 import { actorOf } from '../team/roles';
@@ -305,66 +305,64 @@ const replyForm = view({
   },
 });
 
-/** The triage modals re-check membership at submit; the conditional update decides the rest. */
-const refused = (blockId: string, r: TransitionResult & { ok: false }, actor: string) => ({
-  errors: { [blockId]: refusalText(r.current, actor) },
-});
-const triageAfter = (
-  s: { deps: Deps; client: Click<number>['client']; userId: string; later(w: () => Promise<unknown>): void },
-  requestId: number,
-) =>
-  s.later(async () => {
-    await refreshTriagePost(s.deps, s.client, requestId);
-    await refreshRequestHomes(s.deps, s.client, requestId, { id: s.userId });
+/**
+ * A triage modal whose submission is one step of the lifecycle: members only (checked again at
+ * submit), the conditional update decides the rest, and a refused step says why on its input.
+ */
+function stepForm<F>(
+  callbackId: string,
+  fields: Record<string, string>,
+  schema: z.ZodType<F>,
+  errorBlock: string,
+  step: (
+    s: Submission<{ requestId: number }, F>,
+  ) => Promise<TransitionResult | { ok: false; notMember: true }>,
+) {
+  return view({
+    callbackId,
+    audience: 'members',
+    metadata: requestMeta,
+    fields,
+    schema: () => schema,
+    submit: async (s) => {
+      const result = await step(s);
+      if ('notMember' in result)
+        return {
+          errors: { [errorBlock]: 'Only PMO members can be assigned. A lead can add them with /pmo team.' },
+        };
+      if (!result.ok) return { errors: { [errorBlock]: refusalText(result.current, s.userId) } };
+      s.later(async () => {
+        await refreshTriagePost(s.deps, s.client, s.metadata.requestId);
+        await refreshRequestHomes(s.deps, s.client, s.metadata.requestId, { id: s.userId });
+      });
+      return undefined;
+    },
   });
+}
 
-const assignForm = view({
-  callbackId: TRIAGE_IDS.assignModal,
-  audience: 'members',
-  metadata: requestMeta,
-  fields: { assignee: TRIAGE_IDS.assignee },
-  schema: () => z.object({ assignee: chosenUser('Please choose someone.') }),
-  submit: async (s) => {
-    const result = await assignRequest(s.deps, s.metadata.requestId, s.userId, s.values.assignee);
-    if ('notMember' in result)
-      return {
-        errors: {
-          [TRIAGE_IDS.assignee]: 'Only PMO members can be assigned. A lead can add them with /pmo team.',
-        },
-      };
-    if (!result.ok) return refused(TRIAGE_IDS.assignee, result, s.userId);
-    triageAfter(s, s.metadata.requestId);
-    return undefined;
-  },
-});
+const assignForm = stepForm(
+  TRIAGE_IDS.assignModal,
+  { assignee: TRIAGE_IDS.assignee },
+  z.object({ assignee: chosenUser('Please choose someone.') }),
+  TRIAGE_IDS.assignee,
+  (s) => assignRequest(s.deps, s.metadata.requestId, s.userId, s.values.assignee),
+);
 
-const deliverForm = view({
-  callbackId: TRIAGE_IDS.deliverModal,
-  audience: 'members',
-  metadata: requestMeta,
-  fields: { note: TRIAGE_IDS.delivered, links: TRIAGE_IDS.links },
-  schema: () => deliverFormSchema,
-  submit: async (s) => {
-    const result = await deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values);
-    if (!result.ok) return refused(TRIAGE_IDS.delivered, result, s.userId);
-    triageAfter(s, s.metadata.requestId);
-    return undefined;
-  },
-});
+const deliverForm = stepForm(
+  TRIAGE_IDS.deliverModal,
+  { note: TRIAGE_IDS.delivered, links: TRIAGE_IDS.links },
+  deliverFormSchema,
+  TRIAGE_IDS.delivered,
+  (s) => deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values),
+);
 
-const declineForm = view({
-  callbackId: TRIAGE_IDS.declineModal,
-  audience: 'members',
-  metadata: requestMeta,
-  fields: { reason: TRIAGE_IDS.reason },
-  schema: () => declineFormSchema,
-  submit: async (s) => {
-    const result = await declineRequest(s.deps, s.metadata.requestId, s.userId, s.values.reason);
-    if (!result.ok) return refused(TRIAGE_IDS.reason, result, s.userId);
-    triageAfter(s, s.metadata.requestId);
-    return undefined;
-  },
-});
+const declineForm = stepForm(
+  TRIAGE_IDS.declineModal,
+  { reason: TRIAGE_IDS.reason },
+  declineFormSchema,
+  TRIAGE_IDS.reason,
+  (s) => declineRequest(s.deps, s.metadata.requestId, s.userId, s.values.reason),
+);
 
 const askForm = view({
   callbackId: TRIAGE_IDS.askModal,

@@ -1,4 +1,5 @@
 /** The Slack kit: how every feature reads clicks and forms, refuses, and is routed. */
 export * from './answer-failures';
 export * from './form';
+export * from './messages';
 export * from './routes';
