@@ -1,5 +1,6 @@
 import { signedHeaders } from './slack-signing';
 import type { FakeMessage, FakeView, SlackStandIn } from './slack-stand-in';
+import type { EnvelopeType, SocketModeServer } from './socket-mode-server';
 
 type Json = Record<string, unknown>;
 
@@ -11,6 +12,11 @@ export interface DriverOptions {
   appId?: string;
   /** How long to wait for the acknowledgement (Slack: 3 s). */
   ackTimeoutMs?: number;
+  /**
+   * Socket Mode: the same payloads go as envelopes over the stand-in's socket, and the
+   * acknowledgement's payload is the answer (instead of signed HTTP to POST /slack/events).
+   */
+  socket?: SocketModeServer;
 }
 
 export interface AppAnswer {
@@ -38,6 +44,7 @@ export class AppDriver {
   private readonly team: { id: string; domain: string };
   private readonly appId: string;
   private readonly ackTimeoutMs: number;
+  private readonly socket?: SocketModeServer;
 
   constructor(
     private readonly standIn: SlackStandIn,
@@ -48,6 +55,7 @@ export class AppDriver {
     this.team = opts.team ?? { id: 'T0SANDBOX', domain: 'sandbox' };
     this.appId = opts.appId ?? 'A0SANDBOX';
     this.ackTimeoutMs = opts.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+    this.socket = opts.socket;
   }
 
   /** `/pmo <text>` typed by `user` in `channel`. */
@@ -188,11 +196,32 @@ export class AppDriver {
     return { id: user.id, username: user.name, name: user.name, team_id: this.team.id };
   }
 
+  private async viaSocket(
+    socket: SocketModeServer,
+    body: string,
+    contentType: string,
+    headers: Record<string, string>,
+  ): Promise<AppAnswer> {
+    const { type, payload } = envelopeOf(body, contentType);
+    try {
+      const ack = await socket.send(type, payload, {
+        retryAttempt: Number(headers['x-slack-retry-num'] ?? 0),
+        retryReason: headers['x-slack-retry-reason'] ?? '',
+        timeoutMs: this.ackTimeoutMs,
+      });
+      const answer = (ack.payload as Json | undefined) ?? {};
+      return { status: 200, body: answer, text: ack.payload === undefined ? '' : JSON.stringify(answer) };
+    } catch (err) {
+      return { status: 0, body: {}, text: '', error: (err as Error).message };
+    }
+  }
+
   private async post(
     body: string,
     contentType: string,
     headers: Record<string, string> = {},
   ): Promise<AppAnswer> {
+    if (this.socket) return this.viaSocket(this.socket, body, contentType, headers);
     try {
       const res = await fetch(this.eventsUrl(), {
         method: 'POST',
@@ -223,6 +252,17 @@ export class AppDriver {
       };
     }
   }
+}
+
+/** What HTTP would POST, as Slack puts it in a Socket Mode envelope: parsed. */
+function envelopeOf(body: string, contentType: string): { type: EnvelopeType; payload: Json } {
+  if (contentType !== 'application/x-www-form-urlencoded')
+    return { type: 'events_api', payload: JSON.parse(body) as Json };
+  const fields = new URLSearchParams(body);
+  const payload = fields.get('payload');
+  return payload === null
+    ? { type: 'slash_commands', payload: Object.fromEntries(fields) }
+    : { type: 'interactive', payload: JSON.parse(payload) as Json };
 }
 
 function form(payload: Json): string {

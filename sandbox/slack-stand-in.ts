@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { type Surface, validateSurface } from '../src/slack/kit/limits';
+import { SocketModeServer } from './socket-mode-server';
 
 /**
  * A stand-in for Slack's Web API on loopback: the tests' fake Slack and the sandbox's Slack.
@@ -68,6 +69,8 @@ export interface ResponseContext {
 export interface StandInOptions {
   /** The bot token the app must present. Tests use xoxb-test-token; the sandbox a random one. */
   token?: string;
+  /** The app-level token that opens Socket Mode connections (xapp-test-token by default). */
+  appToken?: string;
 }
 
 export interface RecordedCall {
@@ -116,7 +119,10 @@ export class SlackStandIn {
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly listeners = new Set<() => void>();
   private readonly token: string;
+  private readonly appToken: string;
   private server?: http.Server;
+  /** Slack's Socket Mode side, for an app started with an app-level token. */
+  socketMode!: SocketModeServer;
   private seq = 0;
   private tsCounter = 0;
   url = '';
@@ -125,6 +131,7 @@ export class SlackStandIn {
 
   constructor(opts: StandInOptions = {}) {
     this.token = opts.token ?? 'xoxb-test-token';
+    this.appToken = opts.appToken ?? 'xapp-test-token';
   }
 
   async start(): Promise<this> {
@@ -132,12 +139,14 @@ export class SlackStandIn {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const addr = this.server.address() as { port: number };
     this.url = `http://127.0.0.1:${addr.port}`;
+    this.socketMode = new SocketModeServer(this.server, () => this.url);
     return this;
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
+      this.socketMode.close();
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
@@ -356,7 +365,9 @@ export class SlackStandIn {
       res.end(JSON.stringify(body));
     };
 
-    if (req.headers.authorization !== `Bearer ${this.token}`)
+    // Socket Mode connections are opened with the app-level token, everything else with the bot's.
+    const token = method === 'apps.connections.open' ? this.appToken : this.token;
+    if (req.headers.authorization !== `Bearer ${token}`)
       return reply(200, { ok: false, error: 'invalid_auth' });
 
     const limit = this.limits.get(method);
@@ -476,6 +487,8 @@ export class SlackStandIn {
 
   private dispatch(method: string, a: Json): Json {
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketMode.connectionUrl() };
       case 'auth.test':
         return {
           ok: true,

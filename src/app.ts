@@ -35,8 +35,8 @@ export interface SlackApp {
   routes: RegisteredRoutes;
   /** HTTP mode: the listener for POST /slack/events (signature checked by Bolt). */
   slackRequestListener?: RequestListener;
-  /** Socket Mode: connect / disconnect. */
-  socket?: { start(): Promise<unknown>; stop(): Promise<unknown> };
+  /** Socket Mode: connect / disconnect, and whether a connection is open now (readiness). */
+  socket?: { start(): Promise<unknown>; stop(): Promise<unknown>; connected(): boolean };
 }
 
 /**
@@ -56,7 +56,12 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
 
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (config.slack.appToken) {
-    receiver = new SocketModeReceiver({ appToken: config.slack.appToken, logger: logs });
+    receiver = new SocketModeReceiver({
+      appToken: config.slack.appToken,
+      logger: logs,
+      // Without it, apps.connections.open goes to Slack's own host whatever SLACK_API_URL says.
+      installerOptions: { clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {} },
+    });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.slack.signingSecret,
@@ -105,5 +110,20 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     return { bolt, routes, slackRequestListener: receiver.requestListener };
   }
   const socket = receiver;
-  return { bolt, routes, socket: { start: () => socket.start(), stop: () => socket.stop() } };
+  // The client reconnects by itself (refresh_requested, a dropped link); readiness follows it.
+  let connected = false;
+  socket.client.on('connected', () => {
+    connected = true;
+    logger.info('Socket Mode connected');
+  });
+  // 'close' comes first: the client waits (5 s) before it says 'reconnecting'.
+  for (const state of ['close', 'disconnected', 'reconnecting', 'connecting'])
+    socket.client.on(state, () => {
+      connected = false;
+    });
+  return {
+    bolt,
+    routes,
+    socket: { start: () => socket.start(), stop: () => socket.stop(), connected: () => connected },
+  };
 }

@@ -75,8 +75,9 @@ export async function startService(config: Config, opts: StartOptions): Promise<
         responseUrlOrigins: responseUrlOrigins(config.slack.apiUrl),
       },
       admission,
-      // Ready means able to serve Slack: the database answers and the Slack app is built.
-      ready: async () => (database && slack ? database.ping() : false),
+      // Ready means able to serve Slack: the database answers, the Slack app is built and, in
+      // Socket Mode, a connection is open.
+      ready: async () => (database && slack && (slack.socket?.connected() ?? true) ? database.ping() : false),
       metrics: metricsRoute(metrics, config.metricsToken),
       extra: opts.extraRoutes,
       onSlackAnswered: (surface, status, seconds) => {
@@ -127,7 +128,9 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     throw err;
   }
   slack = createSlackApp(deps, identity);
-  if (slack.socket) await slack.socket.start();
+  // Socket Mode connects in the background (the client retries apps.connections.open with
+  // backoff): the outbox and the schedules must not wait for it, and /readyz says 503 meanwhile.
+  if (slack.socket) slack.socket.start().catch((err) => logger.error({ err }, 'Socket Mode could not start'));
   outbox.start(opts.outboxPollMs ?? 5000);
   const scheduler: Scheduler | undefined = config.schedule.enabled
     ? startScheduler(deps, senderClient, instanceId)

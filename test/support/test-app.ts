@@ -33,6 +33,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. two instances on one database). */
   database?: TestDatabase;
   httpTimeouts?: HttpTimeouts;
+  /** Socket Mode: the app connects to the fake's socket; commands and clicks travel on it. */
+  socketMode?: boolean;
 }
 
 export interface HttpResult {
@@ -101,6 +103,7 @@ export class TestApp {
       SCHEDULER_ENABLED: 'false',
       ...this.database.env,
       ...(this.pgliteDir ? { PGLITE_DIR: path.join(this.pgliteDir, 'db') } : {}),
+      ...(this.opts.socketMode ? { SLACK_APP_TOKEN: 'xapp-test-token' } : {}),
       ...this.opts.env,
     });
     const logs = this.logs;
@@ -118,6 +121,9 @@ export class TestApp {
       outboxPollMs: 200,
       httpTimeouts: this.opts.httpTimeouts,
     });
+    // In Socket Mode the app connects in the background: wait until it can be reached.
+    if (this.opts.socketMode)
+      await this.fake.waitFor(() => this.service.slack.socket?.connected(), 'Socket Mode', 20_000);
   }
 
   /** Stops the process's service and starts it again on the same database. */
@@ -191,6 +197,7 @@ export class TestApp {
     return new AppDriver(this.fake, SIGNING_SECRET, () => `${this.url}/slack/events`, {
       team: { id: 'T0TEST', domain: 'test' },
       appId: 'A0TEST',
+      ...(this.opts.socketMode ? { socket: this.fake.socketMode } : {}),
       // Tests measure the 3 s themselves; a slower answer is reported, not cut off.
       ackTimeoutMs: 30_000,
     });
