@@ -7,4 +7,8 @@ module.exports = {
   testTimeout: 30000,
   // Each test file starts its own app, database and fake Slack; two workers fit a 2-core machine.
   maxWorkers: 2,
+  // An embedded PostgreSQL (PGlite, WebAssembly) per test app is not all handed back to the
+  // system when it closes, and Jest's memory check only sees the JS heap: so each test file gets
+  // a fresh worker (0 = always), and a worker's memory is that of one file, not of all it ran.
+  workerIdleMemoryLimit: 0,
 };

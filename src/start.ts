@@ -146,6 +146,9 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       scheduler?.stop();
       await outbox.stop();
       await database?.close();
+      // prom-client's default collectors (a GC observer) live as long as the process and hold the
+      // registry; emptied, it no longer holds this service (its database among it).
+      metrics.registry.clear();
       logger.info('stopped');
     })();
     return stopping;
