@@ -7,7 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY db ./db
+# The embedded database's template (a first start restores it instead of running initdb).
+RUN npm run build && npm run db:template && npm prune --omit=dev
 
 FROM node:20.20.2-bookworm-slim
 ENV NODE_ENV=production \

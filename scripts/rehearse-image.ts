@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     throw new Error('the image holds the sandbox or the sources');
   if (!shipped('dist/main.js') || !shipped('db/migrations'))
     throw new Error('the image lacks dist/main.js or db/migrations');
+  if (!shipped('node_modules/.cache/pmo-concierge'))
+    throw new Error('the image lacks the embedded database template (a first start would run initdb)');
 
   const fake = await new SlackStandIn({ token: 'xoxb-rehearsal' }).start();
   const port = 20000 + Math.floor(Math.random() * 20000);

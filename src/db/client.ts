@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { loadTemplate } from './pglite-template';
 import type { DB } from './schema';
 
 /**
@@ -74,10 +75,23 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
     fs.mkdirSync(dataDir, { recursive: true });
     releaseLock = lockDirectory(dataDir);
   }
-  const client = await PGlite.create({
+  const options = {
     dataDir,
     parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepDate },
-  });
+  };
+  // A new database starts from the template `npm ci` made (pglite-template.ts), if there is one.
+  const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const template = fresh ? loadTemplate() : undefined;
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ ...options, ...(template ? { loadDataDir: template } : {}) });
+  } catch (err) {
+    if (!template) throw err;
+    // A template that does not load is no reason not to start: initdb, as without one.
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(options);
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return {
     db,
