@@ -14,7 +14,7 @@ import { getRequest } from '../../src/features/requests/service';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
-import { SECRET, seedWorld, snapshot, type World } from './world';
+import { dmDraft, SECRET, seedWorld, snapshot, type World } from './world';
 
 /**
  * Issue 11: for every button and every modal the app answers — read from the routes the app
@@ -205,17 +205,7 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
   invite_confirm_modal: {
     view: async (w) =>
       renderConfirmModal(
-        {
-          title: 'T',
-          message: 'M',
-          topicIds: [w.topic],
-          eventDate: null,
-          link: null,
-          seats: null,
-          rsvpDeadline: null,
-          mode: 'dm',
-          channel: null,
-        },
+        dmDraft(w.topic, 'T', 'M'),
         ['T'],
         { reach: 1, optedIn: 1, paused: 0, atCap: 0, deactivated: 0 },
         w.draft,

@@ -19,7 +19,7 @@ import { getRequest } from '../../src/features/requests/service';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
-import { seedWorld, type World } from './world';
+import { dmDraft, seedWorld, type World } from './world';
 
 /**
  * Issue 11, finding 5: every input of every modal the app answers, filled with what a forged
@@ -125,17 +125,7 @@ const FORMS: Record<string, FormCase> = {
     actor: LEAD,
     view: async (w) =>
       renderConfirmModal(
-        {
-          title: 'T',
-          message: 'M',
-          topicIds: [w.topic],
-          eventDate: null,
-          link: null,
-          seats: null,
-          rsvpDeadline: null,
-          mode: 'dm',
-          channel: null,
-        },
+        dmDraft(w.topic, 'T', 'M'),
         ['T'],
         { reach: 0, optedIn: 0, paused: 0, atCap: 0, deactivated: 0 },
         w.draft,

@@ -1,7 +1,8 @@
 import { FORM, fileRequest, openRequestForm, validValues } from '../requests/request-helpers';
 import type { FakeMessage } from '../support/fake-slack';
-import { seedMember, serviceId as serviceIdOf, topicId } from '../support/seed';
+import { seedMember, seedRequest, serviceId as serviceIdOf, topicId } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+import { dmDraft } from './world';
 
 /**
  * Issue 11, findings 3–8: each attack of the hostile review, replayed through signed HTTP the
@@ -108,23 +109,12 @@ describe('forged clicks aimed at other people’s messages', () => {
     expect(me.rsvp).toBe('going');
     expect(dm.updates).toBeGreaterThan(0);
 
-    const { id: requestId } = await t.db
-      .insertInto('requests')
-      .values({
-        submission_key: 'f4r',
-        requester_id: 'URATER',
-        service_id: await serviceIdOf(t.db, 'change-management'),
-        project: 'P',
-        need: 'N',
-        expected_value: 'V',
-        impact: 'important',
-        status: 'delivered',
-        created_at: now,
-        updated_at: now,
-        delivered_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const requestId = await seedRequest(t.db, {
+      requester: 'URATER',
+      service: 'change-management',
+      createdAt: now.toISOString(),
+      deliveredAt: now.toISOString(),
+    });
     const ask = t.fake.postAs('UPMOBOT', 'DURATER', 'How much value?');
     const { id: checkin } = await t.db
       .insertInto('checkins')
@@ -153,23 +143,12 @@ describe('forged clicks aimed at other people’s messages', () => {
 
   it('finding 4: the follow-up modal’s private_metadata cannot point the thanks at another message', async () => {
     const victim = victimMessage(t);
-    const { id: requestId } = await t.db
-      .insertInto('requests')
-      .values({
-        submission_key: 'f4f',
-        requester_id: 'UFOLLOW',
-        service_id: await serviceIdOf(t.db, 'change-management'),
-        project: 'P',
-        need: 'N',
-        expected_value: 'V',
-        impact: 'important',
-        status: 'delivered',
-        created_at: now,
-        updated_at: now,
-        delivered_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const requestId = await seedRequest(t.db, {
+      requester: 'UFOLLOW',
+      service: 'change-management',
+      createdAt: now.toISOString(),
+      deliveredAt: now.toISOString(),
+    });
     const { id: checkin } = await t.db
       .insertInto('checkins')
       .values({
@@ -366,17 +345,7 @@ describe('who may do what (finding 8)', () => {
       .insertInto('invitation_drafts')
       .values({
         created_by: LEAD,
-        draft: JSON.stringify({
-          title: 'Clinic',
-          message: 'Come',
-          topicIds: [topic],
-          eventDate: null,
-          link: null,
-          seats: null,
-          rsvpDeadline: null,
-          mode: 'dm',
-          channel: null,
-        }),
+        draft: JSON.stringify(dmDraft(topic, 'Clinic', 'Come')),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

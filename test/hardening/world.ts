@@ -8,6 +8,19 @@ import { PMO_CHANNEL, type TestApp } from '../support/test-app';
  * people may read (SECRET), so a test can tell when something leaks.
  */
 
+/** A plain invitation draft by DM to one topic, as /pmo invite stores it. */
+export const dmDraft = (topic: number, title: string, message = title) => ({
+  title,
+  message,
+  topicIds: [topic],
+  eventDate: null,
+  link: null,
+  seats: null,
+  rsvpDeadline: null,
+  mode: 'dm' as const,
+  channel: null,
+});
+
 /** Anything seeded that only its people may read. */
 export const SECRET = 'SECRET';
 
@@ -125,17 +138,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
       .insertInto('invitation_drafts')
       .values({
         created_by: 'UM1',
-        draft: JSON.stringify({
-          title: 'Draft',
-          message: 'Draft',
-          topicIds: [topic],
-          eventDate: null,
-          link: null,
-          seats: null,
-          rsvpDeadline: null,
-          mode: 'dm',
-          channel: null,
-        }),
+        draft: JSON.stringify(dmDraft(topic, 'Draft')),
       })
       .returning('id')
       .executeTakeFirstOrThrow()
