@@ -33,7 +33,29 @@ export interface FakeMessage {
   user: string;
   /** The user id the message was addressed to when posted by user id (a DM). */
   dmUser?: string;
+  /** Files shared with the message (files.completeUploadExternal), by id. */
+  files?: string[];
   updates: number;
+}
+
+/**
+ * A file as Slack keeps it after the three-step upload: files.getUploadURLExternal (name, length,
+ * alt text), the bytes POSTed to the returned upload_url, then files.completeUploadExternal
+ * sharing it into a channel (or a thread). Until completed it is `pending` and shown nowhere.
+ */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The length announced in step one; the upload must match it. */
+  length: number;
+  altText?: string;
+  title?: string;
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  channel?: string;
+  threadTs?: string;
+  initialComment?: string;
+  shared: boolean;
 }
 
 export interface FakeView {
@@ -93,6 +115,7 @@ export const BOT_USER_ID = 'UPMOBOT';
 /** Methods that only read: they do not change what a person would see. */
 const READ_ONLY = new Set([
   'auth.test',
+  'files.getUploadURLExternal',
   'users.info',
   'conversations.open',
   'conversations.history',
@@ -107,6 +130,8 @@ export class SlackStandIn {
   readonly responses: { path: string; body: Json }[] = [];
   readonly violations: string[] = [];
   readonly users = new Map<string, FakeUser>();
+  /** Every file announced through files.getUploadURLExternal, shared or not, by id. */
+  readonly files = new Map<string, FakeFile>();
   /** How long a trigger_id lives. Slack's is 3 s. */
   triggerTtlMs = 3000;
   private readonly latencies = new Map<string, number>();
@@ -344,8 +369,12 @@ export class SlackStandIn {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = req.url ?? '/';
+    if (url.startsWith('/upload/')) return this.receiveUpload(url.slice('/upload/'.length), req, bytes, res);
+    if (req.method === 'GET' && url.startsWith('/files/'))
+      return this.serveFile(url.slice('/files/'.length), res);
     if (url.startsWith('/respond/')) {
       const body = raw ? (JSON.parse(raw) as Json) : {};
       this.responses.push({ path: url, body });
@@ -400,6 +429,51 @@ export class SlackStandIn {
     } catch (err) {
       reply(200, { ok: false, error: (err as Error).message });
     }
+  }
+
+  /**
+   * Step two of an upload: the bytes, raw or as a multipart form (Slack takes both). Like Slack's
+   * upload host it answers 200 on success and does not check the bot token (the URL is the
+   * credential); an unknown or completed file id is 404, bytes that do not match the announced
+   * length 400 — the app learns it at completion, as with Slack.
+   */
+  private receiveUpload(id: string, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+    const file = this.files.get(id);
+    const answer = (status: number, text: string) => {
+      this.calls.push({ method: 'upload', args: { file: id }, status, response: { text }, at: Date.now() });
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(text);
+    };
+    if (req.method !== 'POST' || !file || file.shared) {
+      answer(404, 'not found');
+      return;
+    }
+    const data = multipartFile(body, req.headers['content-type']) ?? body;
+    if (data.length !== file.length) {
+      answer(400, `length ${data.length} != ${file.length}`);
+      return;
+    }
+    file.bytes = data;
+    answer(200, `OK - ${data.length}`);
+  }
+
+  /** A shared file's bytes, for the sandbox page (Slack serves them behind its own login). */
+  private serveFile(id: string, res: http.ServerResponse): void {
+    const file = this.files.get(id);
+    if (!file?.shared || !file.bytes) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': contentTypeOf(file.filename) });
+    res.end(file.bytes);
+  }
+
+  /** The files shared into a channel id or the DM with a user id, oldest first. */
+  filesIn(channelOrUser: string): FakeFile[] {
+    return [...this.files.values()].filter(
+      (f) => f.shared && (f.channel === channelOrUser || f.channel === `D${channelOrUser}`),
+    );
   }
 
   private checkBlocks(surface: Surface, payload: Json, method: string): void {
@@ -551,6 +625,54 @@ export class SlackStandIn {
         this.messages.splice(i, 1);
         return { ok: true, channel: a.channel, ts: a.ts };
       }
+      case 'files.getUploadURLExternal': {
+        const filename = String(a.filename ?? '');
+        const length = Number(a.length);
+        if (!filename || !Number.isInteger(length) || length <= 0) throw new Error('invalid_arguments');
+        const altText = a.alt_txt === undefined ? undefined : String(a.alt_txt);
+        if (altText !== undefined && altText.length > 1000) throw new Error('alt_txt_too_large');
+        const id = `F${String(++this.seq).padStart(8, '0')}`;
+        this.files.set(id, { id, filename, length, altText, shared: false });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (typeof a.files === 'string' ? safeJson(a.files) : a.files) as unknown;
+        if (!Array.isArray(list) || list.length === 0) throw new Error('invalid_arguments');
+        const channel = a.channel_id === undefined ? undefined : String(a.channel_id);
+        if (channel !== undefined && !/^[CDG][A-Z0-9]+$/.test(channel)) throw new Error('invalid_channel');
+        if (a.thread_ts !== undefined && !channel) throw new Error('invalid_arguments');
+        if (a.thread_ts !== undefined && !this.messageAt(channel!, String(a.thread_ts)))
+          throw new Error('invalid_thread_ts');
+        const files = list.map((f: { id?: unknown; title?: unknown }) => {
+          const file = this.files.get(String(f.id));
+          // Slack: the bytes must have arrived, and a file is completed once.
+          if (!file || !file.bytes || file.shared) throw new Error('file_not_found');
+          return { file, title: f.title === undefined ? undefined : String(f.title) };
+        });
+        for (const { file, title } of files) {
+          file.title = title ?? file.filename;
+          file.shared = channel !== undefined;
+          file.channel = channel;
+          file.threadTs = a.thread_ts === undefined ? undefined : String(a.thread_ts);
+          file.initialComment = a.initial_comment === undefined ? undefined : String(a.initial_comment);
+        }
+        if (channel) {
+          this.messages.push({
+            channel,
+            ts: this.nextTs(),
+            text: a.initial_comment === undefined ? '' : String(a.initial_comment),
+            ...(a.thread_ts !== undefined ? { thread_ts: String(a.thread_ts) } : {}),
+            user: BOT_USER_ID,
+            ...(channel.startsWith('D') ? { dmUser: channel.slice(1) } : {}),
+            files: files.map(({ file }) => file.id),
+            updates: 0,
+          });
+        }
+        return {
+          ok: true,
+          files: files.map(({ file }) => ({ id: file.id, title: file.title, name: file.filename })),
+        };
+      }
       case 'chat.getPermalink':
         return {
           ok: true,
@@ -641,6 +763,31 @@ function parseArgs(raw: string, contentType: string | undefined): Json {
     out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
   }
   return out;
+}
+
+/** The first file part of a multipart/form-data body, or undefined when the body is raw bytes. */
+function multipartFile(body: Buffer, contentType: string | undefined): Buffer | undefined {
+  const boundary = /multipart\/form-data;\s*boundary=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2];
+  if (!boundary) return undefined;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const headerEnd = body.indexOf('\r\n\r\n', start);
+    if (headerEnd < 0) return undefined;
+    const next = body.indexOf(delimiter, headerEnd);
+    if (next < 0) return undefined;
+    const headers = body.subarray(start, headerEnd).toString('utf8');
+    if (/filename=/i.test(headers)) return body.subarray(headerEnd + 4, next - 2);
+    start = next;
+  }
+  return undefined;
+}
+
+function contentTypeOf(filename: string): string {
+  if (/\.png$/i.test(filename)) return 'image/png';
+  if (/\.csv$/i.test(filename)) return 'text/csv; charset=utf-8';
+  if (/\.json$/i.test(filename)) return 'application/json';
+  return 'application/octet-stream';
 }
 
 function safeJson(v: string): unknown {

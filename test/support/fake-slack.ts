@@ -3,6 +3,7 @@
 export {
   BOT_USER_ID,
   type FakeEphemeral,
+  type FakeFile,
   type FakeMessage,
   type FakeUser,
   type FakeView,
