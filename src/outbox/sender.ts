@@ -155,7 +155,7 @@ export class OutboxSender {
             this.lastReconcileAt = Date.now();
             await this.reconcileInterrupted();
           }
-          const pass = { empty: false };
+          const pass = new ClaimPass((n) => this.claimDue(n));
           const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
           await Promise.all(workers);
         } while (this.again && !this.stopped);
@@ -167,15 +167,12 @@ export class OutboxSender {
     return this.draining;
   }
 
-  /** One worker of a pass; once any worker finds nothing due, the others stop after their row. */
-  private async work(total: DrainResult, pass: { empty: boolean }): Promise<void> {
-    while (!this.stopped && !pass.empty) {
+  /** One worker of a pass; once a claim finds less due than was asked for, the pass ends. */
+  private async work(total: DrainResult, pass: ClaimPass): Promise<void> {
+    while (!this.stopped) {
       await this.waitOutPause();
-      const row = await this.claimOne();
-      if (!row) {
-        pass.empty = true;
-        return;
-      }
+      const row = await pass.next();
+      if (!row) return;
       await this.deliver(row, total);
     }
   }
@@ -222,9 +219,10 @@ export class OutboxSender {
     }
   }
 
-  private async claimOne(): Promise<OutboxRow | undefined> {
+  /** Claims up to `n` due rows, oldest first, skipping rows another replica holds. */
+  private async claimDue(n: number): Promise<OutboxRow[]> {
     const { db, instanceId } = this.opts;
-    const rows = await db
+    return db
       .updateTable('outbox')
       .set((eb) => ({
         status: 'sending',
@@ -242,13 +240,12 @@ export class OutboxSender {
           .where('not_before', '<=', sql<Date>`now()`)
           .orderBy('not_before')
           .orderBy('id')
-          .limit(1)
+          .limit(n)
           .forUpdate()
           .skipLocked(),
       )
       .returningAll()
       .execute();
-    return rows[0];
   }
 
   private async deliver(row: OutboxRow, total: DrainResult): Promise<void> {
@@ -510,3 +507,47 @@ interface SlackCallError extends Error {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The rows of one delivery pass, claimed for the workers that are waiting for one — all of them
+ * in one statement, not one statement each (an idle pass used to cost one empty claim per
+ * worker). Only waiting workers are served, so a claimed row is being sent at once and never
+ * sits in "sending" while its worker waits out a rate-limit pause (a lease could expire and
+ * another replica reconcile it).
+ */
+class ClaimPass {
+  private readonly ready: OutboxRow[] = [];
+  private waiting = 0;
+  private exhausted = false;
+  private claiming: Promise<void> | null = null;
+
+  constructor(private readonly claim: (n: number) => Promise<OutboxRow[]>) {}
+
+  async next(): Promise<OutboxRow | undefined> {
+    this.waiting++;
+    try {
+      for (;;) {
+        const row = this.ready.shift();
+        if (row) return row;
+        if (this.exhausted) return undefined;
+        this.claiming ??= this.claimForWaiting();
+        await this.claiming;
+      }
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  private async claimForWaiting(): Promise<void> {
+    try {
+      // Let the workers that start together all say they are waiting before counting them.
+      await null;
+      const wanted = Math.max(1, this.waiting);
+      const rows = await this.claim(wanted);
+      this.ready.push(...rows);
+      if (rows.length < wanted) this.exhausted = true;
+    } finally {
+      this.claiming = null;
+    }
+  }
+}

@@ -95,6 +95,8 @@ describe('/pmo catalog', () => {
       .where('id', '=', Number(id))
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: 'Portfolio health check', slug: 'portfolio-review' });
+    // Forms are drawn from a short-lived copy of the catalogue; a change shows at once.
+    expect(serviceOptions(await openRequestForm(t, REQUESTER))).toContain('Portfolio health check');
   });
 });
 

@@ -338,7 +338,11 @@ describe('after a restart', () => {
     await waitForStatus(t, request.id, 'delivered');
     await t.flush();
     expect(triagePost(t, request.id).ts).toBe(post.ts);
-    expect(JSON.stringify(post.blocks)).toContain('Done after restarts');
+    // The post is brought up to date after the submission's ack, on its own time.
+    await t.fake.waitFor(
+      () => JSON.stringify(post.blocks).includes('Done after restarts'),
+      'the triage post to show the delivery note',
+    );
     const events = await t.db
       .selectFrom('request_events')
       .selectAll()

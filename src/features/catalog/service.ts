@@ -37,6 +37,30 @@ export async function listServices(db: Database, opts: { includeRetired?: boolea
   return (await q.execute()).map(toService);
 }
 
+/**
+ * The active services for the forms people open all day (the request form, Home), read from the
+ * database at most every two seconds per process: a form opened in a burst of /pmo request costs
+ * no query. A change made here is seen at once (the entry is dropped); one made by another
+ * replica within two seconds. What a form submits is checked against the database, not this.
+ */
+const ACTIVE_TTL_MS = 2000;
+const activeCache = new WeakMap<Database, { until: number; services: Promise<CatalogService[]> }>();
+
+export function activeServices(db: Database): Promise<CatalogService[]> {
+  const now = performance.now();
+  const hit = activeCache.get(db);
+  if (hit && hit.until > now) return hit.services;
+  const services = listServices(db);
+  activeCache.set(db, { until: now + ACTIVE_TTL_MS, services });
+  // A failed read is not kept: the next form asks the database again.
+  services.catch(() => activeCache.delete(db));
+  return services;
+}
+
+function catalogueChanged(db: Database): void {
+  activeCache.delete(db);
+}
+
 export async function getService(db: Database, id: number): Promise<CatalogService | undefined> {
   const row = await db
     .selectFrom('services')
@@ -58,7 +82,7 @@ function slugify(name: string): string {
 
 export async function addService(db: Database, form: ServiceForm) {
   const input = serviceFormSchema.parse(form);
-  return db.transaction().execute(async (trx) => {
+  const added = await db.transaction().execute(async (trx) => {
     const base = slugify(input.name);
     const taken = await trx.selectFrom('services').select('slug').where('slug', 'like', `${base}%`).execute();
     const slugs = new Set(taken.map((t) => t.slug));
@@ -79,6 +103,8 @@ export async function addService(db: Database, form: ServiceForm) {
       .returning('id')
       .executeTakeFirstOrThrow();
   });
+  catalogueChanged(db);
+  return added;
 }
 
 export async function editService(db: Database, id: number, form: ServiceForm) {
@@ -88,6 +114,7 @@ export async function editService(db: Database, id: number, form: ServiceForm) {
     .set({ name: input.name, description: input.description })
     .where('id', '=', id)
     .executeTakeFirst();
+  catalogueChanged(db);
   return Number(r.numUpdatedRows) > 0;
 }
 
@@ -97,5 +124,6 @@ export async function setServiceRetired(db: Database, id: number, retired: boole
     .set({ retired_at: retired ? now : null })
     .where('id', '=', id)
     .executeTakeFirst();
+  catalogueChanged(db);
   return Number(r.numUpdatedRows) > 0;
 }

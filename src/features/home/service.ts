@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
-import { type CatalogService, listServices } from '../catalog/service';
+import { activeServices, type CatalogService } from '../catalog/service';
 import type { CheckinSubject } from '../checkins/blocks';
 import { loadSubject } from '../checkins/service';
 import type { EngagementView } from '../coaching/blocks';
@@ -176,7 +176,7 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     pendingCheckin(db, userId),
     getConsentState(db, userId),
     myCoaching(db, userId),
-    listServices(db),
+    activeServices(db),
   ]);
   const model: HomeModel = {
     userId,

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
-import { listServices } from '../catalog/service';
+import { activeServices } from '../catalog/service';
 import { renderRequestModal } from './blocks/modals';
 
 /** The request form, as `/pmo request` and Home's *New request* open it (within the trigger's 3 s). */
@@ -11,7 +11,7 @@ export async function openRequestForm(
   triggerId: string,
   prefill = '',
 ): Promise<void> {
-  const services = await listServices(deps.db);
+  const services = await activeServices(deps.db);
   const today = localDate(deps.clock.now(), deps.config.pmo.timezone);
   await client.views.open({ trigger_id: triggerId, view: renderRequestModal(services, prefill, today) });
 }
