@@ -116,15 +116,8 @@ export async function offerFor(db: Database, id: number, userId: string): Promis
 
 // --- the workflow step ------------------------------------------------------------------------
 
-/** What the step's inputs say, as Workflow Builder sends them (anything may be missing). */
-export const stepInputs = z.object({
-  requester: z.unknown(),
-  service: z.unknown(),
-  need: z.unknown(),
-  expected_value: z.unknown(),
-  project: z.unknown(),
-  needed_by: z.unknown(),
-});
+/** What the step's inputs say, as Workflow Builder sends them (any of them may be missing). */
+const stepInputs = z.record(z.string(), z.unknown());
 
 export type StepResult = { ok: true; reference: string; created: boolean } | { ok: false; error: string };
 
