@@ -44,7 +44,7 @@ describe('the message shortcut', () => {
     expect(inputElement(view, FORM.project).initial_value).toBe('apollo-rollout');
     // "Needed by" has no default any more, and Slack marks optional inputs itself.
     expect(inputElement(view, FORM.neededBy).initial_date).toBeUndefined();
-    expect((blockOf(view, FORM.link)?.label as { text: string }).text).toBe('Link');
+    expect(blockOf(view, FORM.link)?.label).toMatchObject({ text: 'Link' });
     // The thread reply is offered, on by default.
     const reply = inputElement(view, 'request_thread_reply');
     expect(reply.initial_options).toEqual([expect.objectContaining({ value: 'reply' })]);
