@@ -83,10 +83,11 @@ export function describeEstimate(e: WaitEstimate): string {
       : `${e.available} member${e.available === 1 ? '' : 's'} with this skill ${e.available === 1 ? 'is' : 'are'} available now.`;
   if (e.claimHours === null && e.deliverHours === null)
     return `:hourglass_flowing_sand: Typical wait: not enough history yet (fewer than ${MIN_HISTORY} requests in the last ${ESTIMATE_WINDOW_DAYS} days). ${people}`;
-  const claim = e.claimHours === null ? 'not enough history yet' : describeHours(e.claimHours);
-  const deliver = e.deliverHours === null ? 'not enough history yet' : describeHours(e.deliverHours);
-  return (
-    `:hourglass_flowing_sand: Over the last ${ESTIMATE_WINDOW_DAYS} days, a request like this was typically ` +
-    `picked up in ${claim} and delivered in ${deliver} (medians). ${people}`
-  );
+  const steps =
+    e.claimHours !== null && e.deliverHours !== null
+      ? `picked up in ${describeHours(e.claimHours)} and delivered in ${describeHours(e.deliverHours)} (medians)`
+      : e.claimHours !== null
+        ? `picked up in ${describeHours(e.claimHours)} (median); delivery times: not enough history yet`
+        : `delivered in ${describeHours(e.deliverHours ?? 0)} (median); pick-up times: not enough history yet`;
+  return `:hourglass_flowing_sand: Over the last ${ESTIMATE_WINDOW_DAYS} days, a request like this was typically ${steps}. ${people}`;
 }
