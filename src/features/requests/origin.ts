@@ -12,6 +12,9 @@ export interface FormOrigin {
   permalink: string | null;
 }
 
+/** A form left open longer than this loses its origin (it is still filed, without the reply). */
+const KEEP_MS = 7 * 86_400_000;
+
 export async function rememberFormOrigin(
   db: Database,
   viewId: string,
@@ -19,6 +22,10 @@ export async function rememberFormOrigin(
   origin: FormOrigin,
   now: Date,
 ): Promise<void> {
+  await db
+    .deleteFrom('request_form_origins')
+    .where('created_at', '<', new Date(now.getTime() - KEEP_MS))
+    .execute();
   await db
     .insertInto('request_form_origins')
     .values({
