@@ -125,6 +125,97 @@ export class AppDriver {
     return this.post(form(payload), 'application/x-www-form-urlencoded');
   }
 
+  /**
+   * A message shortcut ("Ask the PMO about this" in a message's menu): Slack sends the message
+   * and its channel, a trigger for a modal and a response_url.
+   */
+  messageShortcut(
+    user: PersonRef,
+    callbackId: string,
+    channel: { id: string; name: string },
+    message: { ts: string; text?: string; user?: string; thread_ts?: string },
+  ) {
+    return this.post(
+      form({
+        type: 'message_action',
+        callback_id: callbackId,
+        trigger_id: this.standIn.issueTrigger(user.id),
+        action_ts: `${Date.now() / 1000}`,
+        message_ts: message.ts,
+        user: this.userOf(user),
+        team: this.team,
+        api_app_id: this.appId,
+        token: 'legacy',
+        is_enterprise_install: false,
+        channel: { id: channel.id, name: channel.name },
+        message: {
+          type: 'message',
+          ts: message.ts,
+          text: message.text ?? '',
+          user: message.user ?? user.id,
+          ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        },
+        response_url: this.standIn.responseUrl({ user: user.id, channel: channel.id }),
+      }),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  /** A global shortcut (⚡ in the composer or the search bar): a trigger, nothing else. */
+  globalShortcut(user: PersonRef, callbackId: string) {
+    return this.post(
+      form({
+        type: 'shortcut',
+        callback_id: callbackId,
+        trigger_id: this.standIn.issueTrigger(user.id),
+        action_ts: `${Date.now() / 1000}`,
+        user: this.userOf(user),
+        team: this.team,
+        api_app_id: this.appId,
+        token: 'legacy',
+        is_enterprise_install: false,
+      }),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  /**
+   * A workflow runs the app's custom step: an Events API `function_executed` carrying the
+   * step's inputs and a token issued for this execution (`bot_access_token`). A redelivery keeps
+   * the event id and the execution (and its token).
+   */
+  functionExecuted(
+    callbackId: string,
+    inputs: Json,
+    opts: { executionId: string; token?: string; eventId?: string; retryNum?: number },
+  ) {
+    const token = opts.token ?? this.standIn.issueFunctionToken(opts.executionId);
+    return this.event(
+      {
+        type: 'function_executed',
+        function: {
+          id: `Fn${callbackId.length}${this.appId}`,
+          callback_id: callbackId,
+          title: callbackId,
+          description: '',
+          type: 'app',
+          input_parameters: [],
+          output_parameters: [],
+          app_id: this.appId,
+          date_created: 1700000000,
+          date_updated: 1700000000,
+          date_deleted: 0,
+        },
+        inputs,
+        function_execution_id: opts.executionId,
+        workflow_execution_id: `Wx${opts.executionId}`,
+        event_ts: `${Date.now() / 1000}`,
+        bot_access_token: token,
+      },
+      { eventId: opts.eventId, retryNum: opts.retryNum },
+    );
+  }
+
   viewSubmission(user: PersonRef, view: FakeView, values: Json) {
     return this.post(
       form({

@@ -48,6 +48,10 @@ const bodies = {
   submit: z.object({ user: userId, viewId: z.string().max(64), values }),
   close: z.object({ user: userId, viewId: z.string().max(64), values: values.optional() }),
   home: z.object({ user: userId }),
+  shortcut: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('message'), user: userId, channel: channelId, ts }),
+    z.object({ kind: z.literal('global'), user: userId }),
+  ]),
   dismiss: z.object({ user: userId, ts }),
   jobs: z.object({
     shiftMs: z
@@ -123,6 +127,7 @@ export class SandboxPage {
       '/sandbox/api/submit': api((ctx, b) => this.submit(ctx, bodies.submit.parse(b))),
       '/sandbox/api/close': api((ctx, b) => this.closeModal(ctx, bodies.close.parse(b))),
       '/sandbox/api/home-opened': api((ctx, b) => this.homeOpened(ctx, bodies.home.parse(b))),
+      '/sandbox/api/shortcut': api((ctx, b) => this.shortcut(ctx, bodies.shortcut.parse(b))),
       '/sandbox/api/dismiss': api(async (_ctx, b) => {
         const { user, ts } = bodies.dismiss.parse(b);
         this.standIn.dismissEphemeral(user, ts);
@@ -295,6 +300,34 @@ export class SandboxPage {
           blocks: reply.blocks as Json[] | undefined,
         });
       }
+    }
+    return { ok: true };
+  }
+
+  /**
+   * A shortcut, as Slack sends it: "Ask the PMO about this" from a message's menu
+   * (message_action) or ⚡ "New PMO request" (shortcut). The app answers with a modal.
+   */
+  private async shortcut(ctx: PageContext, b: z.infer<typeof bodies.shortcut>): Promise<Json> {
+    const user = this.person(b.user);
+    let answer: Awaited<ReturnType<AppDriver['globalShortcut']>>;
+    if (b.kind === 'message') {
+      const message = this.standIn.messageAt(b.channel, b.ts);
+      if (!message) throw new BadRequest('that message is gone');
+      answer = await ctx.driver.messageShortcut(
+        user,
+        'pmo_ask_about_message',
+        { id: b.channel, name: this.channelName(ctx, b.channel) },
+        { ts: message.ts, text: message.text, user: message.user, thread_ts: message.thread_ts },
+      );
+    } else answer = await ctx.driver.globalShortcut(user, 'pmo_new_request');
+    if (answer.error) {
+      this.standIn.addEphemeral({
+        channel: b.kind === 'message' ? b.channel : `D${user.id}`,
+        user: user.id,
+        text: `The shortcut failed with the error "${answer.error}"`,
+      });
+      return { ok: false, error: answer.error };
     }
     return { ok: true };
   }

@@ -101,6 +101,17 @@ export interface RecordedCall {
   status: number;
   response: Json;
   at: number;
+  /** The token the call was made with (a workflow step's calls use its execution's token). */
+  token?: string;
+}
+
+/** A workflow step's completion (functions.completeSuccess / completeError), as Slack records it. */
+export interface FunctionCompletion {
+  executionId: string;
+  outcome: 'success' | 'error';
+  outputs?: Json;
+  error?: string;
+  token: string;
 }
 
 interface Failure {
@@ -116,6 +127,8 @@ export const BOT_USER_ID = 'UPMOBOT';
 const READ_ONLY = new Set([
   'auth.test',
   'files.getUploadURLExternal',
+  'functions.completeSuccess',
+  'functions.completeError',
   'users.info',
   'conversations.open',
   'conversations.history',
@@ -132,6 +145,25 @@ export class SlackStandIn {
   readonly users = new Map<string, FakeUser>();
   /** Every file announced through files.getUploadURLExternal, shared or not, by id. */
   readonly files = new Map<string, FakeFile>();
+  /** Workflow steps completed, in order. */
+  readonly completions: FunctionCompletion[] = [];
+  /** Conversations the app is not a member of: posting or reading there is `not_in_channel`. */
+  readonly notInChannels = new Set<string>();
+  /** The scopes the installation granted, sent back as X-OAuth-Scopes like Slack does. */
+  scopes = [
+    'commands',
+    'chat:write',
+    'chat:write.public',
+    'users:read',
+    'im:write',
+    'mpim:write',
+    'im:history',
+    'channels:history',
+    'groups:history',
+    'reactions:read',
+  ];
+  /** Per-execution tokens of workflow steps (bot_access_token), by token. */
+  private readonly functionTokens = new Map<string, string>();
   /** How long a trigger_id lives. Slack's is 3 s. */
   triggerTtlMs = 3000;
   private readonly latencies = new Map<string, number>();
@@ -305,6 +337,21 @@ export class SlackStandIn {
     return id;
   }
 
+  /**
+   * A workflow step's execution: Slack gives the app a token for it (`bot_access_token` in
+   * function_executed), valid for the calls made for that step, including its completion.
+   */
+  issueFunctionToken(executionId: string): string {
+    const token = `xwfp-${executionId}-${++this.seq}`;
+    this.functionTokens.set(token, executionId);
+    return token;
+  }
+
+  /** The app leaves (or was never in) a conversation: posts and reads there are refused. */
+  removeBotFrom(channel: string): void {
+    this.notInChannels.add(channel);
+  }
+
   /** The next `times` calls to `method` fail: HTTP status 500/503, 429 (Retry-After) or `{ok:false,error}`. */
   failNext(
     method: string,
@@ -388,16 +435,25 @@ export class SlackStandIn {
     const args = parseArgs(raw, req.headers['content-type']);
     const latency = this.latencies.get(method);
     if (latency) await new Promise((r) => setTimeout(r, latency));
+    const presented = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
     const reply = (status: number, body: Json, headers: Record<string, string> = {}) => {
-      this.calls.push({ method, args, status, response: body, at: Date.now() });
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      this.calls.push({ method, args, status, response: body, at: Date.now(), token: presented });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'x-oauth-scopes': this.scopes.join(','),
+        ...headers,
+      });
       res.end(JSON.stringify(body));
     };
 
-    // Socket Mode connections are opened with the app-level token, everything else with the bot's.
+    // Socket Mode connections are opened with the app-level token, everything else with the
+    // bot's — or, for a workflow step's calls, with the token of its execution.
     const token = method === 'apps.connections.open' ? this.appToken : this.token;
-    if (req.headers.authorization !== `Bearer ${token}`)
-      return reply(200, { ok: false, error: 'invalid_auth' });
+    const stepToken = method !== 'apps.connections.open' && this.functionTokens.has(presented);
+    if (presented !== token && !stepToken) return reply(200, { ok: false, error: 'invalid_auth' });
+    if (method.startsWith('functions.') && !stepToken)
+      // Only the execution's own token may complete it.
+      return reply(200, { ok: false, error: 'not_allowed_token_type' });
 
     const limit = this.limits.get(method);
     if (limit) {
@@ -423,7 +479,7 @@ export class SlackStandIn {
     }
 
     try {
-      const body = this.dispatch(method, args);
+      const body = this.dispatch(method, args, presented);
       reply(200, body);
       if (!READ_ONLY.has(method)) this.changed();
     } catch (err) {
@@ -559,8 +615,25 @@ export class SlackStandIn {
     return t;
   }
 
-  private dispatch(method: string, a: Json): Json {
+  private notIn(channel: unknown): void {
+    if (this.notInChannels.has(String(channel))) throw new Error('not_in_channel');
+  }
+
+  private dispatch(method: string, a: Json, token = ''): Json {
     switch (method) {
+      case 'functions.completeSuccess':
+      case 'functions.completeError': {
+        const executionId = String(a.function_execution_id ?? '');
+        if (this.functionTokens.get(token) !== executionId) throw new Error('invalid_function_execution_id');
+        if (this.completions.some((c) => c.executionId === executionId))
+          throw new Error('function_execution_already_completed');
+        this.completions.push(
+          method === 'functions.completeSuccess'
+            ? { executionId, outcome: 'success', outputs: (a.outputs as Json) ?? {}, token }
+            : { executionId, outcome: 'error', error: String(a.error ?? ''), token },
+        );
+        return { ok: true };
+      }
       case 'apps.connections.open':
         return { ok: true, url: this.socketMode.connectionUrl() };
       case 'auth.test':
@@ -575,6 +648,7 @@ export class SlackStandIn {
       case 'chat.postMessage': {
         const channel = String(a.channel ?? '');
         if (!channel) throw new Error('channel_not_found');
+        this.notIn(channel);
         this.checkBlocks('message', a, method);
         let dmUser: string | undefined;
         let target = channel;
@@ -608,6 +682,7 @@ export class SlackStandIn {
         return { ok: true, channel: msg.channel, ts: msg.ts };
       }
       case 'chat.postEphemeral': {
+        this.notIn(a.channel);
         this.checkBlocks('message', a, method);
         const ts = this.nextTs();
         this.ephemerals.push({
@@ -741,11 +816,22 @@ export class SlackStandIn {
         return { ok: true, channel: { id } };
       }
       case 'conversations.history': {
+        this.notIn(a.channel);
         const oldest = Number(a.oldest ?? 0);
+        const latest = a.latest === undefined ? Number.POSITIVE_INFINITY : Number(a.latest);
+        const limit = a.limit === undefined ? 100 : Number(a.limit);
         const msgs = this.messages
-          .filter((m) => m.channel === a.channel && Number(m.ts) >= oldest)
-          .map((m) => ({ ts: m.ts, text: m.text, metadata: m.metadata, user: m.user }))
-          .reverse();
+          .filter((m) => m.channel === a.channel)
+          .filter((m) => Number(m.ts) >= oldest && Number(m.ts) <= latest)
+          .map((m) => ({
+            ts: m.ts,
+            text: m.text,
+            metadata: m.metadata,
+            user: m.user,
+            ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
+          }))
+          .reverse()
+          .slice(0, limit);
         return { ok: true, messages: msgs, has_more: false };
       }
       default:

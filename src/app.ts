@@ -7,6 +7,7 @@ import { coachingFeature } from './features/coaching/listeners';
 import { consentFeature } from './features/consent/listeners';
 import { homeFeature } from './features/home/listeners';
 import { refreshHome } from './features/home/publisher';
+import { intakeFeature, registerIntake } from './features/intake/listeners';
 import { invitationsFeature } from './features/invitations/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
@@ -27,6 +28,7 @@ export const FEATURES = [
   coachingFeature,
   checkinsFeature,
   homeFeature,
+  intakeFeature,
 ];
 
 export interface SlackApp {
@@ -96,6 +98,7 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
     refreshHome(d, client, userId, { notice }),
   );
   registerEvents(bolt, deps);
+  registerIntake(bolt, deps);
 
   // Listener failures are answered and logged by answerFailures; what reaches here failed
   // outside any listener (Bolt's own processing).

@@ -629,6 +629,14 @@
               text: 'Reply in thread',
               onclick: () => setThread({ channel, ts: m.ts }),
             }),
+        // The message's "More actions" menu in Slack: the app's message shortcut.
+        h('button', {
+          type: 'button',
+          class: 'btn link shortcut',
+          text: 'Ask the PMO about this',
+          'data-testid': 'ask-pmo',
+          onclick: () => api('shortcut', { kind: 'message', user: S.me, channel, ts: m.ts }),
+        }),
       ),
       m.blocks?.length ? renderBlocks(m.blocks, surface) : mrkdwn(m.text || ''),
     );
@@ -969,6 +977,8 @@
     }
   });
   $('thread-cancel').addEventListener('click', () => setThread(null));
+  // ⚡ Shortcuts in the composer: the app's global shortcut.
+  $('global-shortcut').addEventListener('click', () => api('shortcut', { kind: 'global', user: S.me }));
   $('run-jobs').addEventListener('click', async () => {
     const btn = $('run-jobs');
     btn.disabled = true;

@@ -124,6 +124,10 @@ export interface RequestsTable {
   started_at: NullableTimestamp;
   delivered_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** Where it came from (20261201100000): the message of a shortcut or a reaction. */
+  origin_channel: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_ts: ColumnType<string | null, string | null | undefined, string | null>;
+  origin_permalink: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RequestEventsTable {
@@ -281,6 +285,38 @@ export interface HomeViewsTable {
   published_at: NullableTimestamp;
 }
 
+// --- intake (issue 12) -----------------------------------------------------------------------
+/** The message a request form was opened from, by the form's view id. */
+export interface RequestFormOriginsTable {
+  view_id: string;
+  user_id: string;
+  channel: string;
+  message_ts: string;
+  thread_ts: string;
+  permalink: string | null;
+  created_at: Timestamp;
+}
+
+/** "File this as a PMO request?" offered to the person who reacted. */
+export interface IntakeOffersTable {
+  id: Generated<number>;
+  user_id: string;
+  channel: string;
+  message_ts: string;
+  thread_ts: string;
+  permalink: string | null;
+  need: string;
+  created_at: Timestamp;
+}
+
+/** Channels where a reaction offers to file a request. */
+export interface IntakeChannelsTable {
+  channel_id: string;
+  emoji: string;
+  set_by: string;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -303,6 +339,9 @@ export interface DB {
   coaching_engagements: CoachingEngagementsTable;
   checkins: CheckinsTable;
   home_views: HomeViewsTable;
+  request_form_origins: RequestFormOriginsTable;
+  intake_channels: IntakeChannelsTable;
+  intake_offers: IntakeOffersTable;
 }
 
 export type Service = Selectable<ServicesTable>;

@@ -12,6 +12,8 @@ export const OUTBOX_KINDS = {
     thread: 'request.thread',
     /** A DM to a PMO member about a request (assigned to you, reopened, cancelled). */
     memberDm: 'request.member_dm',
+    /** "Filed as PMO-42" under the message a request came from, when its author chose it. */
+    originReply: 'request.origin_reply',
   },
   invitation: {
     dm: 'invitation.dm',

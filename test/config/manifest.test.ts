@@ -56,6 +56,30 @@ describe('manifest.yml', () => {
     expect(manifest.settings).toHaveProperty('socket_mode_enabled');
   });
 
+  it('declares the shortcuts, the workflow step and what custom steps need (issue 12)', () => {
+    const shortcuts = manifest.features.shortcuts.map((s: { type: string; callback_id: string }) => [
+      s.type,
+      s.callback_id,
+    ]);
+    expect(shortcuts).toEqual([
+      ['message', 'pmo_ask_about_message'],
+      ['global', 'pmo_new_request'],
+    ]);
+    const step = manifest.functions.create_pmo_request;
+    expect(step.input_parameters.properties.needed_by.type).toBe('slack#/types/date');
+    expect(step.input_parameters.properties.requester.type).toBe('slack#/types/user_id');
+    expect(step.input_parameters.required).toEqual(['requester', 'service', 'need', 'expected_value']);
+    expect(Object.keys(step.output_parameters.properties)).toEqual(['reference']);
+    expect(manifest.settings).toMatchObject({ org_deploy_enabled: true, function_runtime: 'remote' });
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['reaction_added', 'function_executed']),
+    );
+    // The schema checks the step too: without a title it is refused.
+    const broken = structuredClone(manifest);
+    delete broken.functions.create_pmo_request.title;
+    expect(validate(broken)).toBe(false);
+  });
+
   it('asks only for scopes whose Web API methods the code calls', () => {
     // Table types mention every column; only code that runs counts. The sandbox's stand-in for
     // Slack (src/sandbox) implements those methods, it does not call them: it does not count.
@@ -73,6 +97,7 @@ describe('manifest.yml', () => {
       'im:history': /conversations\.history/,
       'channels:history': /conversations\.history/,
       'groups:history': /conversations\.history/,
+      'reactions:read': /'reaction_added'/,
     };
     for (const scope of manifest.oauth_config.scopes.bot as string[]) {
       expect([scope, needs[scope]?.test(src) ?? false]).toEqual([scope, true]);

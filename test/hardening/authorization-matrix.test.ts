@@ -117,6 +117,10 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   home_manage_catalog: { actionId: 'home_manage_catalog', value: () => 'catalog', forbidden: ALL },
   home_manage_team: { actionId: 'home_manage_team', value: () => 'team', forbidden: ALL },
   home_manage_topics: { actionId: 'home_manage_topics', value: () => 'topics', forbidden: ALL },
+  // Issue 12: choosing a service redraws the estimate on the chooser's own form.
+  request_service: { self: 'redraws the wait estimate on the clicker’s own form' },
+  // An offer that is not the clicker's (or does not exist) opens nothing.
+  intake_file: { actionId: 'intake_file', value: () => '999999', forbidden: ALL },
 };
 
 interface ViewCase {

@@ -43,7 +43,7 @@ const FORMS: Record<string, FormCase> = {
   request_modal: {
     actor: 'UREQ1',
     view: async (w) =>
-      renderRequestModal([{ id: w.service, name: 'S', description: 'D', retired: false }], '', tomorrow),
+      renderRequestModal([{ id: w.service, name: 'S', description: 'D', retired: false }], ''),
     valid: (w) => ({
       request_service: String(w.service),
       request_project: 'Apollo',

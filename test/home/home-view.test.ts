@@ -36,6 +36,9 @@ function request(id: number, status: RequestStatus, owner: string | null = null)
     started_at: null,
     delivered_at: status === 'delivered' ? now : null,
     closed_at: null,
+    origin_channel: null,
+    origin_ts: null,
+    origin_permalink: null,
   };
 }
 

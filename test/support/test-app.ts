@@ -282,6 +282,37 @@ export class TestApp {
     return result;
   }
 
+  /** "Ask the PMO about this" (or another message shortcut) on `message`, by `user`. */
+  async messageShortcut(
+    user: string,
+    message: { channel: string; ts: string; text?: string; user?: string; thread_ts?: string },
+    opts: { callbackId?: string; channelName?: string } = {},
+  ): Promise<HttpResult> {
+    return asResult(
+      await this.driver.messageShortcut(
+        { id: user, name: user.toLowerCase() },
+        opts.callbackId ?? 'pmo_ask_about_message',
+        { id: message.channel, name: opts.channelName ?? message.channel.toLowerCase() },
+        message,
+      ),
+    );
+  }
+
+  /** The ⚡ global shortcut `callbackId` (default "New PMO request"). */
+  async globalShortcut(user: string, callbackId = 'pmo_new_request'): Promise<HttpResult> {
+    return asResult(await this.driver.globalShortcut({ id: user, name: user.toLowerCase() }, callbackId));
+  }
+
+  /** A workflow runs the custom step `callbackId`; a redelivery passes the same event id and token. */
+  async functionExecuted(
+    inputs: Json,
+    opts: { executionId: string; token?: string; eventId?: string; retryNum?: number; callbackId?: string },
+  ): Promise<HttpResult> {
+    return asResult(
+      await this.driver.functionExecuted(opts.callbackId ?? 'create_pmo_request', inputs, opts),
+    );
+  }
+
   /** An Events API delivery (e.g. app_home_opened); a retry keeps its event id. */
   async event(event: Json, opts: { eventId?: string; retryNum?: number } = {}): Promise<HttpResult> {
     return asResult(await this.driver.event(event, opts));

@@ -36,7 +36,9 @@ export const homeFeature: Feature = {
     action({
       id: HOME_IDS.newRequest,
       value: any,
-      run: ({ deps, client, triggerId }) => openRequestForm(deps, client, triggerId),
+      run: async ({ deps, client, triggerId }) => {
+        await openRequestForm(deps, client, triggerId);
+      },
     }),
     action({
       id: HOME_IDS.topicIn,

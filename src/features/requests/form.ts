@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { dateFrom, isWebLink, optionalText, optionalWebLink, requiredText, rowIdOr } from '../../lib/input';
+import {
+  dateFrom,
+  isWebLink,
+  optionalDateFrom,
+  optionalText,
+  optionalWebLink,
+  requiredText,
+  rowIdOr,
+} from '../../lib/input';
 
 /**
  * What a person may put in a request (and its edit, and the triage modals), as zod schemas: the
@@ -22,19 +30,29 @@ const serviceChoice = (activeServiceIds: number[]) =>
     'Please choose a service from the list.',
   );
 
-/** The request form. `today` is the PMO's calendar day; past dates are refused. */
-export function requestFormSchema(today: string, activeServiceIds: number[]) {
+/**
+ * The request form. `today` is the PMO's calendar day; past dates are refused. The form asks for
+ * a date; a request filed another way (a workflow step) may leave it out (`neededBy: 'optional'`).
+ */
+export function requestFormSchema(
+  today: string,
+  activeServiceIds: number[],
+  opts: { neededBy?: 'required' | 'optional' } = {},
+) {
   return z.object({
     serviceId: serviceChoice(activeServiceIds),
     project: requiredText({ what: 'the project or team', max: LIMITS.project }),
     need: requiredText({ what: 'what you need', max: LIMITS.need }),
     value: requiredText({ what: 'the value you expect and who benefits', max: LIMITS.value }),
-    neededBy: dateFrom(today),
+    neededBy: opts.neededBy === 'optional' ? optionalDateFrom(today) : dateFrom(today),
     impact: z.enum(IMPACTS, { error: 'Please choose the impact.' }),
     link: optionalWebLink(LIMITS.link),
   });
 }
-export type RequestForm = z.output<ReturnType<typeof requestFormSchema>>;
+/** What the service stores: the form's fields (a date may be missing when not filed by the form). */
+export type RequestForm = Omit<z.output<ReturnType<typeof requestFormSchema>>, 'neededBy'> & {
+  neededBy: string | null;
+};
 
 export function editFormSchema(today: string) {
   return z.object({

@@ -11,6 +11,10 @@ export const REQUEST_IDS = {
   neededBy: 'request_needed_by',
   impact: 'request_impact',
   link: 'request_link',
+  /** The wait estimate under the service select (a context block). */
+  estimate: 'request_estimate',
+  /** "Reply in the thread" when the form was opened from a message. */
+  threadReply: 'request_thread_reply',
   answer: 'request_answer',
   requesterActions: 'request_requester_actions',
   /** Buttons in the requester's DMs; the value is the request id (or question id for reply). */

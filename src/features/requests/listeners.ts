@@ -4,6 +4,7 @@ import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { chosenUser, rowId } from '../../lib/input';
 import { action, type Click, type Feature, type Submission, view } from '../../slack/kit';
+import type { Block } from '../../slack/kit/blocks';
 import { listServices } from '../catalog/service';
 import { refreshHome, refreshRequestHomes } from '../home/publisher';
 import { actorOf } from '../team/roles';
@@ -15,9 +16,11 @@ import {
   renderDeclineModal,
   renderDeliverModal,
   renderEditModal,
+  renderEstimateBlock,
   renderReplyModal,
 } from './blocks/modals';
 import { renderMyRequests } from './blocks/status-list';
+import { describeEstimate, waitEstimate } from './estimate';
 import {
   answerFormSchema,
   askFormSchema,
@@ -40,6 +43,7 @@ import {
   type TransitionResult,
   unclaimRequest,
 } from './lifecycle';
+import { formOriginOf } from './origin';
 import { decide, type RequestAction } from './policy';
 import {
   answerQuestion,
@@ -249,16 +253,64 @@ const requestForm = view({
     neededBy: REQUEST_IDS.neededBy,
     impact: REQUEST_IDS.impact,
     link: REQUEST_IDS.link,
+    threadReply: REQUEST_IDS.threadReply,
   },
   schema: async ({ deps }) =>
     requestFormSchema(
       today(deps),
       (await listServices(deps.db)).map((s) => s.id),
-    ),
+    ).extend({
+      // Only on a form opened from a message; absent elsewhere.
+      threadReply: z.unknown().transform((v) => Array.isArray(v) && v.includes('reply')),
+    }),
   submit: async (s) => {
-    await submitRequest(s.deps, s.client, { submissionKey: s.viewId, requesterId: s.userId, form: s.values });
+    const { threadReply, ...form } = s.values;
+    const origin = await formOriginOf(s.deps.db, s.viewId, s.userId);
+    await submitRequest(s.deps, s.client, {
+      submissionKey: s.viewId,
+      requesterId: s.userId,
+      form,
+      ...(origin ? { origin: { ...origin, replyInThread: threadReply } } : {}),
+    });
     s.later(() => refreshHome(s.deps, s.client, s.userId));
     return undefined;
+  },
+});
+
+/**
+ * Choosing a service in the form (dispatch_action) redraws its wait estimate in place. Only the
+ * estimate block changes; Slack keeps what was typed, and the view hash makes a stale redraw
+ * (a quicker second choice) lose instead of overwrite.
+ */
+const serviceChosenRoute = action({
+  id: REQUEST_IDS.service,
+  value: rowId,
+  run: async (click) => {
+    const { deps } = click;
+    const form = click.body.view;
+    if (!form || form.callback_id !== REQUEST_IDS.modal || click.place.kind !== 'modal') return;
+    const text = describeEstimate(await waitEstimate(deps.db, click.value, deps.clock.now()));
+    const blocks = (form.blocks as Block[]).map((b) =>
+      b.block_id === REQUEST_IDS.estimate ? renderEstimateBlock(text) : b,
+    );
+    await click.client.views
+      .update({
+        view_id: form.id,
+        hash: form.hash,
+        view: {
+          type: 'modal',
+          callback_id: form.callback_id,
+          title: form.title,
+          ...(form.submit ? { submit: form.submit } : {}),
+          ...(form.close ? { close: form.close } : {}),
+          ...(form.private_metadata ? { private_metadata: form.private_metadata } : {}),
+          blocks,
+        } as ModalView,
+      })
+      .catch((err: { data?: { error?: string } }) => {
+        // hash_conflict: a newer choice redraws it; anything else is worth a log, not an error.
+        if (err.data?.error !== 'hash_conflict') deps.logger.warn({ err }, 'could not redraw the estimate');
+      });
   },
 });
 
@@ -384,6 +436,13 @@ const askForm = view({
 
 export const requestsFeature: Feature = {
   name: 'requests',
-  actions: [...triageStepRoutes, ...triageModalRoutes, ...requesterStepRoutes, ...editRoutes, replyRoute],
+  actions: [
+    ...triageStepRoutes,
+    ...triageModalRoutes,
+    ...requesterStepRoutes,
+    ...editRoutes,
+    replyRoute,
+    serviceChosenRoute,
+  ],
   views: [requestForm, editForm, replyForm, assignForm, deliverForm, declineForm, askForm],
 };

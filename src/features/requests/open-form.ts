@@ -1,17 +1,24 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
-import { localDate } from '../../lib/calendar';
 import { activeServices } from '../catalog/service';
-import { renderRequestModal } from './blocks/modals';
+import { type RequestFormOptions, type RequestPrefill, renderRequestModal } from './blocks/modals';
 
-/** The request form, as `/pmo request` and Home's *New request* open it (within the trigger's 3 s). */
+/**
+ * The request form, as `/pmo request`, Home's *New request*, the shortcuts and a reaction's offer
+ * open it (within the trigger's 3 s). Returns the opened view's id: the submission key, under
+ * which a shortcut keeps the message the form came from.
+ */
 export async function openRequestForm(
   deps: Deps,
   client: WebClient,
   triggerId: string,
-  prefill = '',
-): Promise<void> {
+  prefill: string | RequestPrefill = '',
+  opts: RequestFormOptions = {},
+): Promise<string | undefined> {
   const services = await activeServices(deps.db);
-  const today = localDate(deps.clock.now(), deps.config.pmo.timezone);
-  await client.views.open({ trigger_id: triggerId, view: renderRequestModal(services, prefill, today) });
+  const opened = await client.views.open({
+    trigger_id: triggerId,
+    view: renderRequestModal(services, prefill, opts),
+  });
+  return opened.view?.id;
 }

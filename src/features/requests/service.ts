@@ -7,8 +7,14 @@ import { OUTBOX_KINDS } from '../../outbox/kinds';
 import type { UsersInfoClient } from '../../slack/people';
 import { actorOf } from '../team/roles';
 import { OPEN_STATUSES, type RequestWithService } from './blocks/common';
-import { renderOwnerNotice, renderQuestionDm, renderRequestConfirmation } from './blocks/messages';
+import {
+  renderOriginReply,
+  renderOwnerNotice,
+  renderQuestionDm,
+  renderRequestConfirmation,
+} from './blocks/messages';
 import { renderThreadAnswer, renderThreadQuestion, renderTriagePost } from './blocks/triage-post';
+import { describeEstimate, waitEstimate } from './estimate';
 import {
   answerFormSchema,
   askFormSchema,
@@ -55,6 +61,17 @@ export interface SubmitResult {
   created: boolean;
 }
 
+/** The message a request came from (a shortcut or a reaction), as the app saw it. */
+export interface RequestOrigin {
+  channel: string;
+  ts: string;
+  /** Where a reply goes: the thread's parent (the message itself when it is not in a thread). */
+  threadTs: string;
+  permalink: string | null;
+  /** The person chose "Reply in the thread". */
+  replyInThread: boolean;
+}
+
 /**
  * Stores a new request with its first status event, the requester's confirmation DM and the
  * triage post. `submissionKey` is the modal's view id: a double submit or a Slack retry finds
@@ -63,12 +80,15 @@ export interface SubmitResult {
 export async function submitRequest(
   deps: Deps,
   client: UsersInfoClient,
-  input: { submissionKey: string; requesterId: string; form: RequestForm },
+  input: { submissionKey: string; requesterId: string; form: RequestForm; origin?: RequestOrigin },
 ): Promise<SubmitResult> {
   const { db, config, clock } = deps;
   const now = clock.now();
+  const origin = input.origin;
   // The form's rules hold here too, whoever calls (the retired check is the query below).
-  const f = requestFormSchema(localDate(now, config.pmo.timezone), [input.form.serviceId]).parse(input.form);
+  const f = requestFormSchema(localDate(now, config.pmo.timezone), [input.form.serviceId], {
+    neededBy: 'optional',
+  }).parse(input.form);
   // Names and suggestions may need users.info: looked up before the transaction, not in it.
   const service = await db
     .selectFrom('services')
@@ -78,6 +98,7 @@ export async function submitRequest(
     .executeTakeFirstOrThrow();
   const requesterName = await nameOf(db, client, input.requesterId, now);
   const suggestions = await suggestMembers(db, client, f.serviceId, now);
+  const estimate = describeEstimate(await waitEstimate(db, f.serviceId, now));
 
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -92,6 +113,9 @@ export async function submitRequest(
         needed_by: f.neededBy,
         impact: f.impact,
         link: f.link,
+        origin_channel: origin?.channel ?? null,
+        origin_ts: origin?.ts ?? null,
+        origin_permalink: origin?.permalink ?? null,
         created_at: now,
         updated_at: now,
       })
@@ -122,7 +146,7 @@ export async function submitRequest(
         kind: KIND.requesterDm,
         dedupeKey: `request.${r.id}.created.dm`,
         channel: r.requester_id,
-        payload: renderRequestConfirmation(r, config.pmo.command),
+        payload: renderRequestConfirmation(r, config.pmo.command, estimate),
         requestId: r.id,
         recipientId: r.requester_id,
       },
@@ -133,6 +157,19 @@ export async function submitRequest(
         payload: renderTriagePost({ request: r, requesterName, suggestions }),
         requestId: r.id,
       },
+      // Only when chosen; the outbox skips it where the app cannot post (outbox.ts).
+      ...(origin?.replyInThread
+        ? [
+            {
+              kind: KIND.originReply,
+              dedupeKey: `request.${r.id}.origin_reply`,
+              channel: origin.channel,
+              threadTs: origin.threadTs,
+              payload: renderOriginReply(r),
+              requestId: r.id,
+            },
+          ]
+        : []),
     ]);
     return { id: row.id, created: true };
   });

@@ -4,6 +4,7 @@ import { catalogCommand } from '../../features/catalog/commands';
 import { coachingCommand } from '../../features/coaching/commands';
 import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
 import { digestCommand } from '../../features/digest/commands';
+import { intakeCommand } from '../../features/intake/commands';
 import { inviteCommand } from '../../features/invitations/commands';
 import { requestCommand, statusCommand } from '../../features/requests/commands';
 import { teamCommand } from '../../features/team/commands';
@@ -29,6 +30,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   coachingCommand,
   inviteCommand,
   topicsCommand,
+  intakeCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {

@@ -7,7 +7,8 @@ import type { Deps } from '../../deps';
  * dropped.
  */
 export function dedupeEvents({ db }: Deps): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, next }) => {
+  return async (args) => {
+    const { body, next } = args;
     const eventId = (body as { type?: string; event_id?: string }).event_id;
     if ((body as { type?: string }).type !== 'event_callback' || !eventId) {
       await next();
@@ -18,7 +19,13 @@ export function dedupeEvents({ db }: Deps): Middleware<AnyMiddlewareArgs> {
       .values({ event_id: eventId })
       .onConflict((oc) => oc.column('event_id').doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      // Bolt acks every event itself except function_executed, whose ack it leaves to the
+      // listener: a dropped redelivery must still be answered 200, or Slack sees a failure.
+      const ack = (args as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
     await next();
   };
 }

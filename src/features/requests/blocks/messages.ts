@@ -29,7 +29,17 @@ const requesterButtons = (r: RequestRow): Block[] => {
   return steps.length ? [actions(REQUEST_IDS.requesterActions, steps)] : [];
 };
 
-export function renderRequestConfirmation(r: RequestWithService, command: string): Message {
+/** The reply under the message a request came from, when its author chose it. No mention. */
+export function renderOriginReply(r: RequestWithService): Message {
+  const text = `Filed as ${reference(r.id)} (${safe(r.service_name, 100)}) with the PMO.`;
+  return { text, blocks: [context(`:inbox_tray: ${text}`)] };
+}
+
+export function renderRequestConfirmation(
+  r: RequestWithService,
+  command: string,
+  estimate?: string,
+): Message {
   const ref = reference(r.id);
   const text = `Thanks — your request ${ref} (${safe(r.service_name, 100)}) is in.`;
   return {
@@ -40,6 +50,7 @@ export function renderRequestConfirmation(r: RequestWithService, command: string
         '*What happens next:* the PMO team sees it now in their channel. A member whose skills ' +
           'match will pick it up, may ask you a question here, and you will hear from me at each step.',
       ),
+      ...(estimate ? [context(estimate)] : []),
       ...requesterButtons(r),
       context(`Use \`${command} status\` any time to see your requests.`),
     ],

@@ -53,14 +53,49 @@ const modal = (
   ...(metadata !== undefined ? { private_metadata: JSON.stringify(metadata) } : {}),
 });
 
-export function renderRequestModal(services: CatalogService[], prefill: string, today: string): ModalView {
+/** What the request form starts with: text from a command, a message, or nothing. */
+export interface RequestPrefill {
+  need?: string;
+  project?: string;
+  link?: string;
+}
+
+export interface RequestFormOptions {
+  /** Opened from a message (a shortcut or a reaction): offer the thread reply, on by default. */
+  fromMessage?: boolean;
+  /** The chosen service's wait estimate, shown under the select (redrawn when it changes). */
+  estimate?: string;
+}
+
+/** The context block under the service select: the chosen service's wait estimate. */
+export function renderEstimateBlock(estimate?: string): Block {
+  return {
+    type: 'context',
+    block_id: REQUEST_IDS.estimate,
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: estimate ?? ':hourglass_flowing_sand: Choose a service to see how long it usually takes.',
+      },
+    ],
+  };
+}
+
+export function renderRequestModal(
+  services: CatalogService[],
+  prefill: string | RequestPrefill,
+  opts: RequestFormOptions = {},
+): ModalView {
   const R = REQUEST_IDS;
+  const p: RequestPrefill = typeof prefill === 'string' ? { need: prefill } : prefill;
   return modal(R.modal, 'Ask the PMO', 'Send request', [
     section('Tell us what you need and, above all, *what value you expect and for whom*.'),
     {
       type: 'input',
       block_id: R.service,
       label: plain('Service'),
+      // Choosing a service redraws its wait estimate (views.update) before the form is sent.
+      dispatch_action: true,
       element: {
         type: 'static_select',
         action_id: R.service,
@@ -68,8 +103,9 @@ export function renderRequestModal(services: CatalogService[], prefill: string, 
         options: services.slice(0, 100).map((s) => option(s.name, String(s.id), s.description)),
       },
     },
-    textInput(R.project, 'Project or team', { max: LIMITS.project }),
-    textInput(R.need, 'What do you need?', { multiline: true, max: LIMITS.need, initial: prefill || null }),
+    renderEstimateBlock(opts.estimate),
+    textInput(R.project, 'Project or team', { max: LIMITS.project, initial: p.project || null }),
+    textInput(R.need, 'What do you need?', { multiline: true, max: LIMITS.need, initial: p.need || null }),
     textInput(R.value, 'What value do you expect, and who benefits?', {
       multiline: true,
       max: LIMITS.value,
@@ -79,7 +115,8 @@ export function renderRequestModal(services: CatalogService[], prefill: string, 
       type: 'input',
       block_id: R.neededBy,
       label: plain('Needed by'),
-      element: { type: 'datepicker', action_id: R.neededBy, initial_date: today },
+      // No default: a form left at "today" would make every request look overdue.
+      element: { type: 'datepicker', action_id: R.neededBy },
     },
     {
       type: 'input',
@@ -91,13 +128,37 @@ export function renderRequestModal(services: CatalogService[], prefill: string, 
         options: IMPACTS.map((i) => option(IMPACT_LABELS[i], i)),
       },
     },
-    textInput(R.link, 'Link (optional)', {
+    // Slack marks optional inputs "(optional)" itself.
+    textInput(R.link, 'Link', {
       max: LIMITS.link,
       optional: true,
+      initial: p.link || null,
       placeholder: 'https://…',
       hint: 'A document, board or page that gives context.',
     }),
+    ...(opts.fromMessage ? [threadReplyInput()] : []),
   ]);
+}
+
+const THREAD_REPLY_OPTION = {
+  text: plain('Reply in the thread: “Filed as PMO-…”'),
+  value: 'reply',
+};
+
+/** The checkbox, on by default, to have the app answer under the message the request came from. */
+function threadReplyInput(): InputBlock {
+  return {
+    type: 'input',
+    block_id: REQUEST_IDS.threadReply,
+    label: plain('Let the thread know'),
+    optional: true,
+    element: {
+      type: 'checkboxes',
+      action_id: REQUEST_IDS.threadReply,
+      options: [THREAD_REPLY_OPTION],
+      initial_options: [THREAD_REPLY_OPTION],
+    },
+  };
 }
 
 export function renderEditModal(r: RequestWithService): ModalView {

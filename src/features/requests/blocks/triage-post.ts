@@ -12,6 +12,9 @@ import {
 } from './common';
 import { pmoStepButtons } from './steps';
 
+/** A permalink Slack gave us, made safe inside `<…|…>` (no `|` or `>` can end it early). */
+const linkTarget = (url: string): string => url.replace(/[<>|\s]/g, '').slice(0, 1000);
+
 export interface TriageModel {
   request: RequestWithService;
   requesterName: string;
@@ -37,6 +40,9 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
       ['Status', `${STATUS_EMOJI[r.status]} ${STATUS_LABELS[r.status]}`],
       ['Owner', r.owner_id ? mention(r.owner_id) : 'nobody yet'],
       ...(r.link ? [['Link', safe(r.link, 500)] as [string, string]] : []),
+      ...(r.origin_permalink
+        ? [['From', `<${linkTarget(r.origin_permalink)}|the message it came from>`] as [string, string]]
+        : []),
     ]),
   ];
 
