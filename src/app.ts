@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
+import { calendarFeature } from './features/calendar/listeners';
 import { catalogFeature } from './features/catalog/listeners';
 import { checkinsFeature } from './features/checkins/listeners';
 import { coachingFeature } from './features/coaching/listeners';
@@ -27,6 +28,7 @@ export const FEATURES = [
   coachingFeature,
   checkinsFeature,
   homeFeature,
+  calendarFeature,
 ];
 
 export interface SlackApp {

@@ -26,6 +26,9 @@ export interface ServicesTable {
   sort_order: Generated<number>;
   retired_at: NullableTimestamp;
   created_at: Generated<Date>;
+  /** Response targets in working days (20261201110000); null: the defaults. */
+  first_response_days: ColumnType<number | null, number | null | undefined, number | null>;
+  delivery_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MembersTable {
@@ -124,6 +127,11 @@ export interface RequestsTable {
   started_at: NullableTimestamp;
   delivered_at: NullableTimestamp;
   closed_at: NullableTimestamp;
+  /** Targets fixed when filed, and the first answer (20261201110000). */
+  first_response_due: NullableTimestamp;
+  nudge_at: NullableTimestamp;
+  delivery_due: NullableTimestamp;
+  first_response_at: NullableTimestamp;
 }
 
 export interface RequestEventsTable {
@@ -222,6 +230,8 @@ export interface InvitationRecipientsTable {
   message_ts: string | null;
   /** Set when the send-time check lets the invitation through; counts against the cap. */
   cap_reserved_at: NullableTimestamp;
+  /** Held back while the recipient is away, until this moment (20261201110000). */
+  deferred_until: NullableTimestamp;
 }
 
 /** A composed invitation waiting for its audience preview to be confirmed. */
@@ -281,6 +291,45 @@ export interface HomeViewsTable {
   published_at: NullableTimestamp;
 }
 
+// --- working calendar, targets, away, quiet after silence (issue 13) -------------------------
+export interface PmoClosuresTable {
+  day: DateOnly;
+  reason: Generated<string>;
+  added_by: string;
+  created_at: Generated<Date>;
+}
+
+export type AlertTarget = 'first_response' | 'delivery';
+export type AlertKind = 'nudge' | 'escalation';
+
+export interface RequestAlertsTable {
+  request_id: number;
+  target: AlertTarget;
+  kind: AlertKind;
+  /** '' marks a round planned for nobody. */
+  user_id: string;
+  not_before: Timestamp;
+  sent_at: NullableTimestamp;
+  skipped: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AwayPeriodsTable {
+  user_id: string;
+  first_day: DateOnly;
+  last_day: DateOnly;
+  set_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface SilenceChecksTable {
+  id: Generated<number>;
+  user_id: string;
+  asked_at: Timestamp;
+  answered_at: NullableTimestamp;
+  answer: 'keep' | 'pause' | 'optout' | null;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -303,6 +352,10 @@ export interface DB {
   coaching_engagements: CoachingEngagementsTable;
   checkins: CheckinsTable;
   home_views: HomeViewsTable;
+  pmo_closures: PmoClosuresTable;
+  request_alerts: RequestAlertsTable;
+  away_periods: AwayPeriodsTable;
+  silence_checks: SilenceChecksTable;
 }
 
 export type Service = Selectable<ServicesTable>;

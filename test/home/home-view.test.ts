@@ -36,6 +36,10 @@ function request(id: number, status: RequestStatus, owner: string | null = null)
     started_at: null,
     delivered_at: status === 'delivered' ? now : null,
     closed_at: null,
+    first_response_due: null,
+    nudge_at: null,
+    delivery_due: null,
+    first_response_at: null,
   };
 }
 

@@ -42,7 +42,15 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
   const result = await db.transaction().execute(async (trx) => {
     let q = trx
       .updateTable('requests')
-      .set({ ...input.set, status: input.to, updated_at: now })
+      .set((eb) => ({
+        ...input.set,
+        status: input.to,
+        updated_at: now,
+        // Any step the PMO takes on a waiting request (claim, assign, decline) answers it.
+        ...(input.from.includes('new') && input.to !== 'cancelled'
+          ? { first_response_at: eb.fn.coalesce('first_response_at', eb.val(now)) }
+          : {}),
+      }))
       .where('id', '=', input.requestId)
       .where('status', 'in', input.from);
     const g = input.guard ?? {};
