@@ -38,7 +38,9 @@ describe('the working calendar', () => {
 
   test('across a DST change the local hours hold (luxon, no hand-written offsets)', () => {
     // Fri 27 March 2026 16:00 Paris (UTC+1) + 8h → Mon 30 March 16:00 Paris (UTC+2 since Sunday)
-    expect(iso(paris().addWorkingHours(new Date('2026-03-27T15:00:00Z'), 8))).toBe('2026-03-30T14:00:00.000Z');
+    expect(iso(paris().addWorkingHours(new Date('2026-03-27T15:00:00Z'), 8))).toBe(
+      '2026-03-30T14:00:00.000Z',
+    );
   });
 
   test('next working time is read in the person’s own zone', () => {
@@ -72,7 +74,12 @@ describe('the working calendar', () => {
 describe('response targets', () => {
   const c = paris();
   test('defaults: first response in 1 working day (nudge half-way), delivery in 10', () => {
-    const t = requestTargets(c, new Date('2026-12-24T15:00:00Z'), { first_response_days: null, delivery_days: null }, null);
+    const t = requestTargets(
+      c,
+      new Date('2026-12-24T15:00:00Z'),
+      { first_response_days: null, delivery_days: null },
+      null,
+    );
     expect(iso(t.firstResponseDue)).toBe('2026-12-28T15:00:00.000Z');
     expect(iso(t.nudgeAt)).toBe('2026-12-28T11:00:00.000Z');
     // 80 working hours from Thu 24 Dec 16:00: 1 h that day, 28–31 Dec (32 h), New Year's Day off,
