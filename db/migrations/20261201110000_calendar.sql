@@ -28,6 +28,11 @@ CREATE INDEX requests_first_response_due_idx ON requests (first_response_due)
   WHERE status = 'new' AND first_response_at IS NULL;
 CREATE INDEX requests_delivery_due_idx ON requests (delivery_due)
   WHERE status IN ('claimed', 'in_progress');
+-- The digest's on-target rates: answered in a period, or due in it.
+CREATE INDEX requests_first_response_at_idx ON requests (first_response_at)
+  WHERE first_response_at IS NOT NULL;
+CREATE INDEX requests_first_response_target_idx ON requests (first_response_due)
+  WHERE first_response_due IS NOT NULL;
 
 -- One nudge and one escalation per request, target and person: the primary key is what makes
 -- it once across replicas. A planned alert waits for its person's working hours (not_before),

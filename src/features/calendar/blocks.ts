@@ -5,6 +5,7 @@ import { pmoStepButtons } from '../requests/blocks/steps';
 import { perItem } from '../requests/ids';
 import { CALENDAR_IDS } from './ids';
 import type { AwayPeriod, DayOff } from './service';
+import { rateText, type TargetReport } from './targets-report';
 import type { CalendarRules } from './working-calendar';
 
 /** Pure Block Kit of the calendar feature. Times are Slack date tokens: each reader sees their own zone. */
@@ -205,4 +206,42 @@ export function renderAwayHomeBlocks(current: AwayPeriod | undefined): Block[] {
       ...(current ? [button('I’m back', CALENDAR_IDS.awayClear, 'back')] : []),
     ]),
   ];
+}
+
+/** The digest's and Home's response-target figures (issue 13). */
+export function renderTargetFields(r: TargetReport): [string, string][] {
+  return [
+    ['First response on target', rateText(r.firstResponse)],
+    ['Delivery on target', rateText(r.delivery)],
+    ['Overdue now', String(r.overdueTotal)],
+    [
+      'Away this week',
+      r.awayThisWeek.length
+        ? r.awayThisWeek
+            .map((a) => `<@${a.userId}>`)
+            .join(', ')
+            .slice(0, 1900)
+        : 'nobody',
+    ],
+  ];
+}
+
+/** The digest thread's detail: what is overdue, and who is away until when. */
+export function renderTargetDetails(r: TargetReport): Block[] {
+  const overdue = r.overdue.map(
+    (o) =>
+      `• PMO-${o.requestId}: ${o.target === 'first_response' ? 'first response' : 'delivery'} was due ${when(o.due)}`,
+  );
+  const blocks: Block[] = [
+    section(
+      `*Overdue now*${r.overdueTotal > r.overdue.length ? ` (the ${r.overdue.length} oldest of ${r.overdueTotal})` : ''}\n${overdue.length ? overdue.join('\n') : 'Nothing overdue.'}`,
+    ),
+  ];
+  if (r.awayThisWeek.length)
+    blocks.push(
+      section(
+        `*Away this week*\n${r.awayThisWeek.map((a) => `• <@${a.userId}> ${formatDate(a.firstDay)} – ${formatDate(a.lastDay)}`).join('\n')}`,
+      ),
+    );
+  return blocks;
 }
