@@ -5,7 +5,7 @@ import { connectPostgres, type Database } from '../src/db/client';
 import { runNudgeJob } from '../src/features/calendar/nudges';
 import { createLogger } from '../src/logger';
 import { createSenderClient } from '../src/start';
-import type { BenchContext } from './run';
+import { type BenchContext, TOKEN } from './run';
 import { seedHistory } from './seed';
 
 const REQUESTS = 100_000;
@@ -31,7 +31,7 @@ export async function nudgesAtScale(ctx: BenchContext): Promise<void> {
     const seedMs = Date.now() - seedStart;
 
     const config = parseConfig({
-      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_BOT_TOKEN: TOKEN,
       SLACK_SIGNING_SECRET: 'x',
       SLACK_API_URL: ctx.fake.apiUrl,
       PMO_CHANNEL_ID: 'CPMO',
@@ -148,7 +148,11 @@ async function steadyState(db: Database, now: Date): Promise<void> {
 /** Runs the job once through a logging Kysely, then EXPLAINs every statement it ran. */
 async function explainJob(
   url: string,
-  deps: { config: ReturnType<typeof parseConfig>; logger: ReturnType<typeof createLogger>; clock: { now(): Date } },
+  deps: {
+    config: ReturnType<typeof parseConfig>;
+    logger: ReturnType<typeof createLogger>;
+    clock: { now(): Date };
+  },
   client: ReturnType<typeof createSenderClient>,
   now: Date,
 ): Promise<{ total: number; indexed: number; seqScans: string[]; text: string }> {

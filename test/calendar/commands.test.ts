@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/clock';
+import { asMessage, clickForModal, fileRequest } from '../requests/request-helpers';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
-import { asMessage, clickForModal, fileRequest } from '../requests/request-helpers';
 
 /**
  * The calendar's commands and the catalogue's targets: closure days leads add with
@@ -36,17 +36,30 @@ describe('/pmo calendar, catalogue targets, /pmo queue', () => {
   });
 
   it('a lead sets a service’s targets in the catalogue; new requests use them', async () => {
-    const service = await t.db.selectFrom('services').select('id').where('slug', '=', 'change-management').executeTakeFirstOrThrow();
+    const service = await t.db
+      .selectFrom('services')
+      .select('id')
+      .where('slug', '=', 'change-management')
+      .executeTakeFirstOrThrow();
     const list = asMessage((await t.slash(LEAD, 'catalog')).body, LEAD);
     expect(JSON.stringify(list.blocks)).toContain('First response 1 working day (default)');
-    const edit = await clickForModal(t, LEAD, `catalog_edit:${service.id}`, { message: list }, 'catalog_modal');
+    const edit = await clickForModal(
+      t,
+      LEAD,
+      `catalog_edit:${service.id}`,
+      { message: list },
+      'catalog_modal',
+    );
     const bad = await t.submit(LEAD, edit, {
       catalog_name: 'Change management',
       catalog_description: 'Plan and support the people side of a change.',
       catalog_first_response_days: '0',
       catalog_delivery_days: null,
     });
-    expect(bad.body).toMatchObject({ response_action: 'errors', errors: { catalog_first_response_days: expect.any(String) } });
+    expect(bad.body).toMatchObject({
+      response_action: 'errors',
+      errors: { catalog_first_response_days: expect.any(String) },
+    });
     const ok = await t.submit(LEAD, edit, {
       catalog_name: 'Change management',
       catalog_description: 'Plan and support the people side of a change.',
@@ -65,13 +78,21 @@ describe('/pmo calendar, catalogue targets, /pmo queue', () => {
     expect(text(await t.slash('UREQ9', 'queue'))).toContain('is for PMO members');
     const res = await t.slash(MEMBER, 'queue');
     const blocks = JSON.stringify(res.body.blocks);
-    const [first, second] = await t.db.selectFrom('requests').select('id').orderBy('first_response_due').execute();
+    const [first, second] = await t.db
+      .selectFrom('requests')
+      .select('id')
+      .orderBy('first_response_due')
+      .execute();
     expect(blocks.indexOf(`PMO-${first!.id} ·`)).toBeLessThan(blocks.indexOf(`PMO-${second!.id} ·`));
     expect(blocks).toContain('overdue');
     expect(blocks).toContain(`triage_claim:${first!.id}`);
     await t.click(MEMBER, `triage_claim:${first!.id}`, { message: asMessage(res.body, MEMBER) });
     await t.settle();
-    const row = await t.db.selectFrom('requests').select(['status', 'owner_id']).where('id', '=', first!.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('requests')
+      .select(['status', 'owner_id'])
+      .where('id', '=', first!.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'claimed', owner_id: MEMBER });
   });
 });

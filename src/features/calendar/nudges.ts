@@ -216,7 +216,7 @@ async function planEscalations(
 ): Promise<{ rows: number; requestIds: number[] }> {
   const { db, config } = deps;
   let rows = 0;
-  const requestIds: number[] = [];
+  const requestIds = new Set<number>();
   for (const target of ['first_response', 'delivery'] as const) {
     const candidates = await escalationCandidatesQuery(db, target, now).execute();
     if (candidates.length === 0) continue;
@@ -226,29 +226,29 @@ async function planEscalations(
         at: calendar.nextWorkingTime(now, await zones.of(lead)),
       })),
     );
-    for (const c of candidates) {
+    // One statement per chunk: a first run after an outage may find hundreds at once.
+    const values = candidates.flatMap((c) =>
+      leadTimes.map(({ lead, at }) => ({
+        request_id: c.id,
+        target,
+        kind: 'escalation' as const,
+        user_id: lead,
+        not_before: at,
+      })),
+    );
+    for (let i = 0; i < values.length; i += 1000) {
       const inserted = await db
         .insertInto('request_alerts')
-        .values(
-          leadTimes.map(({ lead, at }) => ({
-            request_id: c.id,
-            target,
-            kind: 'escalation' as const,
-            user_id: lead,
-            not_before: at,
-          })),
-        )
+        .values(values.slice(i, i + 1000))
         .onConflict((oc) => oc.doNothing())
-        .returning('user_id')
+        .returning('request_id')
         .execute();
+      rows += inserted.length;
       // Only the run that planned it repaints the post (another replica found the rows taken).
-      if (inserted.length > 0) {
-        rows += inserted.length;
-        requestIds.push(c.id);
-      }
+      for (const r of inserted) requestIds.add(r.request_id);
     }
   }
-  return { rows, requestIds };
+  return { rows, requestIds: [...requestIds] };
 }
 
 /** Planned alerts whose time has come, with what their request looks like now. */
