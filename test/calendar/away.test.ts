@@ -1,4 +1,5 @@
 import { ManualClock } from '../../src/clock';
+import { openHome } from '../home/home-helpers';
 import { addMember, optInPeople, sendInvitation } from '../invitations/helpers';
 import { fileRequest } from '../requests/request-helpers';
 import { seedRequest } from '../support/seed';
@@ -54,6 +55,34 @@ describe('time away', () => {
       [MEMBER, '2026-12-01', '2026-12-11', MEMBER],
       [REQUESTER, '2026-12-01', '2026-12-04', LEAD],
     ]);
+  });
+
+  it('Home offers Away… to anyone: a modal with the first and last day, and I’m back', async () => {
+    const P = 'UHOMEAWAY';
+    t.fake.addUser({ id: P, tz: PARIS });
+    const home = await openHome(t, P);
+    const seen = new Set(t.fake.views.keys());
+    await t.click(P, 'calendar_away_open', { view: home });
+    const modal = await t.fake.waitFor(() => {
+      const v = t.fake.openModalOf(P);
+      return v && v.view.callback_id === 'calendar_away_modal' && !seen.has(v.id) ? v : undefined;
+    }, 'the away modal');
+    const bad = await t.submit(P, modal, {
+      calendar_away_first_day: '2026-12-10',
+      calendar_away_last_day: '2026-12-09',
+    });
+    expect(bad.body).toMatchObject({ response_action: 'errors' });
+    await t.submit(P, modal, { calendar_away_first_day: '2026-12-10', calendar_away_last_day: '2026-12-18' });
+    const after = await t.fake.waitFor(() => {
+      const h = t.fake.homeOf(P);
+      return h && JSON.stringify(h.view.blocks).includes('You are away') ? h : undefined;
+    }, 'Home showing the time away');
+    expect(JSON.stringify(after.view.blocks)).toMatch(/Thu,? 10 Dec 2026 until Fri,? 18 Dec 2026/);
+    await t.click(P, 'calendar_away_clear', { view: after });
+    await t.settle();
+    expect(await t.db.selectFrom('away_periods').selectAll().where('user_id', '=', P).execute()).toHaveLength(
+      0,
+    );
   });
 
   it('an away member is never suggested, nudged or matched as a coach', async () => {

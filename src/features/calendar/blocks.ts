@@ -208,6 +208,11 @@ export function renderAwayHomeBlocks(current: AwayPeriod | undefined): Block[] {
   ];
 }
 
+/** Quiet by default: a period with nothing due, overdue or away shows no target figures. */
+export function hasTargetNews(r: TargetReport): boolean {
+  return r.firstResponse.total + r.delivery.total + r.overdueTotal + r.awayThisWeek.length > 0;
+}
+
 /** The digest's and Home's response-target figures (issue 13). */
 export function renderTargetFields(r: TargetReport): [string, string][] {
   return [

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
+import { localDate } from '../../lib/calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
@@ -39,9 +40,10 @@ export async function invitationGate(
   now: Date,
 ): Promise<{ skip: string } | undefined> {
   const { db, config } = deps;
-  const calendar = await loadCalendar(db, config, now);
-  const lastDay = (await awayOn(db, [userId], calendar.today(now))).get(userId);
+  // One indexed lookup per DM; the calendar is read only for someone away.
+  const lastDay = (await awayOn(db, [userId], localDate(now, config.calendar.timezone))).get(userId);
   if (lastDay) {
+    const calendar = await loadCalendar(db, config, now);
     const held = await db
       .selectFrom('invitation_recipients')
       .select((eb) => eb.fn.countAll<number>().as('n'))

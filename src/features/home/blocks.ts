@@ -11,7 +11,7 @@ import {
   safe,
   section,
 } from '../../slack/kit/blocks';
-import { renderAwayHomeBlocks, renderTargetFields } from '../calendar/blocks';
+import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar/blocks';
 import { renderCheckinAsk } from '../checkins/blocks';
 import { COACHING_IDS } from '../coaching/ids';
 import { periodLabel } from '../digest/blocks';
@@ -235,7 +235,7 @@ function leadBlocks(m: HomeModel): Block[] {
       ],
       ['Waiting now', `${d.unclaimed} unclaimed · ${d.inProgress} in progress`],
     ]),
-    ...(d.targets ? [fields(renderTargetFields(d.targets))] : []),
+    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
     context(`Opted-in people by topic: ${optedIn || 'nobody yet'}`),
     actions('home_admin', [
       button('Manage catalogue', HOME_IDS.manageCatalog, 'catalog'),
