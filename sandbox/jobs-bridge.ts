@@ -20,7 +20,7 @@ export interface JobsRun {
  * "Run scheduled jobs now" on the sandbox page: move the app's clock forward by `shiftMs`,
  * run what the scheduler would run at that time, and deliver the outbox.
  *
- * The check-ins and the digest run exactly as the scheduler runs them (runJob claims their
+ * The check-ins, the digest and the nudges (response targets) run exactly as the scheduler runs them (runJob claims their
  * slot in job_runs), at the shifted time. The digest's slot is its reporting period, so
  * pressing the button twice in the same week posts it once — as in production.
  */
@@ -33,9 +33,10 @@ export async function runJobsNow(
   const now = deps.clock.now();
   const jobs: string[] = [];
   const client = createSenderClient(deps.config);
-  for (const name of ['checkins', 'digest'] as const) {
+  const labels = { checkins: 'check-ins', digest: 'digest', nudges: 'nudges' } as const;
+  for (const name of ['checkins', 'digest', 'nudges'] as const) {
     const outcome = await runJob(name, deps, client, now, instanceId);
-    if (outcome.ran) jobs.push(name === 'checkins' ? 'check-ins' : 'digest');
+    if (outcome.ran) jobs.push(labels[name]);
   }
 
   // Messages held for later (working hours, a reminder in 3 days) become due on the app's

@@ -1,6 +1,7 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
+import { calendarFeature } from './features/calendar/listeners';
 import { catalogFeature } from './features/catalog/listeners';
 import { checkinsFeature } from './features/checkins/listeners';
 import { coachingFeature } from './features/coaching/listeners';
@@ -29,6 +30,7 @@ export const FEATURES = [
   checkinsFeature,
   homeFeature,
   intakeFeature,
+  calendarFeature,
 ];
 
 export interface SlackApp {

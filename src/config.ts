@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { isKnownHolidayRegion } from './lib/holidays';
 
 /**
  * The environment is the app's public interface: these names are documented in the README and
@@ -46,6 +47,11 @@ const weekdays = z
     return [...days].sort();
   });
 
+/** "FR" or "US-CA": a country, or a country and region, that date-holidays knows. */
+const holidayRegion = optionalString.refine((v) => v === undefined || isKnownHolidayRegion(v), {
+  message: 'must be a country or country-region code date-holidays knows, such as FR, DE-BY or US-CA',
+});
+
 const cron = (def: string) =>
   z.string().refine(isValidCron, 'must be a 5- or 6-field cron expression such as */15 * * * *').default(def);
 
@@ -90,7 +96,11 @@ const envSchema = z
       .string()
       .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Paris')
       .default('UTC'),
+    PMO_WORKING_HOURS: hourRange.default({ start: 9, end: 17 }),
+    PMO_WORKING_DAYS: weekdays.default([1, 2, 3, 4, 5]),
+    PMO_HOLIDAYS: holidayRegion,
     CHECKIN_CRON: cron('*/15 * * * *'),
+    NUDGE_CRON: cron('*/15 * * * *'),
     DIGEST_CRON: cron('0 9 * * 1'),
     OUTBOX_CRON: cron('* * * * *'),
     CHECKIN_AFTER_DAYS: intFrom(7),
@@ -130,11 +140,18 @@ const envSchema = z
       command: e.PMO_COMMAND,
       timezone: e.PMO_TIMEZONE,
     },
+    calendar: {
+      timezone: e.PMO_TIMEZONE,
+      hours: e.PMO_WORKING_HOURS,
+      days: e.PMO_WORKING_DAYS,
+      holidays: e.PMO_HOLIDAYS,
+    },
     schedule: {
       enabled: e.SCHEDULER_ENABLED,
       checkinCron: e.CHECKIN_CRON,
       digestCron: e.DIGEST_CRON,
       outboxCron: e.OUTBOX_CRON,
+      nudgeCron: e.NUDGE_CRON,
     },
     outbox: { leaseMs: e.OUTBOX_LEASE_MS },
     checkins: {

@@ -26,6 +26,9 @@ export interface ServicesTable {
   sort_order: Generated<number>;
   retired_at: NullableTimestamp;
   created_at: Generated<Date>;
+  /** Response targets in working days (20261201110000); null: the defaults. */
+  first_response_days: ColumnType<number | null, number | null | undefined, number | null>;
+  delivery_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MembersTable {
@@ -128,6 +131,11 @@ export interface RequestsTable {
   origin_channel: ColumnType<string | null, string | null | undefined, string | null>;
   origin_ts: ColumnType<string | null, string | null | undefined, string | null>;
   origin_permalink: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Targets fixed when filed, and the first answer (20261201110000). */
+  first_response_due: NullableTimestamp;
+  nudge_at: NullableTimestamp;
+  delivery_due: NullableTimestamp;
+  first_response_at: NullableTimestamp;
 }
 
 export interface RequestEventsTable {
@@ -226,6 +234,8 @@ export interface InvitationRecipientsTable {
   message_ts: string | null;
   /** Set when the send-time check lets the invitation through; counts against the cap. */
   cap_reserved_at: NullableTimestamp;
+  /** Held back while the recipient is away, until this moment (20261201110000). */
+  deferred_until: NullableTimestamp;
 }
 
 /** A composed invitation waiting for its audience preview to be confirmed. */
@@ -317,6 +327,45 @@ export interface IntakeChannelsTable {
   updated_at: Timestamp;
 }
 
+// --- working calendar, targets, away, quiet after silence (issue 13) -------------------------
+export interface PmoClosuresTable {
+  day: DateOnly;
+  reason: Generated<string>;
+  added_by: string;
+  created_at: Generated<Date>;
+}
+
+export type AlertTarget = 'first_response' | 'delivery';
+export type AlertKind = 'nudge' | 'escalation';
+
+export interface RequestAlertsTable {
+  request_id: number;
+  target: AlertTarget;
+  kind: AlertKind;
+  /** '' marks a round planned for nobody. */
+  user_id: string;
+  not_before: Timestamp;
+  sent_at: NullableTimestamp;
+  skipped: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AwayPeriodsTable {
+  user_id: string;
+  first_day: DateOnly;
+  last_day: DateOnly;
+  set_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface SilenceChecksTable {
+  id: Generated<number>;
+  user_id: string;
+  asked_at: Timestamp;
+  answered_at: NullableTimestamp;
+  answer: 'keep' | 'pause' | 'optout' | null;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -342,6 +391,10 @@ export interface DB {
   request_form_origins: RequestFormOriginsTable;
   intake_channels: IntakeChannelsTable;
   intake_offers: IntakeOffersTable;
+  pmo_closures: PmoClosuresTable;
+  request_alerts: RequestAlertsTable;
+  away_periods: AwayPeriodsTable;
+  silence_checks: SilenceChecksTable;
 }
 
 export type Service = Selectable<ServicesTable>;

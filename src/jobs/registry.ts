@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
+import { runNudgesJob } from '../features/calendar/job';
 import { runCheckinsJob } from '../features/checkins/job';
 import { digestRunKey, runDigestJob } from '../features/digest/job';
 import { claimJobRun, finishJobRun } from './job-runs';
@@ -23,6 +24,7 @@ export const JOBS = {
   },
   digest: { run: runDigestJob, runKey: (deps, now) => digestRunKey(deps, now) },
   outbox: { run: runOutboxJob },
+  nudges: { run: runNudgesJob, runKey: (_deps, now) => now.toISOString().slice(0, 16) },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -18,6 +18,7 @@ export function startScheduler(deps: Deps, client: WebClient, instanceId: string
     ['checkins', config.schedule.checkinCron],
     ['digest', config.schedule.digestCron],
     ['outbox', config.schedule.outboxCron],
+    ['nudges', config.schedule.nudgeCron],
   ];
   const tasks = schedules.map(([name, expression]) =>
     cron.schedule(

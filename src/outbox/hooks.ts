@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
+import { calendarOutboxHooks } from '../features/calendar/outbox';
 import { checkinOutboxHooks } from '../features/checkins/outbox';
 import { coachingOutboxHooks } from '../features/coaching/outbox';
 import { digestOutboxHooks } from '../features/digest/outbox';
@@ -19,5 +20,6 @@ export function outboxHooks(deps: Deps, client: WebClient): Record<OutboxKind, O
     ...coachingOutboxHooks(deps, client),
     ...checkinOutboxHooks(deps),
     ...digestOutboxHooks(deps),
+    ...calendarOutboxHooks(deps),
   };
 }

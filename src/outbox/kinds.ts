@@ -35,6 +35,14 @@ export const OUTBOX_KINDS = {
     owner: 'checkin.owner',
   },
   digest: { main: 'digest.post', thread: 'digest.thread' },
+  calendar: {
+    /** A suggested member's one nudge before a request's first-response target. */
+    nudge: 'calendar.nudge',
+    /** A lead's one escalation when a target passes. */
+    escalation: 'calendar.escalation',
+    /** "Still interested?" after three ignored invitations. */
+    stillInterested: 'calendar.still_interested',
+  },
 } as const;
 
 type Values<T> = T[keyof T];

@@ -111,6 +111,13 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   '^home_topic_in:\\d+$': { actionId: 'home_topic_in:999999', value: () => '999999', forbidden: ALL },
   '^home_topic_out:\\d+$': { actionId: 'home_topic_out:999999', value: () => '999999', forbidden: ALL },
   home_pause: { self: 'pauses the clicker’s own invitations' },
+  calendar_still_keep: {
+    self: 'answers the clicker’s own "Still interested?" (the update is conditional on their user id)',
+  },
+  calendar_still_pause: { self: 'pauses the clicker’s own invitations, answering their own question' },
+  calendar_still_optout: { self: 'opts the clicker out, answering their own question' },
+  calendar_away_open: { self: 'opens the clicker’s own away form' },
+  calendar_away_clear: { self: 'clears the clicker’s own time away' },
   home_resume: { self: 'resumes the clicker’s own invitations' },
   // A member's list asked for by others: an empty list, nothing of the queue.
   '^home_more:[a-z_]+$': { actionId: 'home_more:queue', value: () => 'queue', forbidden: NOT_MEMBERS },
@@ -137,6 +144,7 @@ const request = async (t: TestApp, id: number) => {
 
 const VIEWS: Record<string, ViewCase | { self: string }> = {
   request_modal: { self: 'files a request as the submitter' },
+  calendar_away_modal: { self: 'sets the submitter’s own time away' },
   consent_optin_modal: { self: 'saves the submitter’s own consent' },
   coaching_request_modal: { self: 'asks a coach for the submitter' },
   request_edit_modal: {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { renderAwayModal } from '../../src/features/calendar/blocks';
 import { renderServiceModal } from '../../src/features/catalog/blocks';
 import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/features/checkins/blocks';
 import { renderCoachingModal } from '../../src/features/coaching/blocks';
@@ -90,6 +91,11 @@ const FORMS: Record<string, FormCase> = {
     actor: LEAD,
     view: async () => renderServiceModal(),
     valid: () => ({ catalog_name: 'New service', catalog_description: 'What it is' }),
+  },
+  calendar_away_modal: {
+    actor: 'UREQ1',
+    view: async () => renderAwayModal('2026-11-24', undefined),
+    valid: () => ({ calendar_away_first_day: tomorrow, calendar_away_last_day: tomorrow }),
   },
   team_modal: {
     actor: LEAD,

@@ -39,6 +39,10 @@ function request(id: number, status: RequestStatus, owner: string | null = null)
     origin_channel: null,
     origin_ts: null,
     origin_permalink: null,
+    first_response_due: null,
+    nudge_at: null,
+    delivery_due: null,
+    first_response_at: null,
   };
 }
 

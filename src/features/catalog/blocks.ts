@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { actions, type Block, button, plain, safe, section } from '../../slack/kit/blocks';
+import { DEFAULT_TARGETS } from '../calendar/policy';
 import { CATALOG_IDS } from './ids';
 import type { CatalogService } from './service';
 
@@ -14,7 +15,7 @@ export function renderCatalog(services: CatalogService[]) {
     const id = String(s.id);
     blocks.push(
       section(
-        `${s.retired ? ':zzz: ~' : '*'}${safe(s.name, 100)}${s.retired ? '~ (retired)' : '*'}\n${safe(s.description, 300)}`,
+        `${s.retired ? ':zzz: ~' : '*'}${safe(s.name, 100)}${s.retired ? '~ (retired)' : '*'}\n${safe(s.description, 300)}\n_${targetsLine(s)}_`,
       ),
       actions(`catalog_actions_${id}`, [
         button('Edit', `${CATALOG_IDS.editPrefix}${id}`, id),
@@ -27,6 +28,35 @@ export function renderCatalog(services: CatalogService[]) {
   blocks.push(actions('catalog_footer', [button('Add a service', CATALOG_IDS.add, 'add', 'primary')]));
   return { text: `Service catalogue (${services.length} services)`, blocks };
 }
+
+/** "First response 1 working day (default) · delivery 10 working days (default)". */
+function targetsLine(s: CatalogService): string {
+  const days = (n: number | null | undefined, def: number) =>
+    `${n ?? def} working day${(n ?? def) === 1 ? '' : 's'}${n == null ? ' (default)' : ''}`;
+  return `First response ${days(s.firstResponseDays, DEFAULT_TARGETS.firstResponseDays)} · delivery by the needed-by date, else ${days(s.deliveryDays, DEFAULT_TARGETS.deliveryDays)}`;
+}
+
+const targetInput = (
+  blockId: string,
+  label: string,
+  hint: string,
+  max: number,
+  initial: number | null | undefined,
+) => ({
+  type: 'input' as const,
+  block_id: blockId,
+  optional: true,
+  label: plain(label),
+  hint: plain(hint),
+  element: {
+    type: 'number_input' as const,
+    action_id: blockId,
+    is_decimal_allowed: false,
+    min_value: '1',
+    max_value: String(max),
+    ...(initial ? { initial_value: String(initial) } : {}),
+  },
+});
 
 export function renderServiceModal(service?: CatalogService): ModalView {
   return {
@@ -60,6 +90,20 @@ export function renderServiceModal(service?: CatalogService): ModalView {
           ...(service ? { initial_value: service.description.slice(0, 300) } : {}),
         },
       },
+      targetInput(
+        CATALOG_IDS.firstResponseDays,
+        'First response within (working days)',
+        `A claim or a question to the requester. Empty: ${DEFAULT_TARGETS.firstResponseDays}.`,
+        60,
+        service?.firstResponseDays,
+      ),
+      targetInput(
+        CATALOG_IDS.deliveryDays,
+        'Delivery within (working days)',
+        `When the request gives no needed-by date. Empty: ${DEFAULT_TARGETS.deliveryDays}.`,
+        250,
+        service?.deliveryDays,
+      ),
     ],
   };
 }

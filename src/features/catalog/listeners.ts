@@ -77,7 +77,12 @@ export const catalogFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       metadata: z.object({ serviceId: rowId.nullable() }),
-      fields: { name: CATALOG_IDS.name, description: CATALOG_IDS.description },
+      fields: {
+        name: CATALOG_IDS.name,
+        description: CATALOG_IDS.description,
+        firstResponseDays: CATALOG_IDS.firstResponseDays,
+        deliveryDays: CATALOG_IDS.deliveryDays,
+      },
       schema: () => serviceFormSchema,
       submit: async (s) => {
         if (s.metadata.serviceId) {

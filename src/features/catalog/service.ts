@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { requiredText } from '../../lib/input';
+import { requiredText, wholeNumber } from '../../lib/input';
+
+/** An optional target in working days: empty means the PMO's default. */
+const targetDays = (max: number) =>
+  z
+    .union([
+      z.null(),
+      z.literal(''),
+      wholeNumber(1, max, `Please give a whole number of working days from 1 to ${max}, or leave it empty.`),
+    ])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));
 
 /** A service as a lead types it; the modal and addService/editService use the same rule. */
 export const serviceFormSchema = z.object({
   name: requiredText({ what: 'the name of the service', max: 75 }),
   description: requiredText({ what: 'what the service is, in one line', max: 300 }),
+  firstResponseDays: targetDays(60),
+  deliveryDays: targetDays(250),
 });
 export type ServiceForm = z.output<typeof serviceFormSchema>;
 
@@ -18,19 +31,31 @@ export interface CatalogService {
   name: string;
   description: string;
   retired: boolean;
+  /** Response targets in working days; null (or absent): the defaults. */
+  firstResponseDays?: number | null;
+  deliveryDays?: number | null;
 }
 
-const toService = (r: { id: number; name: string; description: string; retired_at: Date | null }) => ({
+const toService = (r: {
+  id: number;
+  name: string;
+  description: string;
+  retired_at: Date | null;
+  first_response_days: number | null;
+  delivery_days: number | null;
+}) => ({
   id: r.id,
   name: r.name,
   description: r.description,
   retired: r.retired_at !== null,
+  firstResponseDays: r.first_response_days,
+  deliveryDays: r.delivery_days,
 });
 
 export async function listServices(db: Database, opts: { includeRetired?: boolean } = {}) {
   let q = db
     .selectFrom('services')
-    .select(['id', 'name', 'description', 'retired_at'])
+    .select(['id', 'name', 'description', 'retired_at', 'first_response_days', 'delivery_days'])
     .orderBy('sort_order')
     .orderBy('id');
   if (!opts.includeRetired) q = q.where('retired_at', 'is', null);
@@ -64,7 +89,7 @@ function catalogueChanged(db: Database): void {
 export async function getService(db: Database, id: number): Promise<CatalogService | undefined> {
   const row = await db
     .selectFrom('services')
-    .select(['id', 'name', 'description', 'retired_at'])
+    .select(['id', 'name', 'description', 'retired_at', 'first_response_days', 'delivery_days'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row ? toService(row) : undefined;
@@ -98,6 +123,8 @@ export async function addService(db: Database, form: ServiceForm) {
         slug,
         name: input.name,
         description: input.description,
+        first_response_days: input.firstResponseDays,
+        delivery_days: input.deliveryDays,
         sort_order: Number(last?.m ?? 0) + 10,
       })
       .returning('id')
@@ -111,7 +138,12 @@ export async function editService(db: Database, id: number, form: ServiceForm) {
   const input = serviceFormSchema.parse(form);
   const r = await db
     .updateTable('services')
-    .set({ name: input.name, description: input.description })
+    .set({
+      name: input.name,
+      description: input.description,
+      first_response_days: input.firstResponseDays,
+      delivery_days: input.deliveryDays,
+    })
     .where('id', '=', id)
     .executeTakeFirst();
   catalogueChanged(db);

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { pruneJobRuns } from '../../jobs/job-runs';
+import { deferCheckinsOfAway } from '../calendar/deferral';
 import { createDueCheckins, sendDueCheckins } from './service';
 
 /** A run every 15 minutes leaves ~3,000 job_runs rows a month; a month of them is plenty. */
@@ -13,8 +14,10 @@ const JOB_RUNS_KEPT_DAYS = 30;
  */
 export async function runCheckinsJob(deps: Deps, client: WebClient, now: Date) {
   const created = await createDueCheckins(deps.db, deps.config.checkins, now);
+  // People away wait until they are back (issue 13): their due check-ins move, one a working day.
+  const deferredAway = await deferCheckinsOfAway(deps, client, now);
   const sent = await sendDueCheckins(deps, client, now);
   if (sent.sent + sent.reminded > 0) deps.outbox.kick();
   await pruneJobRuns(deps.db, 'checkins', new Date(now.getTime() - JOB_RUNS_KEPT_DAYS * 86_400_000));
-  return { created, ...sent };
+  return { created, deferredAway, ...sent };
 }

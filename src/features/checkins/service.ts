@@ -8,6 +8,7 @@ import { isWorkingTime } from '../../lib/zoned-time';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
+import { checkinsSilenced, SILENCE_CHECKINS } from '../calendar/policy';
 import {
   type CheckinSubject,
   OUTCOME_TAGS,
@@ -76,6 +77,16 @@ export async function createDueCheckins(
     if (!e.started_at) continue;
     const n = Math.floor((now.getTime() - e.started_at.getTime()) / every);
     if (n < 1) continue;
+    // Quiet after silence (issue 13): two unanswered in a row and this engagement is not asked again.
+    const latest = await db
+      .selectFrom('checkins')
+      .select('status')
+      .where('engagement_id', '=', e.id)
+      .where('kind', '=', 'coaching')
+      .orderBy('sequence', 'desc')
+      .limit(SILENCE_CHECKINS)
+      .execute();
+    if (checkinsSilenced(latest)) continue;
     const res = await db
       .insertInto('checkins')
       .values({

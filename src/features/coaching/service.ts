@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { requiredText, rowIdOr } from '../../lib/input';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
+import { notAway } from '../calendar/away-filter';
 import { optInTx } from '../consent/service';
 import { COACHING_TOPIC_SLUG, topicBySlug } from '../consent/topics';
 import {
@@ -101,7 +102,7 @@ async function requestCoachingIn(db: Database, input: CoachingRequest, now: Date
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const matched = await proposeNext(tx, row.id);
+      const matched = await proposeNext(tx, row.id, now);
       return { kind: matched ? 'proposed' : 'unmatched', engagementId: row.id } as const;
     });
   } catch (err) {
@@ -118,9 +119,9 @@ async function requestCoachingIn(db: Database, input: CoachingRequest, now: Date
  * Offers the engagement to the next candidate: active members with a skill in one of the
  * focus areas, not the coachee, not someone who passed, with load below their weekly
  * capacity; least loaded first. Load = active engagements coached + proposals waiting on them
- * + requests they own that are still open.
+ * + requests they own that are still open. Nobody away today is offered it.
  */
-async function proposeNext(tx: Database, id: number): Promise<boolean> {
+async function proposeNext(tx: Database, id: number, now: Date): Promise<boolean> {
   const e = await tx
     .selectFrom('coaching_engagements')
     .select(['coachee_id', 'focus_service_ids', 'passed_by'])
@@ -152,6 +153,8 @@ async function proposeNext(tx: Database, id: number): Promise<boolean> {
     ])
     .where('m.active', '=', true)
     .where('m.slack_user_id', 'not in', exclude)
+    // Away members are not matched as coaches (issue 13).
+    .where(notAway('m.slack_user_id', now.toISOString().slice(0, 10)))
     .execute();
   const next = candidates
     .filter((c) => c.skilled && Number(c.load) < c.capacity)
@@ -232,7 +235,12 @@ export async function acceptCoaching(
   return outcome;
 }
 
-export async function passCoaching(deps: WithOutbox, id: number, coachId: string): Promise<ProposalOutcome> {
+export async function passCoaching(
+  deps: WithOutbox,
+  id: number,
+  coachId: string,
+  now: Date,
+): Promise<ProposalOutcome> {
   const outcome = await deps.db.transaction().execute(async (tx) => {
     const row = await tx
       .updateTable('coaching_engagements')
@@ -243,7 +251,7 @@ export async function passCoaching(deps: WithOutbox, id: number, coachId: string
       .returning('id')
       .executeTakeFirst();
     if (!row) return proposalState(tx, id, coachId);
-    await proposeNext(tx, id);
+    await proposeNext(tx, id, now);
     return 'passed';
   });
   // The proposal to the next coach (or the "no coach yet" note) is in the outbox.

@@ -17,7 +17,8 @@ export type ConsentSource =
   | 'invitation_button'
   | 'announcement_button'
   | 'home'
-  | 'coaching';
+  | 'coaching'
+  | 'still_interested';
 
 export const CAPS: Record<InvitationCap, { label: string; max: number; windowDays: number }> = {
   one_per_week: { label: 'At most one invitation a week', max: 1, windowDays: 7 },

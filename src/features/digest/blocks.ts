@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
+import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar/blocks';
 import { DIGEST_IDS } from './ids';
 import type { DigestData } from './service';
 
@@ -103,6 +104,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
       ]),
       block_id: DIGEST_IDS.flowBlock,
     },
+    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
     {
       ...fields([
         ['Value', value],
@@ -145,6 +147,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
       }`,
     ),
   );
+  if (d.targets && hasTargetNews(d.targets)) thread.push(...renderTargetDetails(d.targets));
   thread.push(
     section(
       `*Value*\n${c.answers === 0 ? 'No answers in the period.' : d.distribution.map((count, i) => `${i + 1}/5: ${count}`).join(' · ')}`,

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { localDate } from '../../lib/calendar';
 import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
+import { computeTargetReport, type TargetReport } from '../calendar/targets-report';
 
 /**
  * The PMO leads' weekly numbers: the last 7 whole days (in the PMO's time zone) against the 7
@@ -75,6 +77,8 @@ export interface DigestData {
   /** Unattributed, sorted by text; empty unless MIN_PEOPLE_FOR_COMMENTS different people answered. */
   comments: string[];
   optedInByTopic: { topic: string; people: number }[];
+  /** Response targets: on-target rates, what is overdue, who is away this week (issue 13). */
+  targets?: TargetReport;
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -234,8 +238,11 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
       .slice(0, MAX_COMMENTS);
   }
 
+  const targets = await computeTargetReport(db, period, now, localDate(now, timeZone));
+
   return {
     period,
+    targets,
     current: {
       newRequests: byService.rows.reduce((sum, row) => sum + n(row.cur), 0),
       delivered: n(d?.cur),

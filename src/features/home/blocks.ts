@@ -11,6 +11,7 @@ import {
   safe,
   section,
 } from '../../slack/kit/blocks';
+import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar/blocks';
 import { renderCheckinAsk } from '../checkins/blocks';
 import { COACHING_IDS } from '../coaching/ids';
 import { periodLabel } from '../digest/blocks';
@@ -234,6 +235,7 @@ function leadBlocks(m: HomeModel): Block[] {
       ],
       ['Waiting now', `${d.unclaimed} unclaimed · ${d.inProgress} in progress`],
     ]),
+    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
     context(`Opted-in people by topic: ${optedIn || 'nobody yet'}`),
     actions('home_admin', [
       button('Manage catalogue', HOME_IDS.manageCatalog, 'catalog'),
@@ -260,7 +262,14 @@ export function renderHome(m: HomeModel, notice?: string): HomeView {
     ),
   );
   // Leads and members see their team sections first: that is what they come to Home for.
-  let blocks = [...top, ...leadBlocks(m), ...memberBlocks(m), divider(), ...requesterBlocks(m)];
+  let blocks = [
+    ...top,
+    ...leadBlocks(m),
+    ...memberBlocks(m),
+    divider(),
+    ...requesterBlocks(m),
+    ...renderAwayHomeBlocks(m.away),
+  ];
   if (blocks.length > HOME_MAX_BLOCKS) {
     blocks = blocks.slice(0, HOME_MAX_BLOCKS - 1);
     blocks.push(context('Some sections did not fit; the slash commands show everything.'));

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
+import { type AwayPeriod, awayPeriodOf } from '../calendar/service';
 import { activeServices, type CatalogService } from '../catalog/service';
 import type { CheckinSubject } from '../checkins/blocks';
 import { loadSubject } from '../checkins/service';
@@ -47,6 +48,8 @@ export interface HomeModel {
     coachees: EngagementView[];
   };
   lead?: { digest: DigestData };
+  /** The person's current or coming time away (issue 13). */
+  away?: AwayPeriod;
 }
 
 export type HomeList = 'requests' | 'queue' | 'mine' | 'overdue' | 'catalogue';
@@ -171,12 +174,13 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
   const now = clock.now();
   const today = localDate(now, config.pmo.timezone);
   const role = await roleOf(db, config, userId);
-  const [requests, checkin, consent, coaching, catalogue] = await Promise.all([
+  const [requests, checkin, consent, coaching, catalogue, away] = await Promise.all([
     myOpenRequests(db, userId),
     pendingCheckin(db, userId),
     getConsentState(db, userId),
     myCoaching(db, userId),
     activeServices(db),
+    awayPeriodOf(db, userId, today),
   ]);
   const model: HomeModel = {
     userId,
@@ -189,6 +193,7 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     consent,
     coaching,
     catalogue,
+    ...(away ? { away } : {}),
   };
   if (role !== 'requester') {
     const [queue, mine, late, coachees] = await Promise.all([

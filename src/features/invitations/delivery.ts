@@ -4,6 +4,7 @@ import type { OutboxPayload } from '../../db/schema';
 import { addDays, localDate } from '../../lib/calendar';
 import type { WithOutbox } from '../../outbox/enqueue';
 import { lookupPerson, type Person, type UsersInfoClient } from '../../slack/people';
+import { checkSilence } from '../calendar/silence';
 import { DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent/service';
 import { type DmState, renderInvitationDm } from './blocks';
 import { eligibility, LONGEST_CAP_WINDOW_MS } from './eligibility';
@@ -117,6 +118,9 @@ export async function checkInvitationDelivery(
         person.tz,
       );
       if (!verdict.ok || !topic) return { skip: verdict.ok ? 'no_consent' : verdict.reason };
+      // Quiet after silence (issue 13): three ignored in a row → "Still interested?", then none.
+      const quiet = await checkSilence(tx, userId, now);
+      if (!quiet.send) return { skip: quiet.reason };
 
       await tx
         .updateTable('invitation_recipients')

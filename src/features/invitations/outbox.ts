@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import type { KindsOf } from '../../outbox/kinds';
 import type { OutboxHooks } from '../../outbox/sender';
+import { AWAY, invitationGate } from '../calendar/deferral';
 import { checkInvitationDelivery, markDelivered, markSkipped } from './delivery';
 import {
   InvitationViewCache,
@@ -27,13 +28,28 @@ export function invitationOutboxHooks(
     'invitation.dm': {
       beforeSend: async (row) => {
         if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
-        return checkInvitationDelivery(db, client, row.invitation_id, row.recipient_id, clock.now(), views);
+        // Away: held until they are back (issue 13), not skipped.
+        const held = await invitationGate(deps, client, row.invitation_id, row.recipient_id, clock.now());
+        if (held) return held;
+        const decision = await checkInvitationDelivery(
+          db,
+          client,
+          row.invitation_id,
+          row.recipient_id,
+          clock.now(),
+          views,
+        );
+        // A "Still interested?" may have been queued by the check: the drain goes round again.
+        if ('skip' in decision && decision.skip === 'quiet_after_silence') outbox.kick();
+        return decision;
       },
       recordSent: async (trx, row, posted) => {
         if (row.invitation_id && row.recipient_id)
           await markDelivered(trx, row.invitation_id, row.recipient_id, posted, clock.now());
       },
       recordSkipped: async (trx, row, reason) => {
+        // Held for an away recipient: still queued, sent again when they are back.
+        if (reason === AWAY) return;
         if (row.invitation_id && row.recipient_id)
           await markSkipped(trx, row.invitation_id, row.recipient_id, reason);
       },

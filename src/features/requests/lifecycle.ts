@@ -68,7 +68,15 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
       })
       .updateTable('requests')
       .from(['old', 'services'])
-      .set({ ...input.set, status: input.to, updated_at: now })
+      .set((eb) => ({
+        ...input.set,
+        status: input.to,
+        updated_at: now,
+        // Any step the PMO takes on a waiting request (claim, assign, decline) answers it.
+        ...(input.from.includes('new') && input.to !== 'cancelled'
+          ? { first_response_at: eb.fn.coalesce('requests.first_response_at', eb.val(now)) }
+          : {}),
+      }))
       .whereRef('requests.id', '=', 'old.id')
       .whereRef('services.id', '=', 'requests.service_id')
       .returningAll('requests')

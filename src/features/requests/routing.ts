@@ -1,10 +1,11 @@
 import type { Database } from '../../db/client';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
+import { notAway } from '../calendar/away-filter';
 import { openWorkByOwner } from '../team/service';
 
 /**
  * Who could take a request: active members whose skills include the request's service, the
- * least open work (claimed or in progress) first. Only a suggestion — nobody is assigned or
+ * least open work (claimed or in progress) first, nobody away today. Only a suggestion — nobody is assigned or
  * notified by it.
  */
 export interface Suggestion {
@@ -19,6 +20,8 @@ export async function suggestMembers(
   serviceId: number,
   now: Date,
   limit = 3,
+  /** The PMO's local date (away periods are local days); UTC's when not given. */
+  today?: string,
 ): Promise<Suggestion[]> {
   const skilled = await db
     .selectFrom('members')
@@ -26,6 +29,8 @@ export async function suggestMembers(
     .select(['members.slack_user_id', 'members.created_at'])
     .where('members.active', '=', true)
     .where('member_skills.service_id', '=', serviceId)
+    // Away members are not suggested (issue 13).
+    .where(notAway('members.slack_user_id', today ?? now.toISOString().slice(0, 10)))
     .execute();
   const ids = skilled.map((s) => s.slack_user_id);
   const load = await openWorkByOwner(db, ids);

@@ -5,6 +5,8 @@ import { localDate } from '../../lib/calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import type { UsersInfoClient } from '../../slack/people';
+import { overdueTarget } from '../calendar/policy';
+import { targetsForNewRequest } from '../calendar/service';
 import { actorOf } from '../team/roles';
 import { OPEN_STATUSES, type RequestWithService } from './blocks/common';
 import {
@@ -52,8 +54,11 @@ function getRequestIn(db: Database, id: number): Promise<RequestWithService | un
 export async function renderTriageFor(deps: Deps, client: UsersInfoClient, r: RequestWithService) {
   const now = deps.clock.now();
   const requesterName = await nameOf(deps.db, client, r.requester_id, now);
-  const suggestions = r.status === 'new' ? await suggestMembers(deps.db, client, r.service_id, now) : [];
-  return renderTriagePost({ request: r, requesterName, suggestions });
+  const suggestions =
+    r.status === 'new'
+      ? await suggestMembers(deps.db, client, r.service_id, now, 3, localDate(now, deps.config.pmo.timezone))
+      : [];
+  return renderTriagePost({ request: r, requesterName, suggestions, overdue: overdueTarget(r, now) });
 }
 
 export interface SubmitResult {
@@ -97,7 +102,19 @@ export async function submitRequest(
     .where('retired_at', 'is', null)
     .executeTakeFirstOrThrow();
   const requesterName = await nameOf(db, client, input.requesterId, now);
-  const suggestions = await suggestMembers(db, client, f.serviceId, now);
+  const suggestions = await suggestMembers(
+    db,
+    client,
+    f.serviceId,
+    now,
+    3,
+    localDate(now, config.pmo.timezone),
+  );
+  const targets = await targetsForNewRequest(db, config, {
+    serviceId: f.serviceId,
+    neededBy: f.neededBy,
+    filedAt: now,
+  });
   const estimate = describeEstimate(await waitEstimate(db, f.serviceId, now));
 
   const result = await db.transaction().execute(async (trx) => {
@@ -118,6 +135,9 @@ export async function submitRequest(
         origin_permalink: origin?.permalink ?? null,
         created_at: now,
         updated_at: now,
+        first_response_due: targets.firstResponseDue,
+        nudge_at: targets.nudgeAt,
+        delivery_due: targets.deliveryDue,
       })
       .onConflict((oc) => oc.column('submission_key').doNothing())
       .returningAll()
@@ -277,6 +297,13 @@ export async function askQuestion(
       .returning('id')
       .executeTakeFirst();
     if (!q) return undefined;
+    // A question to the requester is a first response (the target stops counting).
+    await trx
+      .updateTable('requests')
+      .set({ first_response_at: clock.now() })
+      .where('id', '=', r.id)
+      .where('first_response_at', 'is', null)
+      .execute();
     await enqueueMessages(trx, [
       {
         kind: KIND.requesterDm,

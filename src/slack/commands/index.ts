@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { awayCommand, calendarCommand, queueCommand } from '../../features/calendar/commands';
 import { catalogCommand } from '../../features/catalog/commands';
 import { coachingCommand } from '../../features/coaching/commands';
 import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
@@ -31,6 +32,9 @@ export const SUBCOMMANDS: Subcommand[] = [
   inviteCommand,
   topicsCommand,
   intakeCommand,
+  queueCommand,
+  awayCommand,
+  calendarCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {

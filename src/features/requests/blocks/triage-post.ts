@@ -1,4 +1,5 @@
 import { actions, type Block, context, fields, header, safe, section } from '../../../slack/kit/blocks';
+import type { Overdue } from '../../calendar/policy';
 import { TRIAGE_IDS } from '../ids';
 import { stepsFor } from '../policy';
 import type { Suggestion } from '../routing';
@@ -19,6 +20,8 @@ export interface TriageModel {
   request: RequestWithService;
   requesterName: string;
   suggestions: Suggestion[];
+  /** A missed target (issue 13): shown on the post, which is updated in place when it passes. */
+  overdue?: Overdue;
 }
 
 /**
@@ -46,6 +49,14 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
     ]),
   ];
 
+  if (m.overdue) {
+    const what = m.overdue.target === 'first_response' ? 'a first response' : 'delivery';
+    blocks.push(
+      context(
+        `:alarm_clock: *Overdue* — ${what} was due <!date^${Math.floor(m.overdue.due.getTime() / 1000)}^{date_short_pretty} {time}|${m.overdue.due.toISOString()}>`,
+      ),
+    );
+  }
   if (r.status === 'new') {
     blocks.push(
       context(

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/client';
+import { addDays } from '../../lib/calendar';
+import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
+import { OUTBOX_KINDS } from '../../outbox/kinds';
+import { optOut, pause } from '../consent/service';
+import { renderStillInterested } from './blocks';
+import { invitationQuiet, SILENCE_INVITATIONS } from './policy';
+
+/**
+ * Quiet after silence, for invitations: three delivered in a row with no click (an RSVP, or
+ * Pause / Opt out on it) → one "Still interested?" DM, and no invitations until the person
+ * answers or eight weeks pass. Asked from the invitation's send-time check.
+ */
+
+export type SilenceVerdict = { send: true } | { send: false; reason: 'quiet_after_silence' };
+
+export async function checkSilence(db: Database, userId: string, now: Date): Promise<SilenceVerdict> {
+  const last = await db
+    .selectFrom('silence_checks')
+    .select(['id', 'asked_at', 'answered_at'])
+    .where('user_id', '=', userId)
+    .orderBy('asked_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const since = last
+    ? last.answered_at && last.answered_at > last.asked_at
+      ? last.answered_at
+      : last.asked_at
+    : undefined;
+  let q = db
+    .selectFrom('invitation_recipients as ir')
+    .select((eb) => [
+      'ir.invitation_id',
+      eb
+        .or([
+          eb('ir.rsvp', 'is not', null),
+          eb.exists(
+            eb
+              .selectFrom('consent_events as ce')
+              .select('ce.id')
+              .where(sql<string>`ce.detail ->> 'invitation_id'`, '=', sql<string>`ir.invitation_id::text`)
+              .whereRef('ce.user_id', '=', 'ir.user_id'),
+          ),
+        ])
+        .as('clicked'),
+    ])
+    .where('ir.user_id', '=', userId)
+    .where('ir.delivery', '=', 'delivered')
+    .orderBy('ir.delivered_at', 'desc')
+    .limit(SILENCE_INVITATIONS);
+  if (since) q = q.where('ir.delivered_at', '>', since);
+  const recent = (await q.execute()).map((r) => ({ clicked: Boolean(r.clicked) }));
+  const open = last && !last.answered_at ? last.asked_at : undefined;
+  const verdict = invitationQuiet(recent, open, now);
+  if (verdict.send) return { send: true };
+  if (verdict.ask) await askStillInterested(db, userId, now);
+  return { send: false, reason: 'quiet_after_silence' };
+}
+
+/**
+ * One open question per person (a unique index); an unanswered one older than 8 weeks lapses.
+ * Runs in the caller's transaction (the invitation's send-time check holds the person's lock).
+ */
+async function askStillInterested(trx: Database, userId: string, now: Date): Promise<void> {
+  {
+    await trx
+      .updateTable('silence_checks')
+      .set({ answered_at: now })
+      .where('user_id', '=', userId)
+      .where('answered_at', 'is', null)
+      .execute();
+    const row = await trx
+      .insertInto('silence_checks')
+      .values({ user_id: userId, asked_at: now })
+      .onConflict((oc) => oc.column('user_id').where('answered_at', 'is', null).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) return;
+    await enqueueMessages(trx, [
+      {
+        kind: OUTBOX_KINDS.calendar.stillInterested,
+        dedupeKey: `calendar.still.${row.id}`,
+        channel: userId,
+        recipientId: userId,
+        payload: renderStillInterested(row.id),
+      },
+    ]);
+  }
+}
+
+export async function silenceCheckOpen(db: Database, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('silence_checks')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export type StillAnswer = 'keep' | 'pause' | 'optout';
+export type StillOutcome = { ok: true; answer: StillAnswer; pausedUntil?: string } | { ok: false };
+
+/** Only the person asked, once: keep, pause three months, or opt out of every topic. */
+export async function answerStillInterested(
+  deps: WithOutbox,
+  input: { checkId: number; userId: string; answer: StillAnswer; now: Date; today: string },
+): Promise<StillOutcome> {
+  const res = await deps.db
+    .updateTable('silence_checks')
+    .set({ answered_at: input.now, answer: input.answer })
+    .where('id', '=', input.checkId)
+    .where('user_id', '=', input.userId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) return { ok: false };
+  if (input.answer === 'pause') {
+    const until = addMonths(input.today, 3);
+    await pause(deps.db, input.userId, until, 'still_interested', input.now);
+    return { ok: true, answer: 'pause', pausedUntil: until };
+  }
+  if (input.answer === 'optout') await optOut(deps, input.userId, 'all', 'still_interested', input.now);
+  return { ok: true, answer: input.answer };
+}
+
+function addMonths(day: string, months: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  return addDays(`${target.toISOString().slice(0, 8)}01`, Math.min(d.getUTCDate(), lastDay) - 1);
+}
