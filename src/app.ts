@@ -8,6 +8,7 @@ import { consentFeature } from './features/consent/listeners';
 import { homeFeature } from './features/home/listeners';
 import { refreshHome } from './features/home/publisher';
 import { invitationsFeature } from './features/invitations/listeners';
+import { privacyFeature } from './features/privacy/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
@@ -27,6 +28,7 @@ export const FEATURES = [
   coachingFeature,
   checkinsFeature,
   homeFeature,
+  privacyFeature,
 ];
 
 export interface SlackApp {

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../deps';
 import { runCheckinsJob } from '../features/checkins/job';
 import { digestRunKey, runDigestJob } from '../features/digest/job';
+import { runPrivacyJob } from '../features/privacy/job';
 import { claimJobRun, finishJobRun } from './job-runs';
 import { runOutboxJob } from './outbox';
 
@@ -23,6 +24,8 @@ export const JOBS = {
   },
   digest: { run: runDigestJob, runKey: (deps, now) => digestRunKey(deps, now) },
   outbox: { run: runOutboxJob },
+  // one run per day: due erasures of deactivated accounts, then retention
+  privacy: { run: runPrivacyJob, runKey: (_deps, now) => now.toISOString().slice(0, 10) },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;
