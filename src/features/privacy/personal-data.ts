@@ -166,6 +166,8 @@ export const PERSONAL_DATA: PersonalTable[] = [
         onlyIf: "status = 'pending'",
       },
     ],
+    // Keys such as `invitation.12.U123`: the marker keeps them unique.
+    mentions: ['dedupe_key'],
   },
   { table: 'home_views', deleteWhere: 'user_id' },
   { table: 'audit_log', ids: ['actor_id', 'target_user_id'], mentions: ['subject', 'detail'] },
