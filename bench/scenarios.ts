@@ -2,10 +2,12 @@ import type { BenchContext } from './run';
 import { ackLatency } from './scenario-ack';
 import { digestAtScale } from './scenario-digest';
 import { fanOut } from './scenario-fanout';
+import { privacyAtScale } from './scenario-privacy';
 
 /** The benchmark's scenarios, in order; `npm run bench -- fanout` runs one. */
 export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
   ack: ackLatency,
   fanout: fanOut,
   digest: digestAtScale,
+  privacy: privacyAtScale,
 };
