@@ -66,3 +66,30 @@ describe.each([
     expect(request.requester_id).toBe('UREQ9');
   });
 });
+
+describe('the schedules after an uninstall', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The outbox sweep every second, so a stopped schedule shows within seconds.
+    t = await startTestApp({ env: { SCHEDULER_ENABLED: 'true', OUTBOX_CRON: '* * * * * *' } });
+  });
+  afterAll(() => t.stop());
+
+  const sweeps = async () => {
+    const counter = await t.service.deps.metrics.jobRuns.get();
+    return counter.values.filter((v) => v.labels.job === 'outbox').reduce((sum, v) => sum + v.value, 0);
+  };
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('stop: no scheduled job runs any more', async () => {
+    const first = await sweeps();
+    await wait(2500);
+    expect(await sweeps()).toBeGreaterThan(first);
+    await t.event({ type: 'app_uninstalled' });
+    await t.settle();
+    await wait(1200);
+    const stopped = await sweeps();
+    await wait(2500);
+    expect(await sweeps()).toBe(stopped);
+  });
+});
