@@ -3,6 +3,7 @@ import { ackLatency } from './scenario-ack';
 import { digestAtScale } from './scenario-digest';
 import { fanOut } from './scenario-fanout';
 import { nudgesAtScale } from './scenario-nudges';
+import { privacyAtScale } from './scenario-privacy';
 
 /** The benchmark's scenarios, in order; `npm run bench -- fanout` runs one. */
 export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -10,4 +11,5 @@ export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
   fanout: fanOut,
   digest: digestAtScale,
   nudges: nudgesAtScale,
+  privacy: privacyAtScale,
 };

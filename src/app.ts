@@ -10,6 +10,7 @@ import { homeFeature } from './features/home/listeners';
 import { refreshHome } from './features/home/publisher';
 import { intakeFeature, registerIntake } from './features/intake/listeners';
 import { invitationsFeature } from './features/invitations/listeners';
+import { privacyFeature } from './features/privacy/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
@@ -31,6 +32,7 @@ export const FEATURES = [
   homeFeature,
   intakeFeature,
   calendarFeature,
+  privacyFeature,
 ];
 
 export interface SlackApp {

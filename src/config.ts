@@ -109,6 +109,11 @@ const envSchema = z
     CHECKIN_DAYS: weekdays.default([1, 2, 3, 4, 5]),
     CHECKIN_REMINDER_DAYS: intFrom(3, 1),
     FOLLOWUP_AFTER_DAYS: intFrom(60, 1),
+    // Privacy (issue 14): closed requests and feedback lose their free text and ids after
+    // RETENTION_DAYS; a deactivated account is erased ERASE_DEACTIVATED_AFTER_DAYS after Slack says so.
+    RETENTION_DAYS: intFrom(730, 1),
+    ERASE_DEACTIVATED_AFTER_DAYS: intFrom(30),
+    PRIVACY_CRON: cron('17 3 * * *'),
     // How long a message claimed by a sender may stay 'sending' before another sender (or this
     // one after a crash) reconciles it. Tests of a kill -9 mid-fan-out set it low.
     OUTBOX_LEASE_MS: intFrom(60_000, 1000),
@@ -152,7 +157,9 @@ const envSchema = z
       digestCron: e.DIGEST_CRON,
       outboxCron: e.OUTBOX_CRON,
       nudgeCron: e.NUDGE_CRON,
+      privacyCron: e.PRIVACY_CRON,
     },
+    privacy: { retentionDays: e.RETENTION_DAYS, eraseDeactivatedAfterDays: e.ERASE_DEACTIVATED_AFTER_DAYS },
     outbox: { leaseMs: e.OUTBOX_LEASE_MS },
     checkins: {
       afterDays: e.CHECKIN_AFTER_DAYS,

@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { SlackWork } from './features/privacy/installation';
 import type { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import type { OutboxSender } from './outbox/sender';
@@ -16,4 +17,6 @@ export interface Deps {
   clock: Clock;
   outbox: OutboxSender;
   metrics: Metrics;
+  /** Stops the sender and the schedules when Slack says the app was uninstalled. */
+  slackWork: SlackWork;
 }

@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
+import { clearStopped, SlackWork } from './features/privacy/installation';
 import { AdmissionLimit } from './http/admission';
 import { Metrics, metricsRoute } from './http/metrics';
 import { closeServer, createHttpServer, type HttpTimeouts, listen } from './http/server';
@@ -65,6 +66,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
+  const slackWork = new SlackWork(logger);
   const admission = new AdmissionLimit(config.slack.maxInFlight);
   const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN), admission);
   const server = createHttpServer(
@@ -77,7 +79,11 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       admission,
       // Ready means able to serve Slack: the database answers, the Slack app is built and, in
       // Socket Mode, a connection is open.
-      ready: async () => (database && slack && (slack.socket?.connected() ?? true) ? database.ping() : false),
+      ready: async () => {
+        // Uninstalled: not ready, and why (data stays; nothing is sent).
+        if (slackWork.stoppedBecause) return `Slack work stopped: ${slackWork.stoppedBecause}`;
+        return database && slack && (slack.socket?.connected() ?? true) ? database.ping() : false;
+      },
       metrics: metricsRoute(metrics, config.metricsToken),
       extra: opts.extraRoutes,
       onSlackAnswered: (surface, status, seconds) => {
@@ -116,7 +122,8 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
     onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
   });
-  const deps: Deps = { config, db, logger, clock, outbox, metrics };
+  const deps: Deps = { config, db, logger, clock, outbox, metrics, slackWork };
+  slackWork.onStop(() => outbox.stop());
   outbox.useHooks(outboxHooks(deps, senderClient));
 
   let identity: BotIdentity;
@@ -127,6 +134,8 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     await database.close();
     throw err;
   }
+  // auth.test answered with this token: an earlier uninstall no longer applies.
+  await clearStopped(db);
   slack = createSlackApp(deps, identity);
   // Socket Mode connects in the background (the client retries apps.connections.open with
   // backoff): the outbox and the schedules must not wait for it, and /readyz says 503 meanwhile.

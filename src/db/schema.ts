@@ -366,6 +366,35 @@ export interface SilenceChecksTable {
   answer: 'keep' | 'pause' | 'optout' | null;
 }
 
+// --- privacy and audit (issue 14) -----------------------------------------------------------
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: string;
+  action: string;
+  target_user_id: string | null;
+  subject: string | null;
+  detail: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+}
+
+export interface ErasuresTable {
+  id: Generated<number>;
+  user_id: string;
+  marker: string;
+  reason: 'self' | 'lead' | 'deactivated';
+  requested_by: string | null;
+  due_at: Timestamp;
+  status: Generated<'scheduled' | 'done' | 'cancelled'>;
+  done_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface SlackInstallationTable {
+  id: Generated<boolean>;
+  stopped_at: NullableTimestamp;
+  stopped_reason: string | null;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -395,6 +424,9 @@ export interface DB {
   request_alerts: RequestAlertsTable;
   away_periods: AwayPeriodsTable;
   silence_checks: SilenceChecksTable;
+  audit_log: AuditLogTable;
+  erasures: ErasuresTable;
+  slack_installation: SlackInstallationTable;
 }
 
 export type Service = Selectable<ServicesTable>;

@@ -8,7 +8,8 @@ export interface HttpRoutes {
   slack(): http.RequestListener | undefined;
   /** What a Slack request must pass before Bolt sees it (signature, envelope). */
   envelope: EnvelopeRules;
-  ready(): Promise<boolean>;
+  /** true when ready; false, or the reason (said in the answer), when not. */
+  ready(): Promise<boolean | string>;
   /** GET /metrics; undefined answers 404. */
   metrics?: http.RequestListener;
   /** Extra routes (the sandbox's page and API) keyed by path; they check their own methods. */
@@ -57,7 +58,14 @@ export function createHttpServer(
       if (path === '/metrics')
         return routes.metrics ? routes.metrics(req, res) : sendJson(res, 404, notFound);
       routes.ready().then(
-        (ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' }),
+        (ok) =>
+          sendJson(
+            res,
+            ok === true ? 200 : 503,
+            ok === true
+              ? { status: 'ready' }
+              : { status: 'not ready', ...(typeof ok === 'string' ? { reason: ok } : {}) },
+          ),
         () => sendJson(res, 503, { status: 'not ready' }),
       );
       return;

@@ -3,6 +3,7 @@ import type { Deps } from '../deps';
 import { runNudgesJob } from '../features/calendar/job';
 import { runCheckinsJob } from '../features/checkins/job';
 import { digestRunKey, runDigestJob } from '../features/digest/job';
+import { runPrivacyJob } from '../features/privacy/job';
 import { claimJobRun, finishJobRun } from './job-runs';
 import { runOutboxJob } from './outbox';
 
@@ -25,6 +26,8 @@ export const JOBS = {
   digest: { run: runDigestJob, runKey: (deps, now) => digestRunKey(deps, now) },
   outbox: { run: runOutboxJob },
   nudges: { run: runNudgesJob, runKey: (_deps, now) => now.toISOString().slice(0, 16) },
+  // one run per day: due erasures of deactivated accounts, then retention
+  privacy: { run: runPrivacyJob, runKey: (_deps, now) => now.toISOString().slice(0, 10) },
 } satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

@@ -2,6 +2,7 @@ import { systemClock } from '../clock';
 import { ConfigError, parseConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
 import type { Deps } from '../deps';
+import { SlackWork, stoppedReason } from '../features/privacy/installation';
 import { Metrics } from '../http/metrics';
 import { createLogger } from '../logger';
 import { outboxDepth } from '../outbox/enqueue';
@@ -50,7 +51,13 @@ async function main(argv: string[]): Promise<number> {
       instanceId,
     });
     const metrics = new Metrics(() => outboxDepth(database.db));
-    const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox, metrics };
+    const stopped = await stoppedReason(database.db);
+    if (stopped) {
+      process.stderr.write(`Slack work is stopped (${stopped}); job ${name} not run.\n`);
+      return 1;
+    }
+    const slackWork = new SlackWork(logger);
+    const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox, metrics, slackWork };
     outbox.useHooks(outboxHooks(deps, client));
     const outcome = await runJob(name, deps, client, systemClock.now(), instanceId);
     const delivered = name === 'outbox' ? undefined : await outbox.drain();

@@ -19,12 +19,16 @@ export function startScheduler(deps: Deps, client: WebClient, instanceId: string
     ['digest', config.schedule.digestCron],
     ['outbox', config.schedule.outboxCron],
     ['nudges', config.schedule.nudgeCron],
+    ['privacy', config.schedule.privacyCron],
   ];
   const tasks = schedules.map(([name, expression]) =>
     cron.schedule(
       expression,
       async () => {
         try {
+          // Another replica may have heard that the app was uninstalled.
+          await deps.slackWork.follow(deps.db);
+          if (deps.slackWork.stoppedBecause) return;
           await runJob(name, deps, client, deps.clock.now(), instanceId);
         } catch (err) {
           logger.error({ err, job: name }, 'scheduled job failed');
@@ -37,9 +41,11 @@ export function startScheduler(deps: Deps, client: WebClient, instanceId: string
     { schedules: Object.fromEntries(schedules), timezone: config.pmo.timezone },
     'scheduler started',
   );
-  return {
+  const scheduler = {
     stop: () => {
       for (const t of tasks) void t.destroy();
     },
   };
+  deps.slackWork.onStop(() => scheduler.stop());
+  return scheduler;
 }

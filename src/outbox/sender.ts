@@ -2,6 +2,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Database } from '../db/client';
 import type { OutboxPayload, OutboxRow } from '../db/schema';
+import { isAnonymousMarker } from '../features/privacy/policy';
 import type { Logger } from '../logger';
 import type { OutboxKind } from './kinds';
 
@@ -262,7 +263,11 @@ export class OutboxSender {
     let channel = row.channel;
     let posted: Posted;
     try {
-      const check = await hooks?.beforeSend?.(row);
+      // An erased (or retired) person is never messaged, whatever was queued for them.
+      const check =
+        isAnonymousMarker(row.channel) || isAnonymousMarker(row.recipient_id)
+          ? { skip: 'erased' }
+          : await hooks?.beforeSend?.(row);
       if (check && 'skip' in check) {
         const reason = check.skip;
         await db.transaction().execute(async (trx) => {

@@ -98,6 +98,7 @@ describe('manifest.yml', () => {
       'channels:history': /conversations\.history/,
       'groups:history': /conversations\.history/,
       'reactions:read': /'reaction_added'/,
+      'files:write': /completeUploadExternal/,
     };
     for (const scope of manifest.oauth_config.scopes.bot as string[]) {
       expect([scope, needs[scope]?.test(src) ?? false]).toEqual([scope, true]);

@@ -2,6 +2,7 @@ import { renderServiceModal } from '../../src/features/catalog/blocks';
 import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/features/checkins/blocks';
 import { renderTopicForm } from '../../src/features/consent/topics-blocks';
 import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
+import { renderEraseModal } from '../../src/features/privacy/blocks';
 import {
   renderAskModal,
   renderAssignModal,
@@ -147,6 +148,12 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
   calendar_away_modal: { self: 'sets the submitter’s own time away' },
   consent_optin_modal: { self: 'saves the submitter’s own consent' },
   coaching_request_modal: { self: 'asks a coach for the submitter' },
+  privacy_forget_me: { self: 'erases the submitter' },
+  privacy_erase: {
+    view: async () => renderEraseModal('UREQ1') as never,
+    values: () => ({}),
+    forbidden: ALL,
+  },
   request_edit_modal: {
     view: async (w, t) => renderEditModal(await request(t, w.rNew)) as never,
     values: () => ({

@@ -7,6 +7,7 @@ import { renderOptinModal } from '../../src/features/consent/blocks';
 import { getConsentState } from '../../src/features/consent/service';
 import { renderTopicForm } from '../../src/features/consent/topics-blocks';
 import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
+import { renderEraseModal, renderForgetMeModal } from '../../src/features/privacy/blocks';
 import {
   renderAskModal,
   renderAssignModal,
@@ -41,6 +42,9 @@ interface FormCase {
 const tomorrow = '2026-11-25';
 
 const FORMS: Record<string, FormCase> = {
+  // No inputs: the submission is the confirmation (an erasure of someone nobody else is).
+  privacy_forget_me: { actor: 'UFORGET1', view: async () => renderForgetMeModal(), valid: () => ({}) },
+  privacy_erase: { actor: LEAD, view: async () => renderEraseModal('UGONE1'), valid: () => ({}) },
   request_modal: {
     actor: 'UREQ1',
     view: async (w) =>

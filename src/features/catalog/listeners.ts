@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rowId } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
+import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
 import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
 import { renderCatalog, renderServiceModal } from './blocks';
 import { CATALOG_IDS } from './ids';
@@ -43,6 +44,12 @@ const retireOrRestore = (id: RegExp, retired: boolean) =>
     run: async (click) => {
       if (!(await setServiceRetired(click.deps.db, click.value, retired, click.deps.clock.now())))
         return click.tell('That service no longer exists.');
+      await recordAudit(click.deps.db, {
+        actor: click.userId,
+        action: retired ? AUDIT_ACTIONS.catalogRetire : AUDIT_ACTIONS.catalogRestore,
+        subject: `service ${click.value}`,
+        at: click.deps.clock.now(),
+      });
       await redrawList(click);
     },
   });
@@ -85,10 +92,17 @@ export const catalogFeature: Feature = {
       },
       schema: () => serviceFormSchema,
       submit: async (s) => {
-        if (s.metadata.serviceId) {
-          if (!(await editService(s.deps.db, s.metadata.serviceId, s.values)))
+        const { serviceId } = s.metadata;
+        if (serviceId) {
+          if (!(await editService(s.deps.db, serviceId, s.values)))
             return { errors: { [CATALOG_IDS.name]: 'That service no longer exists.' } };
         } else await addService(s.deps.db, s.values);
+        await recordAudit(s.deps.db, {
+          actor: s.userId,
+          action: serviceId ? AUDIT_ACTIONS.catalogEdit : AUDIT_ACTIONS.catalogAdd,
+          subject: `service ${s.values.name}`.slice(0, 200),
+          at: s.deps.clock.now(),
+        });
         return undefined;
       },
     }),

@@ -3,6 +3,7 @@ import { localDate } from '../../lib/calendar';
 import { optionalDateFrom, rowId, rowIdOr } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
+import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
 import { refreshHome } from '../home/publisher';
 import { renderOptinSaved } from './blocks';
 import { CONSENT_IDS, TOPIC_IDS } from './ids';
@@ -78,8 +79,20 @@ const topicForm = view({
           clock.now(),
         );
         notice = `Saved *${safe(t.name, 150)}*${t.retired ? ' (retired)' : ''}.`;
+        await recordAudit(db, {
+          actor: s.userId,
+          action: AUDIT_ACTIONS.topicEdit,
+          subject: `topic ${t.name}${t.retired ? ' (retired)' : ''}`.slice(0, 200),
+          at: clock.now(),
+        });
       } else {
         const t = await createTopic(db, s.values);
+        await recordAudit(db, {
+          actor: s.userId,
+          action: AUDIT_ACTIONS.topicAdd,
+          subject: `topic ${t.name}`.slice(0, 200),
+          at: clock.now(),
+        });
         notice = `Added *${safe(t.name, 150)}*. People can opt in to it with \`${config.pmo.command} optin\`.`;
       }
     } catch (err) {

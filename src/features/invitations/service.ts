@@ -15,6 +15,7 @@ import {
   wholeNumber,
 } from '../../lib/input';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
+import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
 import { CAPS, DEFAULT_CAP, getConsentState, optIn } from '../consent/service';
 import {
   type AudienceView,
@@ -418,6 +419,13 @@ async function sendInvitationIn(
         invitationId: id,
       },
     ]);
+    await recordAudit(tx, {
+      actor: input.createdBy,
+      action: AUDIT_ACTIONS.invitationSend,
+      subject: `invitation ${id} (${draft.mode === 'dm' ? `${recipients.length} DMs` : 'channel announcement'})`,
+      detail: { invitationId: id, queued: recipients.length, mode: draft.mode },
+      at: now,
+    });
     return { invitationId: id, queued: recipients.length, created: true };
   });
 }

@@ -2,6 +2,7 @@ import type { RequestStatus, RequestUpdate } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { slackUserId } from '../../lib/input';
 import { enqueueMessages, type OutgoingMessage } from '../../outbox/enqueue';
+import { AUDIT_ACTIONS, type AuditAction, recordAudit } from '../audit/service';
 import { actorOf, isMember } from '../team/roles';
 import type { RequestWithService } from './blocks/common';
 import { renderOwnerNotice, renderRequesterUpdate } from './blocks/messages';
@@ -33,6 +34,8 @@ interface TransitionInput {
   guard?: RowGuard & { ownerNot?: string };
   /** Who else to tell, beyond the requester (who is told unless they acted themselves). */
   notify?: (r: RequestWithService) => OutgoingMessage[];
+  /** An admin step (assign, decline): recorded in the audit log in the same transaction. */
+  audit?: { action: AuditAction; target?: string };
 }
 
 export async function transition(deps: Deps, input: TransitionInput): Promise<TransitionResult> {
@@ -112,6 +115,14 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
       ...(input.notify?.(r) ?? []).map((m) => ({ ...m, dedupeKey: `${m.dedupeKey}.${event.id}` })),
     );
     await enqueueMessages(trx, messages);
+    if (input.audit)
+      await recordAudit(trx, {
+        actor: input.actor,
+        action: input.audit.action,
+        target: input.audit.target ?? null,
+        subject: `PMO-${r.id}`,
+        at: now,
+      });
     return { request: r, eventId: event.id };
   });
   if (!result) return { ok: false, current: await getRequest(db, input.requestId) };
@@ -177,6 +188,7 @@ export async function assignRequest(
     return { ok: false, notMember: true };
   return step(deps, 'assign', requestId, actor, {
     note: `assigned to ${assignee}`,
+    audit: { action: AUDIT_ACTIONS.requestAssign, target: assignee },
     set: { owner_id: assignee, claimed_at: deps.clock.now() },
     ownerNot: assignee,
     notify: (r) =>
@@ -221,6 +233,7 @@ export const declineRequest = (deps: Deps, requestId: number, actor: string, inp
   return step(deps, 'decline', requestId, actor, {
     note: reason,
     set: { decline_reason: reason, closed_at: deps.clock.now() },
+    audit: { action: AUDIT_ACTIONS.requestDecline },
   });
 };
 

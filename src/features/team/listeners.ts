@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { slackUserId } from '../../lib/input';
 import { action, type Feature, view } from '../../slack/kit';
+import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
 import { listServices } from '../catalog/service';
 import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
 import { renderMemberModal, renderTeam } from './blocks';
@@ -43,6 +44,13 @@ export const teamFeature: Feature = {
       run: async (click) => {
         const { deps, client } = click;
         await removeMember(deps.db, click.value);
+        await recordAudit(deps.db, {
+          actor: click.userId,
+          action: AUDIT_ACTIONS.teamRemove,
+          target: click.value,
+          subject: 'member',
+          at: deps.clock.now(),
+        });
         const team = renderTeam(await listTeam(deps.db), deps.config.pmo.leadIds);
         if (click.place.kind === 'modal') {
           await client.views.update({
@@ -64,6 +72,14 @@ export const teamFeature: Feature = {
       schema: () => memberFormSchema,
       submit: async (s) => {
         await saveMember(s.deps.db, { ...s.values, addedBy: s.userId });
+        await recordAudit(s.deps.db, {
+          actor: s.userId,
+          action: AUDIT_ACTIONS.teamSave,
+          target: s.values.userId,
+          subject: 'member',
+          detail: { skills: s.values.skillIds.length, weeklyCapacity: s.values.weeklyCapacity },
+          at: s.deps.clock.now(),
+        });
         return undefined;
       },
     }),

@@ -1,12 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { awayCommand, calendarCommand, queueCommand } from '../../features/calendar/commands';
+import { auditCommand } from '../../features/audit/commands';
 import { catalogCommand } from '../../features/catalog/commands';
 import { coachingCommand } from '../../features/coaching/commands';
 import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
 import { digestCommand } from '../../features/digest/commands';
 import { intakeCommand } from '../../features/intake/commands';
 import { inviteCommand } from '../../features/invitations/commands';
+import { eraseCommand, exportCommand, forgetMeCommand, myDataCommand } from '../../features/privacy/commands';
 import { requestCommand, statusCommand } from '../../features/requests/commands';
 import { teamCommand } from '../../features/team/commands';
 import { isLead, isMember } from '../../features/team/roles';
@@ -35,6 +37,11 @@ export const SUBCOMMANDS: Subcommand[] = [
   queueCommand,
   awayCommand,
   calendarCommand,
+  myDataCommand,
+  forgetMeCommand,
+  eraseCommand,
+  exportCommand,
+  auditCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {

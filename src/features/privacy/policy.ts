@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { SLACK_USER_ID } from '../../lib/input';
+
+/**
+ * Pure privacy rules: what an erased or retired person's id becomes, who is mentioned in a
+ * command, and how a spreadsheet cell is kept from becoming a formula.
+ */
+
+/** An erased person's id everywhere: one marker per person, so "distinct people" figures hold. */
+export const ERASED_PREFIX = 'ERASED-';
+/** A person on rows past retention: one per person and retention run. */
+export const RETIRED_PREFIX = 'ANON-';
+
+export function newErasureMarker(): string {
+  return `${ERASED_PREFIX}${randomBytes(6).toString('hex').toUpperCase()}`;
+}
+
+/** Ids the app must never message (an erased or retired person's marker). */
+export function isAnonymousMarker(id: string | null | undefined): boolean {
+  return typeof id === 'string' && (id.startsWith(ERASED_PREFIX) || id.startsWith(RETIRED_PREFIX));
+}
+
+/**
+ * The person a command names: `<@U123|name>` as Slack escapes a mention, `<@U123>`, or a bare
+ * id. Anything else (two people, a name without @) is undefined.
+ */
+export function mentionedUser(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^<@([UW][A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(t);
+  const id = m?.[1] ?? t;
+  return SLACK_USER_ID.test(id) ? id : undefined;
+}
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab / carriage return before
+ * one) gets a leading apostrophe, as OWASP's CSV-injection advice says; the text stays readable.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** Whole hours between two instants, one decimal; undefined when either is missing. */
+export function hoursBetween(from: Date | null, to: Date | null): number | undefined {
+  if (!from || !to) return undefined;
+  return Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10;
+}

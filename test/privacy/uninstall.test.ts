@@ -1,0 +1,95 @@
+import { fileRequest } from '../requests/request-helpers';
+import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+
+/** app_uninstalled / tokens_revoked: all Slack work stops, readiness says why, the data stays. */
+describe.each([
+  ['app_uninstalled', { type: 'app_uninstalled' }, 'app_uninstalled'],
+  ['tokens_revoked', { type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } }, 'tokens_revoked'],
+])('%s', (_name, event, said) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ persistent: true });
+  });
+  afterAll(() => t.stop());
+
+  it('stops the sender with a clear log line and /readyz says why', async () => {
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+    const res = await t.event(event);
+    expect(res.status).toBe(200);
+    await t.settle();
+    const line = t.logs.find((l) => String(l.msg).startsWith('Slack work stopped'));
+    expect(String(line?.msg)).toContain(said);
+    const ready = await fetch(`${t.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', reason: expect.stringContaining(said) });
+
+    // A request can still be stored (Slack's last deliveries), but nothing is sent.
+    const before = t.fake.messages.length;
+    await t.db
+      .insertInto('outbox')
+      .values({
+        kind: 'digest.post',
+        dedupe_key: 'after-uninstall',
+        channel: PMO_CHANNEL,
+        payload: JSON.stringify({
+          text: 'hello',
+          blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hello' } }],
+        }),
+      })
+      .execute();
+    t.service.deps.outbox.kick();
+    await t.flush();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(t.fake.messages.length).toBe(before);
+    const row = await t.db
+      .selectFrom('outbox')
+      .select('status')
+      .where('dedupe_key', '=', 'after-uninstall')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('pending');
+    expect(await t.db.selectFrom('slack_installation').select('stopped_reason').executeTakeFirst()).toEqual({
+      stopped_reason: expect.stringContaining(said),
+    });
+  });
+
+  it('keeps the data; a restart with a working token resumes and sends what waited', async () => {
+    await t.restart();
+    expect((await fetch(`${t.url}/readyz`)).status).toBe(200);
+    await t.flush();
+    const row = await t.db
+      .selectFrom('outbox')
+      .select('status')
+      .where('dedupe_key', '=', 'after-uninstall')
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
+    const { request } = await fileRequest(t, 'UREQ9');
+    expect(request.requester_id).toBe('UREQ9');
+  });
+});
+
+describe('the schedules after an uninstall', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The outbox sweep every second, so a stopped schedule shows within seconds.
+    t = await startTestApp({ env: { SCHEDULER_ENABLED: 'true', OUTBOX_CRON: '* * * * * *' } });
+  });
+  afterAll(() => t.stop());
+
+  const sweeps = async () => {
+    const counter = await t.service.deps.metrics.jobRuns.get();
+    return counter.values.filter((v) => v.labels.job === 'outbox').reduce((sum, v) => sum + v.value, 0);
+  };
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('stop: no scheduled job runs any more', async () => {
+    const first = await sweeps();
+    await wait(2500);
+    expect(await sweeps()).toBeGreaterThan(first);
+    await t.event({ type: 'app_uninstalled' });
+    await t.settle();
+    await wait(1200);
+    const stopped = await sweeps();
+    await wait(2500);
+    expect(await sweeps()).toBe(stopped);
+  });
+});
