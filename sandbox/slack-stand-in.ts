@@ -721,7 +721,7 @@ export class SlackStandIn {
         const files = list.map((f: { id?: unknown; title?: unknown }) => {
           const file = this.files.get(String(f.id));
           // Slack: the bytes must have arrived, and a file is completed once.
-          if (!file || !file.bytes || file.shared) throw new Error('file_not_found');
+          if (!file?.bytes || file.shared) throw new Error('file_not_found');
           return { file, title: f.title === undefined ? undefined : String(f.title) };
         });
         for (const { file, title } of files) {

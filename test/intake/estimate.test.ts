@@ -119,4 +119,22 @@ describe('the wait estimate', () => {
     expect(text).toContain('not enough history yet (fewer than 5 requests in the last 90 days)');
     expect(text).toContain('Nobody on the PMO team lists this skill right now');
   });
+
+  it('does not count a member who is away today as available', async () => {
+    await t.db
+      .insertInto('away_periods')
+      .values({ user_id: 'UMEM2', first_day: '2026-11-20', last_day: '2026-12-04', set_by: 'UMEM2' })
+      .execute();
+    const view = await openRequestForm(t, REQUESTER);
+    const updates = t.fake.callsTo('views.update').length;
+    await t.click(
+      REQUESTER,
+      FORM.service,
+      { view },
+      { selectedOption: await serviceId(t, 'Change management') },
+    );
+    await t.fake.waitFor(() => t.fake.callsTo('views.update').length > updates, 'the form redrawn');
+    expect(estimateText(t.fake.views.get(view.id)!)).toContain('1 member with this skill is available now.');
+    await t.db.deleteFrom('away_periods').where('user_id', '=', 'UMEM2').execute();
+  });
 });

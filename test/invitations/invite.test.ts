@@ -84,6 +84,10 @@ describe('/pmo invite', () => {
       expect(dms).toHaveLength(1);
       const body = JSON.stringify(dms[0]?.blocks);
       expect(body).toContain("You're getting this because you opted in to *Change management clinics*.");
+      // What a notification shows.
+      expect(dms[0]?.text).toBe(
+        "Invitation: Change clinic: stakeholder maps — you're getting this because you opted in to Change management clinics.",
+      );
       for (const label of ["I'm in", 'Not this time', 'Pause 4 weeks', 'Opt out of this topic'])
         expect(body).toContain(label);
       expect(body).toContain('Tue, 8 Dec 2026');

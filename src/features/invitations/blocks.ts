@@ -239,7 +239,7 @@ export function renderInvitationDm(
   state: DmState,
 ): { text: string; blocks: Block[] } {
   const why = `You're getting this because you opted in to *${safe(topicName, 150)}*.`;
-  const text = `Invitation: $safe(inv.title, 150)— you're getting this because you opted in to ${safe(topicName, 150)}.`;
+  const text = `Invitation: ${safe(inv.title, 150)} — you're getting this because you opted in to ${safe(topicName, 150)}.`;
   const blocks: Block[] = [
     header(inv.title),
     section(safe(inv.message, 2800)),

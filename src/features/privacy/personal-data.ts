@@ -65,6 +65,10 @@ export const PERSONAL_DATA: PersonalTable[] = [
           delivery_note: null,
           delivery_links: null,
           decline_reason: null,
+          // The message a shortcut or a reaction filed it from: a link to their words.
+          origin_channel: null,
+          origin_ts: null,
+          origin_permalink: null,
         },
       },
       // What they wrote as the member who handled someone else's request.
@@ -170,6 +174,30 @@ export const PERSONAL_DATA: PersonalTable[] = [
     mentions: ['dedupe_key'],
   },
   { table: 'home_views', deleteWhere: 'user_id' },
+  // Intake (issue 12): the message a form was opened from, a reaction's offer, a channel's set-up.
+  { table: 'request_form_origins', deleteWhere: 'user_id' },
+  { table: 'intake_offers', deleteWhere: 'user_id' },
+  { table: 'intake_channels', ids: ['set_by'] },
+  // Calendar (issue 13): their time away, the "Still interested?" asks, nudges and escalations.
+  { table: 'away_periods', deleteWhere: 'user_id', ids: ['set_by'] },
+  { table: 'silence_checks', deleteWhere: 'user_id' },
+  {
+    table: 'request_alerts',
+    ids: ['user_id'],
+    // A nudge or escalation still to come is not sent to nobody.
+    scrub: [
+      {
+        rows: { column: 'user_id' },
+        set: { skipped: 'erased' },
+        onlyIf: 'sent_at IS NULL AND skipped IS NULL',
+      },
+    ],
+  },
+  {
+    table: 'pmo_closures',
+    ids: ['added_by'],
+    scrub: [{ rows: { column: 'added_by' }, set: { reason: '' } }],
+  },
   { table: 'audit_log', ids: ['actor_id', 'target_user_id'], mentions: ['subject', 'detail'] },
   { table: 'erasures', ids: ['user_id', 'requested_by'] },
 ];

@@ -21,13 +21,19 @@ export interface WaitEstimate {
   claimHours: number | null;
   /** Median hours from asking to delivery, or null without enough history. */
   deliverHours: number | null;
-  /** Active members with this skill. */
+  /** Active members with this skill who are not away today. */
   available: number;
 }
 
 const DAY_MS = 86_400_000;
 
-export async function waitEstimate(db: Database, serviceId: number, now: Date): Promise<WaitEstimate> {
+/** `today`: the PMO's local date; members away on it are not counted as available. */
+export async function waitEstimate(
+  db: Database,
+  serviceId: number,
+  now: Date,
+  today: string,
+): Promise<WaitEstimate> {
   const since = new Date(now.getTime() - ESTIMATE_WINDOW_DAYS * DAY_MS);
   const hours = (column: 'claimed_at' | 'delivered_at') =>
     sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from (${sql.ref(
@@ -52,6 +58,17 @@ export async function waitEstimate(db: Database, serviceId: number, now: Date): 
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('member_skills.service_id', '=', serviceId)
     .where('members.active', '=', true)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('away_periods')
+            .select('away_periods.user_id')
+            .whereRef('away_periods.user_id', '=', 'members.slack_user_id')
+            .where('away_periods.first_day', '<=', today)
+            .where('away_periods.last_day', '>=', today),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const enough = (n: number, value: number | null) =>
     Number(n) >= MIN_HISTORY && value !== null ? Number(value) : null;

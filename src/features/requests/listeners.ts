@@ -289,7 +289,7 @@ const serviceChosenRoute = action({
     const { deps } = click;
     const form = click.body.view;
     if (!form || form.callback_id !== REQUEST_IDS.modal || click.place.kind !== 'modal') return;
-    const text = describeEstimate(await waitEstimate(deps.db, click.value, deps.clock.now()));
+    const text = describeEstimate(await waitEstimate(deps.db, click.value, deps.clock.now(), today(deps)));
     const blocks = (form.blocks as Block[]).map((b) =>
       b.block_id === REQUEST_IDS.estimate ? renderEstimateBlock(text) : b,
     );

@@ -115,7 +115,9 @@ export async function submitRequest(
     neededBy: f.neededBy,
     filedAt: now,
   });
-  const estimate = describeEstimate(await waitEstimate(db, f.serviceId, now));
+  const estimate = describeEstimate(
+    await waitEstimate(db, f.serviceId, now, localDate(now, config.pmo.timezone)),
+  );
 
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx

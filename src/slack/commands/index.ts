@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
-import { awayCommand, calendarCommand, queueCommand } from '../../features/calendar/commands';
 import { auditCommand } from '../../features/audit/commands';
+import { awayCommand, calendarCommand, queueCommand } from '../../features/calendar/commands';
 import { catalogCommand } from '../../features/catalog/commands';
 import { coachingCommand } from '../../features/coaching/commands';
 import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
