@@ -270,6 +270,8 @@ export interface CheckinsTable {
   could_be_better: string | null;
   outcome_tags: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   followup_agreed: boolean | null;
+  /** The follow-up's "Did it happen?" (benefits realised). */
+  realised: Realised | null;
   answered_at: NullableTimestamp;
   created_at: Timestamp;
 }
@@ -279,6 +281,30 @@ export interface HomeViewsTable {
   user_id: string;
   first_opened_at: Timestamp;
   published_at: NullableTimestamp;
+}
+
+export type Realised = 'yes' | 'partly' | 'not_yet' | 'no';
+
+export type DigestChartStatus = 'pending' | 'sharing' | 'shared' | 'failed';
+export interface DigestChartsTable {
+  run_key: string;
+  chart: ColumnType<unknown, string, string>;
+  status: Generated<DigestChartStatus>;
+  file_id: string | null;
+  error: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServiceActionsTable {
+  id: Generated<number>;
+  service_id: number;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  action: string;
+  recorded_by: string;
+  recipients: Generated<number>;
+  created_at: Generated<Date>;
 }
 
 export interface DB {
@@ -303,6 +329,8 @@ export interface DB {
   coaching_engagements: CoachingEngagementsTable;
   checkins: CheckinsTable;
   home_views: HomeViewsTable;
+  digest_charts: DigestChartsTable;
+  service_actions: ServiceActionsTable;
 }
 
 export type Service = Selectable<ServicesTable>;

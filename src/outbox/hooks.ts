@@ -18,6 +18,6 @@ export function outboxHooks(deps: Deps, client: WebClient): Record<OutboxKind, O
     ...invitationOutboxHooks(deps, client),
     ...coachingOutboxHooks(deps, client),
     ...checkinOutboxHooks(deps),
-    ...digestOutboxHooks(deps),
+    ...digestOutboxHooks(deps, client),
   };
 }

@@ -3,7 +3,9 @@ import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
+import { shareFile } from '../../slack/kit/files';
 import { renderDigest } from './blocks';
+import { type ChartData, chartAltText, chartData, renderChartPng, warmChart } from './chart';
 import { computeDigest, digestPeriod, isQuietWeek } from './service';
 
 const DIGEST_KIND = OUTBOX_KINDS.digest;
@@ -23,6 +25,8 @@ export function digestRunKey(deps: Pick<Deps, 'config'>, now: Date): string {
  */
 export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
   const { db, config } = deps;
+  // The chart is drawn once the digest is out; loading the renderers meanwhile saves a second.
+  warmChart();
   const data = await computeDigest(db, now, config.pmo.timezone);
   const rendered = renderDigest(data, now, { quiet: isQuietWeek(data) });
   const runKey = data.period.runKey;
@@ -35,6 +39,14 @@ export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
         payload: rendered.main,
       },
     ]);
+    if (count > 0) {
+      // Every digest carries its chart, a quiet week's too; its figures are frozen with the text.
+      await trx
+        .insertInto('digest_charts')
+        .values({ run_key: runKey, chart: JSON.stringify(chartData(data)) })
+        .onConflict((oc) => oc.column('run_key').doNothing())
+        .execute();
+    }
     if (rendered.thread && count > 0) {
       count += await enqueueMessages(trx, [
         {
@@ -76,4 +88,60 @@ export async function digestParentTs(db: Database, threadDedupeKey: string): Pro
     .where('status', '=', 'sent')
     .executeTakeFirst();
   return parent?.message_ts ?? null;
+}
+
+const runKeyOf = (dedupeKey: string) => dedupeKey.replace(/^digest\./, '').replace(/\.main$/, '');
+
+/**
+ * The digest is posted: share its chart in its thread. Called once, when the post is recorded
+ * (the outbox's afterSent), and the chart row is claimed pending → sharing first, so a chart is
+ * shared at most once whatever replicas or reconciliations do. A failed upload is recorded and
+ * not retried: the digest is out either way, and a chart days late would only confuse.
+ */
+export async function shareDigestChart(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  client: WebClient,
+  dedupeKey: string,
+  posted: { channel: string; ts: string },
+): Promise<'shared' | 'failed' | 'none'> {
+  const { db, logger } = deps;
+  const runKey = runKeyOf(dedupeKey);
+  const claimed = await db
+    .updateTable('digest_charts')
+    .set({ status: 'sharing', updated_at: new Date() })
+    .where('run_key', '=', runKey)
+    .where('status', '=', 'pending')
+    .returning(['chart'])
+    .executeTakeFirst();
+  if (!claimed) return 'none';
+  const chart = (typeof claimed.chart === 'string' ? JSON.parse(claimed.chart) : claimed.chart) as ChartData;
+  try {
+    const bytes = await renderChartPng(chart);
+    const { fileId } = await shareFile(client, {
+      channelId: posted.channel,
+      threadTs: posted.ts,
+      filename: `pmo-digest-${runKey}.png`,
+      title: `PMO digest chart · last 8 weeks to ${chart.lastDay}`,
+      bytes,
+      altText: chartAltText(chart),
+    });
+    await db
+      .updateTable('digest_charts')
+      .set({ status: 'shared', file_id: fileId, updated_at: new Date() })
+      .where('run_key', '=', runKey)
+      .execute();
+    return 'shared';
+  } catch (err) {
+    logger.warn({ err, runKey }, 'the digest chart could not be shared; the digest stands without it');
+    await db
+      .updateTable('digest_charts')
+      .set({
+        status: 'failed',
+        error: String((err as Error).message ?? err).slice(0, 500),
+        updated_at: new Date(),
+      })
+      .where('run_key', '=', runKey)
+      .execute();
+    return 'failed';
+  }
 }

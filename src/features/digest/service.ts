@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
+import { computeBenefits, type ServiceBenefits } from './benefits';
+import { computeHistory, type DigestHistory, historyBounds } from './history';
 
 /**
  * The PMO leads' weekly numbers: the last 7 whole days (in the PMO's time zone) against the 7
@@ -75,6 +77,10 @@ export interface DigestData {
   /** Unattributed, sorted by text; empty unless MIN_PEOPLE_FOR_COMMENTS different people answered. */
   comments: string[];
   optedInByTopic: { topic: string; people: number }[];
+  /** The last 8 weeks, oldest first (the last is this period): the chart and the medians. */
+  history: DigestHistory;
+  /** Per service over the same 8 weeks: delivered, rated, realised. */
+  benefits: ServiceBenefits[];
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -83,6 +89,8 @@ const nullable = (v: unknown): number | null => (v === null || v === undefined ?
 export async function computeDigest(db: Database, now: Date, timeZone: string): Promise<DigestData> {
   const period = digestPeriod(now, timeZone);
   const { previousStart: p, start: s, end: e } = period;
+  const windowStart = historyBounds(now, timeZone).bounds[0] as Date;
+  const longer = Promise.all([computeHistory(db, now, timeZone), computeBenefits(db, windowStart, e)]);
 
   const [byService, delivered, claimed, declined, ratings, consent, invites, repeat] = await Promise.all([
     sql<{ service_id: number; cur: number; prev: number }>`
@@ -234,8 +242,11 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
       .slice(0, MAX_COMMENTS);
   }
 
+  const [history, benefits] = await longer;
   return {
     period,
+    history,
+    benefits,
     current: {
       newRequests: byService.rows.reduce((sum, row) => sum + n(row.cur), 0),
       delivered: n(d?.cur),
