@@ -5,11 +5,14 @@
 ALTER TABLE checkins ADD COLUMN realised text
   CHECK (realised IN ('yes', 'partly', 'not_yet', 'no'));
 
--- The digest's chart, one per digest period: its figures are frozen when the digest is enqueued,
--- and the upload is attempted once (pending → sharing → shared | failed), never retried.
+-- The digest's chart, one per digest period: drawn when the digest is enqueued (its figures and
+-- image frozen with the text), shared once the digest is posted, attempted once
+-- (pending → sharing → shared | failed), never retried.
 CREATE TABLE digest_charts (
   run_key text PRIMARY KEY,
   chart jsonb NOT NULL,
+  png bytea,
+  alt_text text NOT NULL,
   status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sharing', 'shared', 'failed')),
   file_id text,
   error text,

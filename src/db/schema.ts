@@ -289,6 +289,9 @@ export type DigestChartStatus = 'pending' | 'sharing' | 'shared' | 'failed';
 export interface DigestChartsTable {
   run_key: string;
   chart: ColumnType<unknown, string, string>;
+  /** Null when drawing failed (then status is 'failed'). */
+  png: Buffer | Uint8Array | null;
+  alt_text: string;
   status: Generated<DigestChartStatus>;
   file_id: string | null;
   error: string | null;

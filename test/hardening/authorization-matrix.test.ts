@@ -236,7 +236,7 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
         project: 'P',
         requestId: w.rDelivered,
       }) as never,
-    values: () => ({ checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    values: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
     forbidden: ALL,
   },
 };

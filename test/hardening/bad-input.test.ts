@@ -161,7 +161,7 @@ const FORMS: Record<string, FormCase> = {
         project: 'P',
         requestId: w.rNew,
       }),
-    valid: () => ({ checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    valid: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
   },
 };
 

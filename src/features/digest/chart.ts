@@ -173,16 +173,11 @@ let renderers: Promise<Renderers> | undefined;
 
 /**
  * Vega and Vega-Lite are ES modules (vega-canvas uses top-level await), so they are imported,
- * not required; loaded once, on first use (about a second), or ahead of time by `warmChart`.
+ * not required; loaded once, on first use (about a second).
  */
 function loadRenderers(): Promise<Renderers> {
   renderers ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
   return renderers;
-}
-
-/** Start loading the renderers now (the digest job does, before it needs them). */
-export function warmChart(): void {
-  void loadRenderers().catch(() => undefined);
 }
 
 /** The font file shipped with the app's dependencies. */

@@ -5,7 +5,7 @@ import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { shareFile } from '../../slack/kit/files';
 import { renderDigest } from './blocks';
-import { type ChartData, chartAltText, chartData, renderChartPng, warmChart } from './chart';
+import { type ChartData, chartAltText, chartData, renderChartPng } from './chart';
 import { computeDigest, digestPeriod, isQuietWeek } from './service';
 
 const DIGEST_KIND = OUTBOX_KINDS.digest;
@@ -25,11 +25,10 @@ export function digestRunKey(deps: Pick<Deps, 'config'>, now: Date): string {
  */
 export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
   const { db, config } = deps;
-  // The chart is drawn once the digest is out; loading the renderers meanwhile saves a second.
-  warmChart();
   const data = await computeDigest(db, now, config.pmo.timezone);
   const rendered = renderDigest(data, now, { quiet: isQuietWeek(data) });
   const runKey = data.period.runKey;
+  const chart = await drawChart(deps, data, runKey);
   const enqueued = await db.transaction().execute(async (trx) => {
     let count = await enqueueMessages(trx, [
       {
@@ -43,7 +42,13 @@ export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
       // Every digest carries its chart, a quiet week's too; its figures are frozen with the text.
       await trx
         .insertInto('digest_charts')
-        .values({ run_key: runKey, chart: JSON.stringify(chartData(data)) })
+        .values({
+          run_key: runKey,
+          chart: JSON.stringify(chart.data),
+          png: chart.png,
+          alt_text: chartAltText(chart.data),
+          ...(chart.png ? {} : { status: 'failed' as const, error: chart.error }),
+        })
         .onConflict((oc) => oc.column('run_key').doNothing())
         .execute();
     }
@@ -90,6 +95,32 @@ export async function digestParentTs(db: Database, threadDedupeKey: string): Pro
   return parent?.message_ts ?? null;
 }
 
+/**
+ * Drawn here, before anything is enqueued, so the sender only uploads (a second of CPU on the
+ * first draw, while the renderers load, never sits between a post and its chart). A digest
+ * already enqueued for this slot is not drawn again.
+ */
+async function drawChart(
+  deps: Pick<Deps, 'db' | 'logger'>,
+  data: Awaited<ReturnType<typeof computeDigest>>,
+  runKey: string,
+): Promise<{ data: ChartData; png: Buffer | null; error?: string }> {
+  const chart = chartData(data);
+  const done = await deps.db
+    .selectFrom('digest_charts')
+    .select('run_key')
+    .where('run_key', '=', runKey)
+    .executeTakeFirst();
+  if (done) return { data: chart, png: null, error: 'already drawn' };
+  try {
+    return { data: chart, png: await renderChartPng(chart) };
+  } catch (err) {
+    // The digest goes out without its chart rather than not at all.
+    deps.logger.error({ err, runKey }, 'the digest chart could not be drawn');
+    return { data: chart, png: null, error: String((err as Error).message ?? err).slice(0, 500) };
+  }
+}
+
 const runKeyOf = (dedupeKey: string) => dedupeKey.replace(/^digest\./, '').replace(/\.main$/, '');
 
 /**
@@ -111,19 +142,19 @@ export async function shareDigestChart(
     .set({ status: 'sharing', updated_at: new Date() })
     .where('run_key', '=', runKey)
     .where('status', '=', 'pending')
-    .returning(['chart'])
+    .returning(['chart', 'png', 'alt_text'])
     .executeTakeFirst();
-  if (!claimed) return 'none';
+  if (!claimed?.png) return 'none';
   const chart = (typeof claimed.chart === 'string' ? JSON.parse(claimed.chart) : claimed.chart) as ChartData;
   try {
-    const bytes = await renderChartPng(chart);
+    const bytes = Buffer.from(claimed.png);
     const { fileId } = await shareFile(client, {
       channelId: posted.channel,
       threadTs: posted.ts,
       filename: `pmo-digest-${runKey}.png`,
       title: `PMO digest chart · last 8 weeks to ${chart.lastDay}`,
       bytes,
-      altText: chartAltText(chart),
+      altText: claimed.alt_text,
     });
     await db
       .updateTable('digest_charts')

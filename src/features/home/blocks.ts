@@ -13,7 +13,7 @@ import {
 } from '../../slack/kit/blocks';
 import { renderCheckinAsk } from '../checkins/blocks';
 import { COACHING_IDS } from '../coaching/ids';
-import { periodLabel } from '../digest/blocks';
+import { benefitsSummary, periodLabel } from '../digest/blocks';
 import {
   mention,
   type RequestWithService,
@@ -234,6 +234,7 @@ function leadBlocks(m: HomeModel): Block[] {
       ],
       ['Waiting now', `${d.unclaimed} unclaimed · ${d.inProgress} in progress`],
     ]),
+    section(`*Benefits realised by service* (last 8 weeks)\n${benefitsSummary(d.benefits, 150)}`),
     context(`Opted-in people by topic: ${optedIn || 'nobody yet'}`),
     actions('home_admin', [
       button('Manage catalogue', HOME_IDS.manageCatalog, 'catalog'),
