@@ -10,6 +10,7 @@ import { refreshHome } from './features/home/publisher';
 import { invitationsFeature } from './features/invitations/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
+import { valueFeature } from './features/value/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
 import type { BotIdentity } from './slack/bot-identity';
@@ -27,6 +28,7 @@ export const FEATURES = [
   coachingFeature,
   checkinsFeature,
   homeFeature,
+  valueFeature,
 ];
 
 export interface SlackApp {

@@ -5,6 +5,7 @@ import { coachingOutboxHooks } from '../features/coaching/outbox';
 import { digestOutboxHooks } from '../features/digest/outbox';
 import { invitationOutboxHooks } from '../features/invitations/outbox';
 import { requestOutboxHooks } from '../features/requests/outbox';
+import { valueOutboxHooks } from '../features/value/outbox';
 import type { OutboxKind } from './kinds';
 import type { OutboxHooks } from './sender';
 
@@ -19,5 +20,6 @@ export function outboxHooks(deps: Deps, client: WebClient): Record<OutboxKind, O
     ...coachingOutboxHooks(deps, client),
     ...checkinOutboxHooks(deps),
     ...digestOutboxHooks(deps, client),
+    ...valueOutboxHooks(deps, client),
   };
 }

@@ -33,6 +33,8 @@ export const OUTBOX_KINDS = {
     owner: 'checkin.owner',
   },
   digest: { main: 'digest.post', thread: 'digest.thread' },
+  /** "You said, we did": one DM per feedback giver when a lead records an action. */
+  value: { youSaid: 'value.you_said_we_did' },
 } as const;
 
 type Values<T> = T[keyof T];

@@ -8,6 +8,7 @@ import { inviteCommand } from '../../features/invitations/commands';
 import { requestCommand, statusCommand } from '../../features/requests/commands';
 import { teamCommand } from '../../features/team/commands';
 import { isLead, isMember } from '../../features/team/roles';
+import { feedbackCommand } from '../../features/value/commands';
 import { cleanText } from '../../lib/input';
 import { helpCommand } from './help';
 import { renderHelp } from './help-blocks';
@@ -29,6 +30,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   coachingCommand,
   inviteCommand,
   topicsCommand,
+  feedbackCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {
