@@ -73,6 +73,7 @@ describe('manifest.yml', () => {
       'im:history': /conversations\.history/,
       'channels:history': /conversations\.history/,
       'groups:history': /conversations\.history/,
+      'files:write': /files\.getUploadURLExternal/,
     };
     for (const scope of manifest.oauth_config.scopes.bot as string[]) {
       expect([scope, needs[scope]?.test(src) ?? false]).toEqual([scope, true]);
