@@ -1,7 +1,7 @@
+import { WebClient } from '@slack/web-api';
 import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { connectPostgres } from '../src/db/client';
-import { WebClient } from '@slack/web-api';
 import { renderDigest } from '../src/features/digest/blocks';
 import { chartAltText, chartData, renderChartPng } from '../src/features/digest/chart';
 import { computeDigest } from '../src/features/digest/service';
@@ -28,7 +28,10 @@ export async function digestAtScale(ctx: BenchContext): Promise<void> {
 
     // Warm once (plans, caches, the chart's renderers), then time what the job and the sender do:
     // compute, render the blocks, draw the chart (PNG), and share it in the digest's thread.
-    const client = new WebClient('xoxb-test-token', { slackApiUrl: ctx.fake.apiUrl, retryConfig: { retries: 0 } });
+    const client = new WebClient('xoxb-test-token', {
+      slackApiUrl: ctx.fake.apiUrl,
+      retryConfig: { retries: 0 },
+    });
     const parent = await client.chat.postMessage({ channel: 'CPMO', text: 'bench digest parent' });
     const firstLoadStart = performance.now();
     await renderChartPng(chartData(await computeDigest(handle.db, new Date(), 'UTC')));

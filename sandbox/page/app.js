@@ -635,7 +635,11 @@
         h(
           'figure',
           { class: 'file' },
-          h('img', { src: `/sandbox/api/file?id=${encodeURIComponent(f.id)}`, alt: f.altText, title: f.title }),
+          h('img', {
+            src: `/sandbox/api/file?id=${encodeURIComponent(f.id)}`,
+            alt: f.altText,
+            title: f.title,
+          }),
           h('figcaption', { text: f.title }),
         ),
       ),

@@ -190,7 +190,7 @@ export async function renderChartPng(c: ChartData): Promise<Buffer> {
   const [vega, vegaLite, resvg] = await loadRenderers();
   const compiled = vegaLite.compile(chartSpec(c) as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG(1.5);
+  const svg = await view.toSVG(1.25);
   view.finalize();
   const png = new resvg.Resvg(svg, {
     font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
