@@ -152,7 +152,7 @@ export async function shareDigestChart(
       channelId: posted.channel,
       threadTs: posted.ts,
       filename: `pmo-digest-${runKey}.png`,
-      title: `PMO digest chart · last 8 weeks to ${chart.lastDay}`,
+      title: `Chart · the 8 weeks to ${chart.lastDay}, and demand against skills`,
       bytes,
       altText: claimed.alt_text,
     });

@@ -2,7 +2,7 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { context, divider, option, plain, safe, section } from '../../slack/kit/blocks';
 import { VALUE_IDS } from './ids';
 import { MIN_PEOPLE_FOR_FEEDBACK } from './policy';
-import type { ServiceFeedback } from './service';
+import type { Said, ServiceFeedback } from './service';
 
 /** "You said, we did" views, pure. */
 
@@ -100,14 +100,12 @@ export function renderActionRecorded(service: string, recipients: number): Modal
 }
 
 /** The DM: the recipient's own words (or rating), and what the PMO did. */
-export function renderYouSaid(m: { service: string; period: string; said: string; did: string }): {
+export function renderYouSaid(m: { service: string; period: string; said: Said; did: string }): {
   text: string;
   blocks: KnownBlock[];
 } {
-  // A leading NUL marks a description of the answer rather than the person's words.
-  const said = m.said.startsWith('\u0000')
-    ? safe(m.said.slice(1), 300)
-    : `“${safe(m.said, 500).replace(/\n/g, ' ')}”`;
+  const said =
+    'words' in m.said ? `“${safe(m.said.words, 500).replace(/\n/g, ' ')}”` : safe(m.said.answer, 300);
   const text = `You said…, we did…: about ${m.service}, ${m.did}`;
   return {
     text: text.slice(0, 2000),

@@ -82,16 +82,19 @@ export async function periodFeedback(db: Database, period: DigestPeriod): Promis
   }));
 }
 
-/** Each feedback giver's own words (or rating) for one service in the period: what "You said" quotes. */
+/** What "You said" quotes: the person's own words, or else what they answered. */
+export type Said = { words: string } | { answer: string };
+
+/** Each feedback giver for one service in the period, with their own first words (or answer). */
 async function feedbackGivers(
   db: Database,
   serviceId: number,
   period: DigestPeriod,
-): Promise<{ userId: string; said: string }[]> {
+): Promise<{ userId: string; said: Said }[]> {
   const rows = await db
     .selectFrom('checkins as c')
     .innerJoin('requests as r', 'r.id', 'c.request_id')
-    .select(['c.user_id', 'c.rating', 'c.realised', 'c.what_changed', 'c.could_be_better', 'c.answered_at'])
+    .select(['c.user_id', 'c.rating', 'c.realised', 'c.what_changed', 'c.could_be_better'])
     .where('r.service_id', '=', serviceId)
     .where('c.answered_at', '>=', period.start)
     .where('c.answered_at', '<', period.end)
@@ -99,19 +102,19 @@ async function feedbackGivers(
     .orderBy('c.answered_at')
     .orderBy('c.id')
     .execute();
-  const said = new Map<string, string>();
+  const said = new Map<string, Said>();
   for (const r of rows) {
     const words = r.could_be_better?.trim() || r.what_changed?.trim();
     const prior = said.get(r.user_id);
-    // A person's own words win over their rating; their first words over later ones.
-    if (words && (!prior || prior.startsWith('\u0000'))) said.set(r.user_id, words);
-    else if (!prior) {
-      const rated =
-        r.rating !== null
-          ? `you rated it ${r.rating}/5`
-          : `asked whether it brought what you expected, you said: ${String(r.realised).replace('_', ' ')}`;
-      said.set(r.user_id, `\u0000${rated}`);
-    }
+    // A person's own words win over their answer; their first words over later ones.
+    if (words && (!prior || 'answer' in prior)) said.set(r.user_id, { words });
+    else if (!prior)
+      said.set(r.user_id, {
+        answer:
+          r.rating !== null
+            ? `you rated it ${r.rating}/5`
+            : `asked whether it brought what you expected: ${String(r.realised).replace('_', ' ')}`,
+      });
   }
   return [...said.entries()].map(([userId, s]) => ({ userId, said: s }));
 }
