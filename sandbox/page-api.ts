@@ -8,7 +8,7 @@ import { actionOf, findElement, type Selected, stateValuesOf } from './block-sta
 import { CAST, SANDBOX_GENERAL_CHANNEL } from './cast';
 import { runJobsNow, type SandboxDeps } from './jobs-bridge';
 import { pageAsset } from './page-assets';
-import type { FakeMessage, FakeView, SlackStandIn } from './slack-stand-in';
+import type { FakeFile, FakeMessage, FakeView, SlackStandIn } from './slack-stand-in';
 
 type Json = Record<string, unknown>;
 
@@ -133,6 +133,22 @@ export class SandboxPage {
         this.standIn.dismissEphemeral(user, ts);
         return { ok: true };
       }),
+      // A shared file's bytes (the digest's chart), same-origin for the page's <img>.
+      '/sandbox/api/file': (req, res) => {
+        const id = new URL(req.url ?? '/', 'http://sandbox').searchParams.get('id') ?? '';
+        const file = this.standIn.files.get(id);
+        if (!file?.shared || !file.bytes) {
+          res.writeHead(404);
+          res.end();
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': file.filename.endsWith('.png') ? 'image/png' : 'application/octet-stream',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(file.bytes);
+      },
       '/sandbox/api/jobs': api(async (ctx, b) => {
         const run = await runJobsNow(ctx.deps, bodies.jobs.parse(b).shiftMs);
         this.standIn.changed();
@@ -240,9 +256,12 @@ export class SandboxPage {
       channels: [...channels].map((id) => ({
         id,
         name: this.channelName(ctx, id),
-        messages: threaded(this.standIn.messages.filter((m) => m.channel === id)),
+        messages: threaded(
+          this.standIn.messages.filter((m) => m.channel === id),
+          this.standIn.files,
+        ),
       })),
-      dm: { id: `D${user}`, messages: threaded(this.standIn.messagesIn(user)) },
+      dm: { id: `D${user}`, messages: threaded(this.standIn.messagesIn(user), this.standIn.files) },
       ephemerals: this.standIn.ephemeralsFor(user).map((e) => ({
         ts: e.ts,
         channel: e.channel,
@@ -455,17 +474,27 @@ interface ThreadedMessage {
   user: string;
   text?: string;
   blocks?: Json[];
+  /** Files shared with the message: shown as images, with their alt text. */
+  files?: { id: string; title: string; altText: string }[];
   edited: boolean;
   replies: ThreadedMessage[];
 }
 
 /** Top-level messages in order, each with its thread replies. */
-function threaded(messages: FakeMessage[]): ThreadedMessage[] {
+function threaded(messages: FakeMessage[], files: Map<string, FakeFile>): ThreadedMessage[] {
   const shape = (m: FakeMessage): ThreadedMessage => ({
     ts: m.ts,
     user: m.user,
     text: m.text,
     blocks: m.blocks,
+    ...(m.files?.length
+      ? {
+          files: m.files.map((id) => {
+            const f = files.get(id);
+            return { id, title: f?.title ?? f?.filename ?? id, altText: f?.altText ?? '' };
+          }),
+        }
+      : {}),
     edited: m.updates > 0,
     replies: [],
   });

@@ -173,6 +173,28 @@ async function main(): Promise<void> {
     if (fs.readdirSync(at('/data')).length === 0)
       throw new Error('the embedded database is not in the data volume');
     step('the embedded database lives in the data volume');
+    // The digest's chart: Vega (ES modules, imported), resvg's native binary and the shipped font,
+    // from the image's own dist/ and node_modules, as the image's user, with no system fonts.
+    const draw = `require('./dist/features/digest/chart.js').renderChartPng({firstDay:'2026-11-16',lastDay:'2026-11-22',weeks:[{firstDay:'2026-11-16',requests:3,delivered:2,averageValue:4.2}],services:[{name:'Change management',demand:3,skills:2}]}).then((b)=>process.stdout.write(b.subarray(0,24).toString('hex')))`;
+    const drawArgs = ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', '-e', draw];
+    const head = asRoot
+      ? execFileSync(
+          'setpriv',
+          ['--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', command, ...drawArgs],
+          {
+            cwd: appDir,
+            env: { PATH: env.PATH ?? '', HOME: '/nonexistent' },
+          },
+        ).toString()
+      : execFileSync(command, drawArgs, { cwd: appDir, env: { PATH: env.PATH ?? '' } }).toString();
+    const png = Buffer.from(head, 'hex');
+    if (
+      png.subarray(1, 4).toString('ascii') !== 'PNG' ||
+      png.readUInt32BE(16) < 600 ||
+      png.readUInt32BE(20) < 300
+    )
+      throw new Error(`the digest chart did not draw in the image (${head})`);
+    step(`the digest chart draws in the image: a ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} PNG`);
   } catch (err) {
     process.stderr.write(`${output}\n`);
     throw err;

@@ -13,6 +13,7 @@ import { invitationsFeature } from './features/invitations/listeners';
 import { privacyFeature } from './features/privacy/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
+import { valueFeature } from './features/value/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
 import type { BotIdentity } from './slack/bot-identity';
@@ -33,6 +34,7 @@ export const FEATURES = [
   intakeFeature,
   calendarFeature,
   privacyFeature,
+  valueFeature,
 ];
 
 export interface SlackApp {

@@ -639,6 +639,18 @@
         }),
       ),
       m.blocks?.length ? renderBlocks(m.blocks, surface) : mrkdwn(m.text || ''),
+      (m.files || []).map((f) =>
+        h(
+          'figure',
+          { class: 'file' },
+          h('img', {
+            src: `/sandbox/api/file?id=${encodeURIComponent(f.id)}`,
+            alt: f.altText,
+            title: f.title,
+          }),
+          h('figcaption', { text: f.title }),
+        ),
+      ),
     );
     if (m.replies?.length) {
       el.append(

@@ -284,6 +284,8 @@ export interface CheckinsTable {
   could_be_better: string | null;
   outcome_tags: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   followup_agreed: boolean | null;
+  /** The follow-up's "Did it happen?" (benefits realised). */
+  realised: Realised | null;
   answered_at: NullableTimestamp;
   created_at: Timestamp;
 }
@@ -395,6 +397,33 @@ export interface SlackInstallationTable {
   stopped_reason: string | null;
 }
 
+export type Realised = 'yes' | 'partly' | 'not_yet' | 'no';
+
+export type DigestChartStatus = 'pending' | 'sharing' | 'shared' | 'failed';
+export interface DigestChartsTable {
+  run_key: string;
+  chart: ColumnType<unknown, string, string>;
+  /** Null when drawing failed (then status is 'failed'). */
+  png: Buffer | Uint8Array | null;
+  alt_text: string;
+  status: Generated<DigestChartStatus>;
+  file_id: string | null;
+  error: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ServiceActionsTable {
+  id: Generated<number>;
+  service_id: number;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  action: string;
+  recorded_by: string;
+  recipients: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   people: PeopleTable;
   services: ServicesTable;
@@ -427,6 +456,8 @@ export interface DB {
   audit_log: AuditLogTable;
   erasures: ErasuresTable;
   slack_installation: SlackInstallationTable;
+  digest_charts: DigestChartsTable;
+  service_actions: ServiceActionsTable;
 }
 
 export type Service = Selectable<ServicesTable>;

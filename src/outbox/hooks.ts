@@ -6,6 +6,7 @@ import { coachingOutboxHooks } from '../features/coaching/outbox';
 import { digestOutboxHooks } from '../features/digest/outbox';
 import { invitationOutboxHooks } from '../features/invitations/outbox';
 import { requestOutboxHooks } from '../features/requests/outbox';
+import { valueOutboxHooks } from '../features/value/outbox';
 import type { OutboxKind } from './kinds';
 import type { OutboxHooks } from './sender';
 
@@ -19,7 +20,8 @@ export function outboxHooks(deps: Deps, client: WebClient): Record<OutboxKind, O
     ...invitationOutboxHooks(deps, client),
     ...coachingOutboxHooks(deps, client),
     ...checkinOutboxHooks(deps),
-    ...digestOutboxHooks(deps),
+    ...digestOutboxHooks(deps, client),
     ...calendarOutboxHooks(deps),
+    ...valueOutboxHooks(deps, client),
   };
 }

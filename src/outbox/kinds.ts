@@ -43,6 +43,8 @@ export const OUTBOX_KINDS = {
     /** "Still interested?" after three ignored invitations. */
     stillInterested: 'calendar.still_interested',
   },
+  /** "You said, we did": one DM per feedback giver when a lead records an action. */
+  value: { youSaid: 'value.you_said_we_did' },
 } as const;
 
 type Values<T> = T[keyof T];

@@ -22,6 +22,8 @@ import type { OutboxKind } from './kinds';
 
 export type BeforeSendResult =
   | { skip: string }
+  /** Not now (outside the recipient's working hours): the row waits until `until`, no attempt spent. */
+  | { defer: Date; reason: string }
   /** `channel`: post somewhere decided at send time (e.g. a group DM opened just now). */
   | { payload?: OutboxPayload; threadTs?: string | null; channel?: string }
   | undefined;
@@ -279,6 +281,11 @@ export class OutboxSender {
           await hooks?.recordSkipped?.(trx, row, reason);
         });
         total.skipped++;
+        return;
+      }
+      if (check && 'defer' in check) {
+        await this.retryLater(row, Math.max(0, check.defer.getTime() - Date.now()), check.reason, true);
+        total.retried++;
         return;
       }
       if (check?.payload) payload = check.payload;

@@ -134,16 +134,17 @@ describe('answering a check-in', () => {
     const empty = await t.submit('UREQ1', modal, {});
     expect(empty.body).toEqual({
       response_action: 'errors',
-      errors: { checkin_outcome: 'Tick at least one.' },
+      errors: { checkin_realised: 'Pick one: yes, partly, not yet or no.' },
     });
 
     t.clock.set('2027-01-25T12:00:00Z');
     await t.submit('UREQ1', modal, {
+      checkin_realised: 'partly',
       checkin_outcome: ['saved_time', 'team_aligned'],
       checkin_outcome_note: 'Fewer escalations',
     });
     await t.fake.waitFor(() => followup.updates > 0, 'follow-up DM updated');
-    expect(followup.text).toBe('Thanks — noted: Saved time, The team is more aligned');
+    expect(followup.text).toBe('Thanks — noted: did it happen? partly, Saved time, The team is more aligned');
     const row = await t.db
       .selectFrom('checkins')
       .selectAll()
@@ -152,6 +153,7 @@ describe('answering a check-in', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       status: 'answered',
+      realised: 'partly',
       outcome_tags: ['saved_time', 'team_aligned'],
       what_changed: 'Fewer escalations',
       rating: null,

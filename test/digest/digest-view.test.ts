@@ -43,6 +43,16 @@ describe('digest formatting', () => {
     const many = Array.from({ length: 60 }, (_, i) => i);
     const data: DigestData = {
       period: digestPeriod(new Date('2026-11-23T08:00:00Z'), 'UTC'),
+      history: { weeks: [], medianHoursToClaim: null, medianHoursToDeliver: null },
+      benefits: many.map((i) => ({
+        name: `Service number ${i} ${'with a long name '.repeat(4)}`,
+        delivered: i,
+        ratings: i,
+        averageRating: 4.2,
+        realised: { yes: i, partly: 1, not_yet: 0, no: 2 },
+        realisedPeople: 5,
+        quotes: ['x'.repeat(1000), 'y'.repeat(1000), 'z'.repeat(1000)],
+      })),
       current: {
         newRequests: 900,
         delivered: 400,

@@ -281,32 +281,39 @@ describe('the leads’ digest', () => {
     expect(main.blocks?.length).toBeLessThanOrEqual(50);
     expect(readable(main.blocks)).toEqual([
       'PMO digest · 16–22 Nov 2026',
-      '*New requests*\n5 (▲1)',
-      '*Delivered*\n2 (=)',
-      '*Declined*\n1 (=)',
+      // each figure against the previous period and the median of the last 8 weeks (the seeded
+      // history is two weeks long: most weeks are 0)
+      '*New requests*\n5 (▲1) · 8-wk median 0',
+      '*Delivered*\n2 (=) · 8-wk median 0',
+      '*Declined*\n1 (=) · 8-wk median 0',
       `*Waiting for an owner*\n3 · oldest PMO-${ids.P3}, 7 days`,
       '*In progress*\n1',
-      '*Median time to claim*\n3 h (▼5 h)',
-      '*Median time to deliver*\n4.5 d (▼1 d)',
-      '*Value*\n3.8/5 (▲0.3) · 4 answers',
-      '*Opt-ins / opt-outs*\n3 (▲2) / 1 (=)',
-      '*Invitations sent*\n4 (▲2)',
-      '*RSVP rate*\n50% (2 of 4)',
+      // over every claim of the 8 weeks: 2, 4, 6, 10 and 24 h
+      '*Median time to claim*\n3 h (▼5 h) · 8 wks 6 h',
+      '*Median time to deliver*\n4.5 d (▼1 d) · 8 wks 4.5 d',
+      // weekly averages 3.5 and 3.75
+      '*Value*\n3.8/5 (▲0.3) · 4 answers · 8-wk median 3.6',
+      '*Opt-ins / opt-outs*\n3 (▲2) / 1 (=) · 8-wk medians 0 / 0',
+      '*Invitations sent*\n4 (▲2) · 8-wk median 0',
+      // weeks with invitations: 50% and 50%
+      '*RSVP rate*\n50% (2 of 4) · 8-wk median 50%',
       // UA this week; UD and UE the week before
-      '*Repeat requesters*\n1 (▼1)',
+      '*Repeat requesters*\n1 (▼1) · 8-wk median 0',
       '*Demand outruns skills:* Training &amp; mentoring (1 request, 0 members), Change management (3 requests, 2 members)',
-      'Last 7 days (16–22 Nov 2026) against the 7 before. Details in the thread.',
+      'Last 7 days (16–22 Nov 2026) against the 7 before and the median week of the last 8. Details and the chart in the thread.',
     ]);
   });
 
   it('puts the details in the thread: demand by service, distribution, comments, topics, supply', async () => {
-    const replies = t.fake.messagesIn(PMO_CHANNEL).filter((m) => m.thread_ts === main.ts);
+    const replies = t.fake.messagesIn(PMO_CHANNEL).filter((m) => m.thread_ts === main.ts && !m.files);
     expect(replies).toHaveLength(1);
     expect(readable(replies[0]?.blocks)).toEqual([
       '*New requests by service*\n• Tools &amp; templates: 1 (▼1)\n• Training &amp; mentoring: 1 (▲1)\n• Change management: 3 (▲1)',
       '*Value*\n1/5: 0 · 2/5: 1 · 3/5: 0 · 4/5: 2 · 5/5: 1',
       // sorted by text, never attributed; escaped
       '*What people said* (not attributed)\n> Kick-off was &lt;!channel&gt; great\n> Our retro finally works\n> Slower than hoped',
+      // over 8 weeks: R1, P1, O1 and P2 delivered; R1's six ratings
+      '*Benefits realised by service* (last 8 weeks: delivered, rated, "did it happen?")\n• *Tools &amp; templates*: 1 delivered · no ratings · realised: 0 yes, 0 partly, 0 not yet, 0 no\n• *Change management*: 3 delivered · value 3.7/5 (6 ratings) · realised: 0 yes, 0 partly, 0 not yet, 0 no',
       '*Opted-in people per topic*\n• Executive coaching: 2\n• Mentoring: 1',
       '*Supply vs demand* (requests this period · active members with the skill)\n• Tools &amp; templates: 1 request · 1 member\n• Training &amp; mentoring: 1 request · 0 members ⚠\n• Change management: 3 requests · 2 members ⚠',
     ]);
@@ -315,7 +322,11 @@ describe('the leads’ digest', () => {
   it('posts once per slot: a second run (another tick, a retry) does nothing', async () => {
     const again = await t.runJob('digest', new Date('2026-11-23T15:00:00Z'));
     expect(again).toEqual({ ran: false, runKey: '2026-11-16' });
-    expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(2);
+    // the post, its details and its chart
+    expect(await t.db.selectFrom('digest_charts').select(['status', 'error']).execute()).toEqual([
+      { status: 'shared', error: null },
+    ]);
+    expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(3);
   });
 
   it('hides comments when fewer than 3 people answered', async () => {
@@ -335,11 +346,11 @@ describe('the leads’ digest', () => {
       .execute();
     await t.runJob('digest', new Date('2026-11-30T08:00:00Z'));
     const post = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.text?.startsWith('PMO digest 23–29 Nov 2026'));
-    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === post?.ts);
+    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === post?.ts && !m.files);
     const text = readable(thread?.blocks).join('\n');
     expect(text).not.toContain('lonely');
     expect(text).toContain('Comments are shown once at least 3 people answered in the period.');
-    expect(readable(post?.blocks)).toContain('*Value*\n5.0/5 (▲1.3) · 1 answer');
+    expect(readable(post?.blocks)).toContain('*Value*\n5.0/5 (▲1.3) · 1 answer · 8-wk median 3.8');
   });
 
   it('/pmo digest previews it now, only to the member who asked', async () => {
@@ -352,9 +363,9 @@ describe('the leads’ digest', () => {
       'Preview: PMO digest 16–22 Nov 2026: 5 new requests, 2 delivered, 3 waiting for an owner.',
     );
     const text = readable(reply.body.blocks as Json[]);
-    expect(text).toContain('*Median time to deliver*\n4.5 d (▼1 d)');
+    expect(text).toContain('*Median time to deliver*\n4.5 d (▼1 d) · 8 wks 4.5 d');
     expect(text).toContain('*Opted-in people per topic*\n• Executive coaching: 2\n• Mentoring: 1');
-    expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(4);
+    expect(t.fake.messagesIn(PMO_CHANNEL)).toHaveLength(6);
 
     const denied = await t.slash('UNOBODY', 'digest');
     expect(denied.body).toMatchObject({
@@ -381,7 +392,7 @@ describe('a quiet week', () => {
       deliveredAt: '2026-10-03T10:00:00Z',
     });
     await t.runJob('digest', new Date('2026-11-23T09:00:00Z'));
-    const posts = t.fake.messagesIn(PMO_CHANNEL);
+    const posts = t.fake.messagesIn(PMO_CHANNEL).filter((m) => !m.files);
     expect(posts).toHaveLength(1);
     expect(posts[0]?.text).toBe(
       'Quiet week in the PMO (16–22 Nov 2026): no new requests, deliveries, answers or invitations.',
@@ -422,8 +433,8 @@ describe('the anonymity threshold counts people, not answers (issue 11, finding 
     }
     await t.runJob('digest', new Date('2026-11-23T09:00:00Z'));
     const post = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.text?.startsWith('PMO digest'));
-    expect(readable(post?.blocks)).toContain('*Value*\n4.0/5 · 3 answers');
-    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === post?.ts);
+    expect(readable(post?.blocks)).toContain('*Value*\n4.0/5 · 3 answers · 8-wk median 4.0');
+    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === post?.ts && !m.files);
     const text = readable(thread?.blocks).join('\n');
     expect(text).not.toContain('Only I wrote this');
     expect(text).toContain('Comments are shown once at least 3 people answered in the period.');

@@ -15,7 +15,7 @@ import { getRequest } from '../../src/features/requests/service';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
-import { dmDraft, SECRET, seedWorld, snapshot, type World } from './world';
+import { dmDraft, feedbackModalFor, SECRET, seedWorld, snapshot, type World } from './world';
 
 /**
  * Issue 11: for every button and every modal the app answers — read from the routes the app
@@ -255,7 +255,12 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
         project: 'P',
         requestId: w.rDelivered,
       }) as never,
-    values: () => ({ checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    values: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    forbidden: ALL,
+  },
+  value_feedback: {
+    view: async (w) => feedbackModalFor(w) as never,
+    values: (w) => ({ value_feedback_service: String(w.service), value_feedback_action: 'Forged action' }),
     forbidden: ALL,
   },
 };

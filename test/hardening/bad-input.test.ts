@@ -21,7 +21,7 @@ import { getRequest } from '../../src/features/requests/service';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
-import { dmDraft, seedWorld, type World } from './world';
+import { dmDraft, feedbackModalFor, seedWorld, type World } from './world';
 
 /**
  * Issue 11, finding 5: every input of every modal the app answers, filled with what a forged
@@ -171,7 +171,12 @@ const FORMS: Record<string, FormCase> = {
         project: 'P',
         requestId: w.rNew,
       }),
-    valid: () => ({ checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+    valid: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+  },
+  value_feedback: {
+    actor: LEAD,
+    view: async (w) => feedbackModalFor(w),
+    valid: (w) => ({ value_feedback_service: String(w.service), value_feedback_action: 'We cut the form' }),
   },
 };
 

@@ -174,13 +174,18 @@ describe('forged clicks aimed at other people’s messages', () => {
         blocks: [
           {
             type: 'input',
+            block_id: 'checkin_realised',
+            element: { type: 'radio_buttons', action_id: 'checkin_realised_input', options: [] },
+          },
+          {
+            type: 'input',
             block_id: 'checkin_outcome',
             element: { type: 'checkboxes', action_id: 'checkin_outcome_input', options: [] },
           },
         ],
       },
     };
-    await t.submit('UFOLLOW', view, { checkin_outcome: ['saved_time'] });
+    await t.submit('UFOLLOW', view, { checkin_realised: 'yes', checkin_outcome: ['saved_time'] });
     await later(t);
     expect(untouched(victim)).toEqual({ text: 'The victim’s own words', updates: 0 });
   });

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { digestPeriod } from '../../src/features/digest/service';
+import { renderFeedbackModal } from '../../src/features/value/blocks';
 import { seedMember, serviceId, topicId } from '../support/seed';
 import { PMO_CHANNEL, type TestApp } from '../support/test-app';
 
@@ -38,7 +40,22 @@ export interface World {
   followup: number;
   service: number;
   topic: number;
+  /** The digest period's run key now (what `/pmo feedback` puts in its modal). */
+  period: string;
 }
+
+/** The `/pmo feedback` modal as a lead would have it open, offering the world's service. */
+export const feedbackModalFor = (w: World) =>
+  renderFeedbackModal('16–22 Nov 2026', w.period, [
+    {
+      serviceId: w.service,
+      name: 'Change management',
+      people: 3,
+      averageRating: 4,
+      comments: [],
+      action: null,
+    },
+  ]);
 
 export async function seedWorld(t: TestApp): Promise<World> {
   const db = t.db;
@@ -190,6 +207,7 @@ export async function seedWorld(t: TestApp): Promise<World> {
     followup: await checkin('followup', 'sent', 3),
     service,
     topic,
+    period: digestPeriod(now, t.service.deps.config.pmo.timezone).runKey,
   };
 }
 

@@ -76,6 +76,8 @@ function fullestModel(): HomeModel {
     },
     current: figures,
     previous: figures,
+    history: { weeks: [], medianHoursToClaim: null, medianHoursToDeliver: null },
+    benefits: [],
     services: [],
     unclaimed: 200,
     oldestWaiting: null,

@@ -210,6 +210,11 @@ describeInBrowser('the sandbox page in chromium', () => {
     const digest = b.pane.locator('.message').filter({ hasText: 'PMO digest' }).last();
     await digest.waitFor();
     expect((await digest.textContent()) ?? '').toMatch(/5(\.0)?\b/);
+    // Its chart, in its thread: the PNG the app drew, shown with its alt text.
+    const chart = digest.locator('img[alt*="new requests"]');
+    await chart.waitFor();
+    const width = await chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    expect(width).toBeGreaterThanOrEqual(600);
     await b.screenshot('digest');
   });
 

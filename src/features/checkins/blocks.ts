@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { actions, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
+import { REALISED_ANSWERS } from '../digest/benefits';
 import { CHECKIN_IDS, checkinRateAction } from './ids';
 
 /** What a check-in is about, as people read it. Built by services/checkins.ts. */
@@ -11,6 +12,8 @@ export interface CheckinSubject {
   /** The project or team (a request's), or the coachee's goals. */
   project: string;
   requestId: number | null;
+  /** What the requester said at intake they expected (a request's expected value). */
+  expected?: string | null;
 }
 
 export interface MessageBody {
@@ -148,14 +151,20 @@ export function outcomeLabel(tag: string): string {
   return OUTCOME_TAGS.find(([t]) => t === tag)?.[1] ?? tag;
 }
 
-/** The follow-up the person agreed to: "Did it change anything?" */
+/** "You expected: …." — the requester's own words from intake, quoted back. */
+const expectedLine = (s: CheckinSubject, max = 500) =>
+  s.expected?.trim()
+    ? `\nYou expected: _${safe(s.expected.trim(), max).replace(/\n/g, ' ')}_. *Did it happen?*`
+    : '';
+
+/** The follow-up the person agreed to: "Did it change anything?", with what they expected. */
 export function renderFollowupAsk(s: CheckinSubject): MessageBody {
   const text = `Did it change anything? Some time ago ${s.service} helped ${s.project}${ref(s)}.`;
   return {
     text: safe(text, 2000),
     blocks: [
       section(
-        `*Did it change anything?* Some time ago *${safe(s.service, 200)}* helped *${safe(s.project, 300)}*${ref(s)}. You asked us to check back.`,
+        `*Did it change anything?* Some time ago *${safe(s.service, 200)}* helped *${safe(s.project, 300)}*${ref(s)}. You asked us to check back.${expectedLine(s)}`,
       ),
       actions(CHECKIN_IDS.followupOpenBlock, [
         button('Tell us', CHECKIN_IDS.followupOpen, String(s.checkinId), 'primary'),
@@ -173,10 +182,21 @@ export function renderFollowupModal(s: CheckinSubject): ModalView {
     submit: plain('Send', 24),
     close: plain('Not now', 24),
     blocks: [
-      section(`*${safe(s.service, 200)}* for *${safe(s.project, 300)}*${ref(s)}`),
+      section(`*${safe(s.service, 200)}* for *${safe(s.project, 300)}*${ref(s)}${expectedLine(s)}`),
+      {
+        type: 'input',
+        block_id: CHECKIN_IDS.realisedBlock,
+        label: plain(s.expected?.trim() ? 'Did it happen?' : 'Did it bring what you expected?'),
+        element: {
+          type: 'radio_buttons',
+          action_id: CHECKIN_IDS.realisedInput,
+          options: REALISED_ANSWERS.map((a) => option(a.label, a.value)),
+        },
+      },
       {
         type: 'input',
         block_id: CHECKIN_IDS.outcomeBlock,
+        optional: true,
         label: plain('What changed? Tick all that apply.'),
         element: {
           type: 'checkboxes',
@@ -188,7 +208,7 @@ export function renderFollowupModal(s: CheckinSubject): ModalView {
         type: 'input',
         block_id: CHECKIN_IDS.outcomeNoteBlock,
         optional: true,
-        label: plain('Anything else? (optional)'),
+        label: plain('What changed, in your words? (optional)'),
         element: {
           type: 'plain_text_input',
           action_id: CHECKIN_IDS.outcomeNoteInput,
@@ -200,8 +220,12 @@ export function renderFollowupModal(s: CheckinSubject): ModalView {
   };
 }
 
-export function renderFollowupThanks(s: CheckinSubject, tags: string[]): MessageBody {
-  const list = tags.map(outcomeLabel).join(', ');
+export function renderFollowupThanks(s: CheckinSubject, tags: string[], realised?: string): MessageBody {
+  const answer = REALISED_ANSWERS.find((a) => a.value === realised)?.label;
+  const list = [
+    ...(answer ? [`did it happen? ${answer.toLowerCase()}`] : []),
+    ...tags.map(outcomeLabel),
+  ].join(', ');
   return {
     text: `Thanks — noted: ${list}`,
     blocks: [section(`Thanks — noted for *${safe(s.project, 300)}*${ref(s)}: ${list}.`)],

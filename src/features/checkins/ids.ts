@@ -16,6 +16,9 @@ export const CHECKIN_IDS = {
   followupOpen: 'checkin_followup_open',
   followupOpenBlock: 'checkin_followup_actions',
   followupView: 'checkin_followup_answer',
+  /** "You expected: …. Did it happen?" (benefits realised). */
+  realisedBlock: 'checkin_realised',
+  realisedInput: 'checkin_realised_input',
   outcomeBlock: 'checkin_outcome',
   outcomeInput: 'checkin_outcome_input',
   outcomeNoteBlock: 'checkin_outcome_note',

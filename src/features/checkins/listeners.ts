@@ -138,25 +138,30 @@ const details = view({
 const followup = view({
   callbackId: CHECKIN_IDS.followupView,
   metadata: checkinMeta,
-  fields: { tags: CHECKIN_IDS.outcomeBlock, note: CHECKIN_IDS.outcomeNoteBlock },
+  fields: {
+    realised: CHECKIN_IDS.realisedBlock,
+    tags: CHECKIN_IDS.outcomeBlock,
+    note: CHECKIN_IDS.outcomeNoteBlock,
+  },
   schema: () => followupFormSchema,
   submit: async (s) => {
     const { deps } = s;
     const outcome = await recordFollowup(deps.db, {
       checkinId: s.metadata.c,
       userId: s.userId,
+      realised: s.values.realised,
       tags: s.values.tags,
       note: s.values.note,
       now: deps.clock.now(),
     });
-    if (outcome.status === 'not_found') return { errors: { [CHECKIN_IDS.outcomeBlock]: NOT_FOR_YOU } };
+    if (outcome.status === 'not_found') return { errors: { [CHECKIN_IDS.realisedBlock]: NOT_FOR_YOU } };
     if (outcome.status === 'closed')
-      return { errors: { [CHECKIN_IDS.outcomeBlock]: 'This follow-up has closed. Thanks all the same.' } };
+      return { errors: { [CHECKIN_IDS.realisedBlock]: 'This follow-up has closed. Thanks all the same.' } };
     if (outcome.status === 'recorded') {
       s.later(async () => {
         const stored = await loadSubject(deps.db, s.metadata.c);
         if (!stored?.messageChannel || !stored.messageTs) return;
-        const thanks = renderFollowupThanks(outcome.subject, outcome.tags);
+        const thanks = renderFollowupThanks(outcome.subject, outcome.tags, outcome.realised);
         await redrawMessage(deps, s.client, { channel: stored.messageChannel, ts: stored.messageTs }, thanks);
       });
     }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
+import type { Realised } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { optionalText } from '../../lib/input';
 import { isWorkingTime } from '../../lib/zoned-time';
@@ -9,6 +10,7 @@ import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
 import { checkinsSilenced, SILENCE_CHECKINS } from '../calendar/policy';
+import { REALISED_ANSWERS } from '../digest/benefits';
 import {
   type CheckinSubject,
   OUTCOME_TAGS,
@@ -148,6 +150,7 @@ export async function loadSubject(
       'c.message_channel',
       'c.message_ts',
       'r.project',
+      'r.expected_value',
       'r.owner_id',
       's.name as service_name',
       'e.goals',
@@ -163,6 +166,7 @@ export async function loadSubject(
     service: coaching ? 'coaching' : (row.service_name ?? 'the PMO'),
     project: coaching ? (row.goals ?? 'your goals') : (row.project ?? 'your work'),
     requestId: row.request_id,
+    expected: coaching ? null : (row.expected_value ?? null),
     userId: row.user_id,
     ownerId: coaching ? row.coach_id : row.owner_id,
     status: row.status,
@@ -395,13 +399,16 @@ export const detailsFormSchema = z.object({
     .transform((v) => (v ?? []).includes('yes')),
 });
 
-/** "Did it change anything?": at least one outcome, and an optional note. */
+const REALISED = REALISED_ANSWERS.map((a) => a.value) as [Realised, ...Realised[]];
+
+/** "Did it happen?" (one of four), what changed (outcomes, optional), and an optional note. */
 export const followupFormSchema = z.object({
+  realised: z.enum(REALISED, { error: 'Pick one: yes, partly, not yet or no.' }),
   tags: z
-    .array(z.enum(TAGS, { error: 'Tick outcomes from the list.' }), { error: 'Tick at least one.' })
+    .array(z.enum(TAGS, { error: 'Tick outcomes from the list.' }), { error: 'Tick outcomes from the list.' })
     .nullable()
     .transform((v) => [...new Set(v ?? [])])
-    .refine((v) => v.length > 0 && v.length <= TAGS.length, 'Tick at least one.'),
+    .refine((v) => v.length <= TAGS.length, 'Tick outcomes from the list.'),
   note: comment,
 });
 
@@ -436,7 +443,7 @@ export async function recordDetails(
 }
 
 export type FollowupOutcome =
-  | { status: 'recorded'; subject: CheckinSubject; tags: string[] }
+  | { status: 'recorded'; subject: CheckinSubject; tags: string[]; realised: Realised }
   | { status: 'already' }
   | { status: 'closed' }
   | { status: 'not_found' };
@@ -455,19 +462,30 @@ export async function openFollowup(
 
 export async function recordFollowup(
   db: Database,
-  input: { checkinId: number; userId: string; tags: string[]; note: string | null; now: Date },
+  input: {
+    checkinId: number;
+    userId: string;
+    realised: Realised;
+    tags: string[];
+    note: string | null;
+    now: Date;
+  },
 ): Promise<FollowupOutcome> {
-  const { tags, note } = followupFormSchema.parse({ tags: input.tags, note: input.note });
+  const { realised, tags, note } = followupFormSchema.parse({
+    realised: input.realised,
+    tags: input.tags,
+    note: input.note,
+  });
   const updated = await db
     .updateTable('checkins')
-    .set({ status: 'answered', outcome_tags: tags, what_changed: note, answered_at: input.now })
+    .set({ status: 'answered', realised, outcome_tags: tags, what_changed: note, answered_at: input.now })
     .where('id', '=', input.checkinId)
     .where('user_id', '=', input.userId)
     .where('kind', 'in', CHECKIN_RULES.followup.kinds)
     .where('status', 'in', CHECKIN_RULES.followup.open)
     .executeTakeFirst();
   const subject = await loadSubject(db, input.checkinId);
-  if (Number(updated.numUpdatedRows) === 1 && subject) return { status: 'recorded', subject, tags };
+  if (Number(updated.numUpdatedRows) === 1 && subject) return { status: 'recorded', subject, tags, realised };
   const why = decideCheckin('followup', subject && factsOf(subject), input.userId);
   if (why.ok || why.refusal === 'not_yours') return { status: 'not_found' };
   return { status: why.refusal };

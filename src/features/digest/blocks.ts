@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
 import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar/blocks';
+import { REALISED_ANSWERS, type ServiceBenefits } from './benefits';
+import { type DigestHistory, type WeekFigures, weeklyMedian } from './history';
 import { DIGEST_IDS } from './ids';
 import type { DigestData } from './service';
 
@@ -67,6 +69,35 @@ function lines(items: string[], budget = 2700): string {
   return out.join('\n');
 }
 
+/** " · 8-wk median 4": a figure against its usual level, not just against last week. */
+function usual(
+  h: DigestHistory,
+  figure: (w: WeekFigures) => number | null,
+  format = (v: number) => String(round1(v)),
+) {
+  if (h.weeks.length === 0) return '';
+  const m = weeklyMedian(h, figure);
+  return m === null ? '' : ` · 8-wk median ${format(m)}`;
+}
+
+/** One service's benefits: delivered, rated, realised, and the quotes once enough people answered. */
+export function benefitsLine(b: ServiceBenefits, quoteChars = 250): string {
+  const value =
+    b.averageRating === null
+      ? 'no ratings'
+      : `value ${round1(b.averageRating).toFixed(1)}/5 (${plural(b.ratings, 'rating')})`;
+  const realised = REALISED_ANSWERS.map((a) => `${b.realised[a.value]} ${a.label.toLowerCase()}`).join(', ');
+  const quotes = b.quotes.map((q) => `\n> ${safe(q, quoteChars).replace(/\n/g, ' ')}`).join('');
+  return `• *${safe(b.name, 100)}*: ${b.delivered} delivered · ${value} · realised: ${realised}${quotes}`;
+}
+
+/** Every service's benefits, within a section's limit (the digest thread and a lead's Home). */
+export function benefitsSummary(benefits: ServiceBenefits[], quoteChars = 250): string {
+  return benefits.length
+    ? lines(benefits.map((b) => benefitsLine(b, quoteChars)))
+    : 'No deliveries or answers in the last 8 weeks.';
+}
+
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
@@ -78,6 +109,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   }
   const c = d.current;
   const p = d.previous;
+  const h = d.history;
   const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / 86_400_000);
   const waiting = d.oldestWaiting
     ? `${d.unclaimed} · oldest PMO-${d.oldestWaiting.requestId}, ${plural(days(d.oldestWaiting.createdAt), 'day')}`
@@ -87,20 +119,30 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
       ? 'no answers yet'
       : `${round1(c.averageRating).toFixed(1)}/5${
           p.averageRating === null ? '' : ` (${trendSign(c.averageRating - p.averageRating)})`
-        } · ${plural(c.answers, 'answer')}`;
+        } · ${plural(c.answers, 'answer')}${usual(
+          h,
+          (w) => w.averageRating,
+          (v) => round1(v).toFixed(1),
+        )}`;
 
   const outrun = d.services.filter((s) => s.current > s.members);
   const main: KnownBlock[] = [
     header(`PMO digest · ${label}`),
     {
       ...fields([
-        ['New requests', trend(c.newRequests, p.newRequests)],
-        ['Delivered', trend(c.delivered, p.delivered)],
-        ['Declined', trend(c.declined, p.declined)],
+        ['New requests', trend(c.newRequests, p.newRequests) + usual(h, (w) => w.newRequests)],
+        ['Delivered', trend(c.delivered, p.delivered) + usual(h, (w) => w.delivered)],
+        ['Declined', trend(c.declined, p.declined) + usual(h, (w) => w.declined)],
         ['Waiting for an owner', waiting],
         ['In progress', String(d.inProgress)],
-        ['Median time to claim', medianTrend(c.medianHoursToClaim, p.medianHoursToClaim)],
-        ['Median time to deliver', medianTrend(c.medianHoursToDeliver, p.medianHoursToDeliver)],
+        [
+          'Median time to claim',
+          medianTrend(c.medianHoursToClaim, p.medianHoursToClaim) + over8Weeks(h, h.medianHoursToClaim),
+        ],
+        [
+          'Median time to deliver',
+          medianTrend(c.medianHoursToDeliver, p.medianHoursToDeliver) + over8Weeks(h, h.medianHoursToDeliver),
+        ],
       ]),
       block_id: DIGEST_IDS.flowBlock,
     },
@@ -108,15 +150,33 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     {
       ...fields([
         ['Value', value],
-        ['Opt-ins / opt-outs', `${trend(c.optIns, p.optIns)} / ${trend(c.optOuts, p.optOuts)}`],
-        ['Invitations sent', trend(c.invitationsSent, p.invitationsSent)],
+        [
+          'Opt-ins / opt-outs',
+          `${trend(c.optIns, p.optIns)} / ${trend(c.optOuts, p.optOuts)}${
+            h.weeks.length
+              ? ` · 8-wk medians ${round1(weeklyMedian(h, (w) => w.optIns) ?? 0)} / ${round1(weeklyMedian(h, (w) => w.optOuts) ?? 0)}`
+              : ''
+          }`,
+        ],
+        [
+          'Invitations sent',
+          trend(c.invitationsSent, p.invitationsSent) + usual(h, (w) => w.invitationsSent),
+        ],
         [
           'RSVP rate',
-          c.invitationsSent === 0
+          (c.invitationsSent === 0
             ? '—'
-            : `${percent(c.rsvpYes, c.invitationsSent)} (${c.rsvpYes} of ${c.invitationsSent})`,
+            : `${percent(c.rsvpYes, c.invitationsSent)} (${c.rsvpYes} of ${c.invitationsSent})`) +
+            usual(
+              h,
+              (w) => (w.invitationsSent ? w.rsvpYes / w.invitationsSent : null),
+              (v) => `${Math.round(v * 100)}%`,
+            ),
         ],
-        ['Repeat requesters', trend(c.repeatRequesters, p.repeatRequesters)],
+        [
+          'Repeat requesters',
+          trend(c.repeatRequesters, p.repeatRequesters) + usual(h, (w) => w.repeatRequesters),
+        ],
       ]),
       block_id: DIGEST_IDS.engagementBlock,
     },
@@ -134,7 +194,11 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
       ),
     );
   }
-  main.push(context(`Last 7 days (${label}) against the 7 before. Details in the thread.`));
+  main.push(
+    context(
+      `Last 7 days (${label}) against the 7 before and the median week of the last 8. Details and the chart in the thread.`,
+    ),
+  );
 
   const thread: KnownBlock[] = [];
   const demand = d.services.filter((s) => s.current > 0 || s.previous > 0);
@@ -162,6 +226,17 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     );
   } else if (c.answers > 0) {
     thread.push(context('Comments are shown once at least 3 people answered in the period.'));
+  }
+  thread.push(
+    section(
+      `*Benefits realised by service* (last 8 weeks: delivered, rated, "did it happen?")\n${benefitsSummary(
+        d.benefits,
+      )}`,
+      { block_id: DIGEST_IDS.benefitsBlock },
+    ),
+  );
+  if (d.benefits.some((b) => b.realisedPeople > 0 && b.quotes.length === 0)) {
+    thread.push(context('What people said changed is quoted once at least 3 people answered for a service.'));
   }
   thread.push(
     section(
@@ -194,6 +269,11 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     },
     thread: { text: `Details for ${label}`, blocks: thread },
   };
+}
+
+/** " · 8 wks 3.5 h": the time over every claim or delivery of the last 8 weeks. */
+function over8Weeks(h: DigestHistory, hours: number | null): string {
+  return h.weeks.length === 0 || hours === null ? '' : ` · 8 wks ${duration(hours)}`;
 }
 
 function trendSign(delta: number): string {

@@ -5,4 +5,5 @@ export const DIGEST_IDS = {
   flowBlock: 'digest_flow',
   valueBlock: 'digest_value',
   engagementBlock: 'digest_engagement',
+  benefitsBlock: 'digest_benefits',
 } as const;

@@ -3,6 +3,8 @@ import type { Database } from '../../db/client';
 import { localDate } from '../../lib/calendar';
 import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
 import { computeTargetReport, type TargetReport } from '../calendar/targets-report';
+import { computeBenefits, type ServiceBenefits } from './benefits';
+import { computeHistory, type DigestHistory, historyBounds } from './history';
 
 /**
  * The PMO leads' weekly numbers: the last 7 whole days (in the PMO's time zone) against the 7
@@ -79,6 +81,10 @@ export interface DigestData {
   optedInByTopic: { topic: string; people: number }[];
   /** Response targets: on-target rates, what is overdue, who is away this week (issue 13). */
   targets?: TargetReport;
+  /** The last 8 weeks, oldest first (the last is this period): the chart and the medians. */
+  history: DigestHistory;
+  /** Per service over the same 8 weeks: delivered, rated, realised. */
+  benefits: ServiceBenefits[];
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -87,6 +93,8 @@ const nullable = (v: unknown): number | null => (v === null || v === undefined ?
 export async function computeDigest(db: Database, now: Date, timeZone: string): Promise<DigestData> {
   const period = digestPeriod(now, timeZone);
   const { previousStart: p, start: s, end: e } = period;
+  const windowStart = historyBounds(now, timeZone).bounds[0] as Date;
+  const longer = Promise.all([computeHistory(db, now, timeZone), computeBenefits(db, windowStart, e)]);
 
   const [byService, delivered, claimed, declined, ratings, consent, invites, repeat] = await Promise.all([
     sql<{ service_id: number; cur: number; prev: number }>`
@@ -239,10 +247,13 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
   }
 
   const targets = await computeTargetReport(db, period, now, localDate(now, timeZone));
+  const [history, benefits] = await longer;
 
   return {
     period,
     targets,
+    history,
+    benefits,
     current: {
       newRequests: byService.rows.reduce((sum, row) => sum + n(row.cur), 0),
       delivered: n(d?.cur),

@@ -14,7 +14,7 @@ import {
 import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar/blocks';
 import { renderCheckinAsk } from '../checkins/blocks';
 import { COACHING_IDS } from '../coaching/ids';
-import { periodLabel } from '../digest/blocks';
+import { benefitsSummary, periodLabel } from '../digest/blocks';
 import {
   mention,
   type RequestWithService,
@@ -236,6 +236,7 @@ function leadBlocks(m: HomeModel): Block[] {
       ['Waiting now', `${d.unclaimed} unclaimed · ${d.inProgress} in progress`],
     ]),
     ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
+    section(`*Benefits realised by service* (last 8 weeks)\n${benefitsSummary(d.benefits, 150)}`),
     context(`Opted-in people by topic: ${optedIn || 'nobody yet'}`),
     actions('home_admin', [
       button('Manage catalogue', HOME_IDS.manageCatalog, 'catalog'),

@@ -193,6 +193,12 @@ export const PERSONAL_DATA: PersonalTable[] = [
       },
     ],
   },
+  // "You said, we did" (issue 15): what a lead recorded as done for a service.
+  {
+    table: 'service_actions',
+    ids: ['recorded_by'],
+    scrub: [{ rows: { column: 'recorded_by' }, set: { action: '' } }],
+  },
   {
     table: 'pmo_closures',
     ids: ['added_by'],
@@ -205,6 +211,8 @@ export const PERSONAL_DATA: PersonalTable[] = [
 /** Tables that hold no person at all (checked by the same test, so a new table is a decision). */
 export const NOT_PERSONAL = [
   'services',
+  // The digest's chart: figures for the whole PMO, no person.
+  'digest_charts',
   'topics',
   'invitation_topics',
   'job_runs',

@@ -12,6 +12,7 @@ import { eraseCommand, exportCommand, forgetMeCommand, myDataCommand } from '../
 import { requestCommand, statusCommand } from '../../features/requests/commands';
 import { teamCommand } from '../../features/team/commands';
 import { isLead, isMember } from '../../features/team/roles';
+import { feedbackCommand } from '../../features/value/commands';
 import { cleanText } from '../../lib/input';
 import { helpCommand } from './help';
 import { renderHelp } from './help-blocks';
@@ -42,6 +43,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   eraseCommand,
   exportCommand,
   auditCommand,
+  feedbackCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {
