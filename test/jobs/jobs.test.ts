@@ -238,7 +238,9 @@ describe('npm run job -- <name>', () => {
   it('exits non-zero with a clear message for an unknown job, or a broken configuration', async () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown job "frobnicate". Known jobs: checkins, digest, outbox, nudges.');
+    expect(unknown.stderr).toContain(
+      'Unknown job "frobnicate". Known jobs: checkins, digest, outbox, nudges.',
+    );
 
     const broken = await run(['checkins'], { PMO_CHANNEL_ID: 'not-a-channel' });
     expect(broken.code).toBe(1);
