@@ -16,42 +16,27 @@ import { invitationQuiet, SILENCE_INVITATIONS } from './policy';
 export type SilenceVerdict = { send: true } | { send: false; reason: 'quiet_after_silence' };
 
 export async function checkSilence(db: Database, userId: string, now: Date): Promise<SilenceVerdict> {
-  const last = await db
-    .selectFrom('silence_checks')
-    .select(['id', 'asked_at', 'answered_at'])
-    .where('user_id', '=', userId)
-    .orderBy('asked_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const since = last
-    ? last.answered_at && last.answered_at > last.asked_at
-      ? last.answered_at
-      : last.asked_at
-    : undefined;
-  let q = db
-    .selectFrom('invitation_recipients as ir')
-    .select((eb) => [
-      'ir.invitation_id',
-      eb
-        .or([
-          eb('ir.rsvp', 'is not', null),
-          eb.exists(
-            eb
-              .selectFrom('consent_events as ce')
-              .select('ce.id')
-              .where(sql<string>`ce.detail ->> 'invitation_id'`, '=', sql<string>`ir.invitation_id::text`)
-              .whereRef('ce.user_id', '=', 'ir.user_id'),
-          ),
-        ])
-        .as('clicked'),
-    ])
-    .where('ir.user_id', '=', userId)
-    .where('ir.delivery', '=', 'delivered')
-    .orderBy('ir.delivered_at', 'desc')
-    .limit(SILENCE_INVITATIONS);
-  if (since) q = q.where('ir.delivered_at', '>', since);
-  const recent = (await q.execute()).map((r) => ({ clicked: Boolean(r.clicked) }));
-  const open = last && !last.answered_at ? last.asked_at : undefined;
+  // One statement (it runs for every invitation DM, inside the person's send-time lock): the
+  // latest question, and whether each of the last three invitations since then got a click.
+  const { rows } = await sql<{ asked_at: Date | null; answered_at: Date | null; clicks: boolean[] | null }>`
+    WITH last AS (
+      SELECT asked_at, answered_at FROM silence_checks
+      WHERE user_id = ${userId} ORDER BY asked_at DESC LIMIT 1)
+    SELECT last.asked_at, last.answered_at,
+      (SELECT array_agg(x.clicked ORDER BY x.delivered_at DESC) FROM (
+         SELECT ir.delivered_at,
+                ir.rsvp IS NOT NULL OR EXISTS (
+                  SELECT 1 FROM consent_events ce
+                  WHERE ce.detail ->> 'invitation_id' = ir.invitation_id::text AND ce.user_id = ir.user_id
+                ) AS clicked
+         FROM invitation_recipients ir
+         WHERE ir.user_id = ${userId} AND ir.delivery = 'delivered'
+           AND ir.delivered_at > coalesce(greatest(last.asked_at, last.answered_at), '-infinity'::timestamptz)
+         ORDER BY ir.delivered_at DESC LIMIT ${SILENCE_INVITATIONS}) x) AS clicks
+    FROM (SELECT 1) one LEFT JOIN last ON true`.execute(db);
+  const row = rows[0];
+  const recent = (row?.clicks ?? []).map((clicked) => ({ clicked: Boolean(clicked) }));
+  const open = row?.asked_at && !row.answered_at ? new Date(row.asked_at) : undefined;
   const verdict = invitationQuiet(recent, open, now);
   if (verdict.send) return { send: true };
   if (verdict.ask) await askStillInterested(db, userId, now);
