@@ -72,7 +72,11 @@ describe('exactly once on one embedded database (concurrent runs in one app)', (
     await t.flush();
     const posts = digestPosts(t.fake);
     expect(posts).toHaveLength(1);
-    expect(t.fake.messagesIn(PMO_CHANNEL).filter((m) => m.thread_ts === posts[0]?.ts)).toHaveLength(1);
+    expect(
+      t.fake.messagesIn(PMO_CHANNEL).filter((m) => m.thread_ts === posts[0]?.ts && !m.files),
+    ).toHaveLength(1);
+    // and one chart in its thread
+    expect(t.fake.filesIn(PMO_CHANNEL).map((f) => f.threadTs)).toEqual([posts[0]?.ts]);
   });
 });
 
@@ -126,10 +130,14 @@ describe('exactly once on one embedded database (concurrent runs in one app)', (
     const posts = digestPosts(fake);
     expect(posts).toHaveLength(1);
     await fake.waitFor(
-      () => fake.messagesIn(PMO_CHANNEL).some((m) => m.thread_ts === posts[0]?.ts),
-      'thread reply',
+      () =>
+        fake.messagesIn(PMO_CHANNEL).some((m) => m.thread_ts === posts[0]?.ts && !m.files) &&
+        fake.filesIn(PMO_CHANNEL).length > 0,
+      'thread reply and chart',
     );
-    expect(fake.messagesIn(PMO_CHANNEL)).toHaveLength(2);
+    // the post, its details and its chart, once
+    expect(fake.messagesIn(PMO_CHANNEL)).toHaveLength(3);
+    expect(fake.filesIn(PMO_CHANNEL)).toHaveLength(1);
   });
 });
 
