@@ -107,7 +107,8 @@ describe('the digest’s response targets', () => {
     expect(shown).toContain('*Overdue now*\\n2');
     expect(shown).toContain('*Away this week*\\n<@UMEM>');
     expect(shown).not.toContain('UGONE');
-    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === main?.ts);
+    // The thread holds the details and the chart (a file, without blocks).
+    const thread = t.fake.messagesIn(PMO_CHANNEL).find((m) => m.thread_ts === main?.ts && m.blocks);
     const details = JSON.stringify(thread?.blocks);
     expect(details).toContain(`PMO-${ids.fr3}: first response was due`);
     expect(details).toContain(`PMO-${ids.d3}: delivery was due`);
