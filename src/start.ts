@@ -117,6 +117,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     client: senderClient,
     logger: logger.child({ component: 'outbox' }),
     instanceId,
+    clock,
     leaseMs: config.outbox.leaseMs,
     onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
     onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),

@@ -1,10 +1,14 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
+import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import type { OutboxPayload, OutboxRow } from '../db/schema';
 import { isAnonymousMarker } from '../features/privacy/policy';
 import type { Logger } from '../logger';
 import type { OutboxKind } from './kinds';
+
+/** The shortest wait a send-time check's deferral gets. */
+const MIN_DEFER_MS = 1000;
 
 /**
  * Delivers the outbox, apart from interactive handling: it has its own Web API client (no
@@ -56,6 +60,8 @@ export interface OutboxSenderOptions {
   client: WebClient;
   logger: Logger;
   instanceId: string;
+  /** The app's clock: a send-time check's "not before" is in its time (tests move it). */
+  clock?: Clock;
   /** Parallel posts. Slack's chat.postMessage limit is per workspace; a few in flight is plenty. */
   concurrency?: number;
   /** How long a `sending` claim lasts before another sender may reconcile it. */
@@ -284,7 +290,10 @@ export class OutboxSender {
         return;
       }
       if (check && 'defer' in check) {
-        await this.retryLater(row, Math.max(0, check.defer.getTime() - Date.now()), check.reason, true);
+        // At least a second: a row due again at once would be claimed again in the same pass.
+        const clock = this.opts.clock ?? systemClock;
+        const waitMs = Math.max(MIN_DEFER_MS, check.defer.getTime() - clock.now().getTime());
+        await this.retryLater(row, waitMs, check.reason, true);
         total.retried++;
         return;
       }
