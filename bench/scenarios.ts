@@ -4,6 +4,7 @@ import { digestAtScale } from './scenario-digest';
 import { fanOut } from './scenario-fanout';
 import { nudgesAtScale } from './scenario-nudges';
 import { privacyAtScale } from './scenario-privacy';
+import { startUp } from './scenario-startup';
 
 /** The benchmark's scenarios, in order; `npm run bench -- fanout` runs one. */
 export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -12,4 +13,5 @@ export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
   digest: digestAtScale,
   nudges: nudgesAtScale,
   privacy: privacyAtScale,
+  startup: startUp,
 };

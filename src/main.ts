@@ -41,7 +41,9 @@ async function runSandboxIfPresent(): Promise<boolean> {
   const entry = '../sandbox/run-sandbox';
   let sandbox: { runSandboxProcess(): Promise<void> };
   try {
-    sandbox = await import(entry);
+    // require, not import(): `npm start` runs a bundle (scripts/start.cjs) whose sandbox is a
+    // second bundle beside it, and only require finds a file without its extension.
+    sandbox = require(entry) as typeof sandbox;
   } catch (err) {
     if (
       (err as { code?: string }).code === 'MODULE_NOT_FOUND' ||

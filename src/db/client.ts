@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
-import { loadTemplate } from './pglite-template';
+import type * as PGliteDialectModule from 'kysely-pglite-dialect';
+import type pgModule from 'pg';
+import type * as TemplateModule from './pglite-template';
 import type { DB } from './schema';
 
 /**
@@ -32,6 +32,9 @@ export function connectPostgres(
   connectionString: string,
   options: { max?: number; queryTimeoutMs?: number } = {},
 ): DatabaseHandle {
+  // A process uses one of the two databases, so each driver is loaded when it is connected to:
+  // the other one's loading time (about 0.1 s each) is not spent at every start.
+  const pg = require('pg') as typeof pgModule;
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -45,7 +48,7 @@ export function connectPostgres(
         if (oid === OID.int8 || oid === OID.numeric) return parseNumber;
         if (oid === OID.date) return keepDate;
         return pg.types.getTypeParser(oid, format as 'text');
-      }) as typeof pg.types.getTypeParser,
+      }) as typeof pgModule.types.getTypeParser,
     },
   });
   // A dropped idle connection must not crash the process; the pool replaces it.
@@ -70,6 +73,10 @@ export function connectPostgres(
  * stops with a clear message instead of corrupting the files.
  */
 export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
+  const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+  const { PGliteDialect } = require('kysely-pglite-dialect') as typeof PGliteDialectModule;
+  const { copyTemplateInto, embeddedStartParams, loadTemplate } =
+    require('./pglite-template') as typeof TemplateModule;
   let releaseLock: () => void = () => undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -78,15 +85,18 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
   const options = {
     dataDir,
     parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepDate },
+    startParams: embeddedStartParams(),
   };
-  // A new database starts from the template `npm ci` made (pglite-template.ts), if there is one.
+  // A new database starts from the template `npm ci` made (pglite-template.ts), if there is one:
+  // on disk, a copy of its files; in memory, its archive restored.
   const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const template = fresh ? loadTemplate() : undefined;
+  const copied = fresh && dataDir ? copyTemplateIntoSafely(copyTemplateInto, dataDir) : false;
+  const template = fresh && !copied ? loadTemplate() : undefined;
   let client: PGlite;
   try {
     client = await PGlite.create({ ...options, ...(template ? { loadDataDir: template } : {}) });
   } catch (err) {
-    if (!template) throw err;
+    if (!template && !copied) throw err;
     // A template that does not load is no reason not to start: initdb, as without one.
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
@@ -104,6 +114,17 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
       releaseLock();
     },
   };
+}
+
+/** A copy that fails half-way is cleared: the directory is then made the slower way. */
+function copyTemplateIntoSafely(copy: (dir: string) => boolean, dataDir: string): boolean {
+  try {
+    return copy(dataDir);
+  } catch {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
+    return false;
+  }
 }
 
 export class DatabaseLockedError extends Error {

@@ -1,12 +1,21 @@
-import Holidays from 'date-holidays';
+import type HolidaysLibrary from 'date-holidays';
 
 /**
  * Public holidays from date-holidays (a maintained data set of countries and regions), as
  * local 'YYYY-MM-DD' days. Only "public" holidays close the PMO; observances do not.
  */
 
-const known = new Holidays();
-const countries = known.getCountries();
+// Loaded on first use: its data set takes about 0.2 s to load, and only a PMO that sets
+// PMO_HOLIDAYS needs it, so every other start-up skips it.
+let library: { Holidays: typeof HolidaysLibrary; known: HolidaysLibrary; countries: Record<string, string> };
+function holidaysLibrary() {
+  if (!library) {
+    const Holidays = require('date-holidays') as typeof HolidaysLibrary;
+    const known = new Holidays();
+    library = { Holidays, known, countries: known.getCountries() };
+  }
+  return library;
+}
 
 function split(code: string): [string, string | undefined] {
   const [country = '', region] = code.toUpperCase().split('-', 2);
@@ -15,6 +24,7 @@ function split(code: string): [string, string | undefined] {
 
 /** "FR", "DE-BY", "US-CA": a country date-holidays knows, and a region of it if one is given. */
 export function isKnownHolidayRegion(code: string): boolean {
+  const { known, countries } = holidaysLibrary();
   const [country, region] = split(code.trim());
   if (!countries[country]) return false;
   if (region === undefined) return true;
@@ -29,6 +39,7 @@ export interface HolidayCalendar {
 }
 
 export function holidayCalendar(code: string): HolidayCalendar {
+  const { Holidays } = holidaysLibrary();
   const [country, region] = split(code);
   const hd = region ? new Holidays(country, region) : new Holidays(country);
   const years = new Map<number, Map<string, string>>();

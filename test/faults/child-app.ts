@@ -5,7 +5,7 @@ import type { FakeSlack } from '../support/fake-slack';
 import { SIGNING_SECRET, TestApp } from '../support/test-app';
 
 /**
- * The app as a separate process (`node --import tsx src/main.ts`, what `npm start` runs), so a
+ * The app as a separate process (`node scripts/start.cjs`, what `npm start` runs), so a
  * test can `kill -9` it — and a driver that signs requests to it the way the harness does.
  */
 
@@ -34,7 +34,7 @@ export function appEnv(fake: FakeSlack, port: number, extra: Record<string, stri
 
 export function spawnApp(env: Record<string, string>): AppProcess {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.cjs'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,11 +6,11 @@ import { FakeSlack } from '../support/fake-slack';
 import { signedHeaders } from '../support/slack-signing';
 
 /**
- * The process as an operator runs it: `node --import tsx src/main.ts` (what `npm start` runs) with only the
+ * The process as an operator runs it: `node scripts/start.cjs` (what `npm start` runs) with only the
  * required variables, on the embedded database.
  */
 const ROOT = path.resolve(__dirname, '../..');
-// What `npm start` runs: node with tsx's loader (no wrapper process between the signal and us).
+// What `npm start` runs: node on the compiled bundle (no wrapper process between the signal and us).
 
 interface Started {
   child: ChildProcess;
@@ -20,7 +20,7 @@ interface Started {
 
 function startProcess(env: Record<string, string>): Started {
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/start.cjs'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,7 +28,9 @@ function startProcess(script: string, env: Record<string, string>): Started {
   let output = '';
   // node with tsx's loader rather than the tsx CLI: the CLI relays SIGTERM and force-kills its
   // child if the child does not confirm within 60 ms, which a busy CI machine cannot promise.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // `npm start` runs scripts/start.cjs (plain node); other entry points run through tsx.
+  const args = script.endsWith('.cjs') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +100,10 @@ describe('npm start without Slack credentials', () => {
   it('starts the sandbox on 127.0.0.1, says where to open it in one line, and stops on SIGTERM', async () => {
     const port = freePort();
     const started = Date.now();
-    const p = startProcess('src/main.ts', { PORT: String(port), SANDBOX_PGLITE_DIR: path.join(dir, 'db') });
+    const p = startProcess('scripts/start.cjs', {
+      PORT: String(port),
+      SANDBOX_PGLITE_DIR: path.join(dir, 'db'),
+    });
     try {
       await waitFor(async () => {
         const res = await fetch(`http://127.0.0.1:${port}/sandbox/api/state`);
@@ -146,7 +151,7 @@ describe('npm start without Slack credentials', () => {
   }, 90_000);
 
   it('keeps the configuration error when only some credentials are set', async () => {
-    const p = startProcess('src/main.ts', {
+    const p = startProcess('scripts/start.cjs', {
       SLACK_APP_TOKEN: 'xapp-1-something',
       PORT: String(freePort()),
       SANDBOX_PGLITE_DIR: path.join(dir, 'db'),
@@ -174,7 +179,7 @@ describe('npm start with Slack credentials', () => {
     const fake = await new FakeSlack().start();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-real-'));
     const port = freePort();
-    const p = startProcess('src/main.ts', {
+    const p = startProcess('scripts/start.cjs', {
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: 'process-secret',
       SLACK_API_URL: fake.apiUrl,

@@ -1,5 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
+import { connectPostgres } from '../../src/db/client';
+import { MIGRATIONS_DIR, migrateToLatest } from '../../src/db/migrate';
 
 /**
  * Tests run on embedded PGlite (in memory) by default, and on a real PostgreSQL when
@@ -16,8 +20,9 @@ export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL);
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return { env: { PGLITE_DIR: 'memory://', DATABASE_URL: '' }, drop: async () => undefined };
+  const template = await migratedTemplate(adminUrl);
   const name = `pmo_test_${randomBytes(6).toString('hex')}`;
-  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
@@ -27,6 +32,55 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         () => undefined,
       ),
   };
+}
+
+let templateName: Promise<string> | undefined;
+
+/**
+ * A database with every migration applied, made once per set of migration files and copied for
+ * each test app (CREATE DATABASE … TEMPLATE): a copy costs what an empty database does, and the
+ * app's migrator then finds nothing to do, instead of running every migration for every app.
+ * The migrator itself is still tested: by this template, by PGlite's, and by the migration tests.
+ */
+function migratedTemplate(adminUrl: string): Promise<string> {
+  templateName ??= (async () => {
+    const hash = createHash('sha256');
+    for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+      hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_DIR, file)));
+    }
+    const name = `pmo_test_template_${hash.digest('hex').slice(0, 12)}`;
+    await withAdmin(adminUrl, async (c) => {
+      // Jest's workers start together: one makes the template, the others wait for it.
+      await c.query(`select pg_advisory_lock(hashtext('pmo_test_template'))`);
+      try {
+        const exists = await c.query('select 1 from pg_database where datname = $1', [name]);
+        if (exists.rowCount) return;
+        const stale = await c.query(
+          `select datname from pg_database where datname like 'pmo_test_template_%' and datname <> $1`,
+          [name],
+        );
+        for (const row of stale.rows as { datname: string }[])
+          await c.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+        // Built under another name and renamed when complete: a half-made template is never used.
+        const building = `${name}_building`;
+        await c.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+        await c.query(`CREATE DATABASE ${building}`);
+        const url = new URL(adminUrl);
+        url.pathname = `/${building}`;
+        const handle = connectPostgres(url.toString());
+        try {
+          await migrateToLatest(handle.db);
+        } finally {
+          await handle.close();
+        }
+        await c.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+      } finally {
+        await c.query(`select pg_advisory_unlock(hashtext('pmo_test_template'))`);
+      }
+    });
+    return name;
+  })();
+  return templateName;
 }
 
 async function withAdmin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

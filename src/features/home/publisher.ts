@@ -84,10 +84,10 @@ export async function refreshHomes(deps: Deps, client: WebClient, userIds: (stri
 export async function refreshRequestHomes(
   deps: Deps,
   client: WebClient,
-  requestId: number,
+  request: number | { requester_id: string; owner_id: string | null },
   actor?: { id: string; notice?: string },
 ): Promise<void> {
-  const r = await getRequest(deps.db, requestId);
+  const r = typeof request === 'number' ? await getRequest(deps.db, request) : request;
   const others = [r?.requester_id, r?.owner_id].filter((u) => u !== actor?.id);
   await Promise.all([
     actor ? refreshHome(deps, client, actor.id, { notice: actor.notice }) : undefined,

@@ -80,13 +80,13 @@ const directSteps: [string, RequestAction, Step, string][] = [
 ];
 
 /** After a change: the triage post in place, then the Home tabs of those concerned. */
-async function afterChange(click: Click<number>, requestId: number, done: string): Promise<void> {
+async function afterChange(click: Click<number>, request: RequestWithService, done: string): Promise<void> {
   const { deps, client } = click;
-  await refreshTriagePost(deps, client, requestId);
+  await refreshTriagePost(deps, client, request);
   // On Home the note rides on the Home refresh; elsewhere it is a private reply.
   const onHome = click.place.kind === 'home';
   if (!onHome) await click.tell(done);
-  await refreshRequestHomes(deps, client, requestId, { id: click.userId, notice: onHome ? done : undefined });
+  await refreshRequestHomes(deps, client, request, { id: click.userId, notice: onHome ? done : undefined });
 }
 
 const triageStepRoutes = directSteps.map(([actionId, name, step, done]) =>
@@ -109,7 +109,7 @@ const triageStepRoutes = directSteps.map(([actionId, name, step, done]) =>
           await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
         return;
       }
-      await afterChange(click, click.value, done);
+      await afterChange(click, result.request, done);
     },
   }),
 );
@@ -192,14 +192,14 @@ const requesterStepRoutes = requesterSteps.flatMap((step) =>
           }
           return click.tell(refusalText(current, userId));
         }
-        await refreshTriagePost(deps, click.client, click.value);
+        await refreshTriagePost(deps, click.client, result.request);
         const done = step.done(reference(click.value));
         const onHome = click.place.kind === 'home';
         if (!onHome) {
           if (typeof id === 'string') await click.tell(done);
           else await redrawStatusList(click, done);
         }
-        await refreshRequestHomes(deps, click.client, click.value, {
+        await refreshRequestHomes(deps, click.client, result.request, {
           id: userId,
           notice: onHome ? done : undefined,
         });
@@ -333,8 +333,8 @@ const editForm = view({
       return { errors: { [REQUEST_IDS.need]: mine ? refusalText(result.current, s.userId) : NOT_YOURS } };
     }
     s.later(async () => {
-      await refreshTriagePost(s.deps, s.client, requestId);
-      await refreshRequestHomes(s.deps, s.client, requestId);
+      await refreshTriagePost(s.deps, s.client, result.request);
+      await refreshRequestHomes(s.deps, s.client, result.request);
     });
     return undefined;
   },
@@ -384,8 +384,8 @@ function stepForm<F>(
         };
       if (!result.ok) return { errors: { [errorBlock]: refusalText(result.current, s.userId) } };
       s.later(async () => {
-        await refreshTriagePost(s.deps, s.client, s.metadata.requestId);
-        await refreshRequestHomes(s.deps, s.client, s.metadata.requestId, { id: s.userId });
+        await refreshTriagePost(s.deps, s.client, result.request);
+        await refreshRequestHomes(s.deps, s.client, result.request, { id: s.userId });
       });
       return undefined;
     },
