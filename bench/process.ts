@@ -27,6 +27,9 @@ export async function startChild(
   const args = entry.endsWith('.js')
     ? ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', entry]
     : ['--import', 'tsx', entry];
+  // BENCH_NODE_FLAGS="--max-semi-space-size=4 …": V8 or node flags to try on the children.
+  if (process.env.BENCH_NODE_FLAGS)
+    args.unshift(...process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean));
   // BENCH_PROFILE=dir: a V8 CPU profile of each child, written when it exits.
   if (process.env.BENCH_PROFILE) args.unshift('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`);
   const proc = spawn(process.execPath, args, {

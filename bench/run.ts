@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { parseDockerfile } from '../scripts/dockerfile';
 import { FakeSlack } from '../test/support/fake-slack';
 import type { LoadResult } from './load';
 import { type Child, startChild } from './process';
@@ -62,6 +65,8 @@ async function main(): Promise<void> {
       ...baseEnv,
       PORT: String(appPort),
       DATABASE_URL: databaseUrl,
+      // The heap bounds the image sets (its final stage's NODE_OPTIONS), as it runs there.
+      ...imageNodeOptions(),
       PMO_CHANNEL_ID: 'CPMO',
       PMO_LEAD_IDS: 'ULEAD1,ULEAD2',
       LOG_LEVEL: 'warn',
@@ -109,6 +114,12 @@ async function main(): Promise<void> {
     await admin.end();
   }
   printTable(ctx.rows);
+}
+
+function imageNodeOptions(): { NODE_OPTIONS?: string } {
+  const docker = parseDockerfile(fs.readFileSync(path.join(__dirname, '..', 'Dockerfile'), 'utf8'));
+  const options = docker.stages.at(-1)?.env.NODE_OPTIONS;
+  return options ? { NODE_OPTIONS: options } : {};
 }
 
 export function describeLoad(r: LoadResult): string {
