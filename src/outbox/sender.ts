@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import type { OutboxPayload, OutboxRow } from '../db/schema';
 import { isAnonymousMarker } from '../features/privacy/policy';
 import type { Logger } from '../logger';
+import { openConversation } from '../slack/kit/conversations';
 import type { OutboxKind } from './kinds';
 
 /** The shortest wait a send-time check's deferral gets. */
@@ -483,11 +484,8 @@ export class OutboxSender {
       .execute();
     for (const row of stale) {
       try {
-        let channel = row.channel;
-        if (/^[UW]/.test(channel)) {
-          const opened = await client.conversations.open({ users: channel });
-          channel = String(opened.channel?.id);
-        }
+        // A DM queued by user id was posted into the conversation Slack opened for it.
+        const channel = /^[UW]/.test(row.channel) ? await openConversation(client, row.channel) : row.channel;
         const oldest = ((row.claimed_at?.getTime() ?? 0) / 1000 - 5).toFixed(6);
         const history = await client.conversations.history({
           channel,

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import type { KindsOf } from '../../outbox/kinds';
 import type { OutboxHooks } from '../../outbox/sender';
+import { openConversation } from '../../slack/kit/conversations';
 import { introParticipants, recordIntroChannel } from './service';
 
 /** `coaching.<id>.intro` → id */
@@ -25,9 +26,7 @@ export function coachingOutboxHooks(
         const id = engagementIdOf(row.dedupe_key);
         const e = id ? await introParticipants(db, id) : undefined;
         if (!e) return { skip: 'engagement_not_active' };
-        const opened = await client.conversations.open({ users: `${e.coachId},${e.coacheeId}` });
-        if (!opened.channel?.id) throw new Error('conversations.open returned no channel');
-        return { channel: opened.channel.id };
+        return { channel: await openConversation(client, [e.coachId, e.coacheeId]) };
       },
       recordSent: async (trx, row, posted) => {
         const id = engagementIdOf(row.dedupe_key);

@@ -1,19 +1,11 @@
-import type { WebClient } from '@slack/web-api';
 import type { Subcommand } from '../../slack/commands/subcommand';
+import { openConversation } from '../../slack/kit/conversations';
 import { shareFile } from '../../slack/kit/files';
 import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
 import { renderEraseModal, renderForgetMeModal } from './blocks';
 import { exportCommentsCsv, exportRequestsCsv } from './export';
 import { collectMyData } from './my-data';
 import { mentionedUser } from './policy';
-
-/** The DM's id (D…): files are shared into a conversation, not to a user id. */
-async function dmWith(client: WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
-  const id = opened.channel?.id;
-  if (!id) throw new Error('conversations.open returned no channel');
-  return id;
-}
 
 /** `/pmo my-data`: a JSON file in the person's DM with everything kept about them. */
 export const myDataCommand: Subcommand = {
@@ -31,7 +23,7 @@ export const myDataCommand: Subcommand = {
     try {
       const now = deps.clock.now();
       const data = await collectMyData(deps.db, userId, now);
-      const channelId = await dmWith(client, userId);
+      const channelId = await openConversation(client, userId);
       await shareFile(client, {
         channelId,
         filename: `pmo-my-data-${now.toISOString().slice(0, 10)}.json`,
@@ -98,7 +90,7 @@ export const exportCommand: Subcommand = {
         exportRequestsCsv(deps.db),
         exportCommentsCsv(deps.db),
       ]);
-      const channelId = await dmWith(client, lead);
+      const channelId = await openConversation(client, lead);
       await shareFile(client, {
         channelId,
         filename: `pmo-requests-${day}.csv`,

@@ -1,5 +1,6 @@
 /** The Slack kit: how every feature reads clicks and forms, refuses, and is routed. */
 export * from './answer-failures';
+export * from './conversations';
 export * from './files';
 export * from './form';
 export * from './messages';
