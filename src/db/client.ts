@@ -90,7 +90,7 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
   // A new database starts from the template `npm ci` made (pglite-template.ts), if there is one:
   // on disk, a copy of its files; in memory, its archive restored.
   const fresh = !dataDir || !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
-  const copied = fresh && dataDir ? copyTemplateIntoSafely(copyTemplateInto, dataDir) : false;
+  const copied = fresh && dataDir ? copyTemplateInto(dataDir) : false;
   const template = fresh && !copied ? loadTemplate() : undefined;
   let client: PGlite;
   try {
@@ -114,17 +114,6 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
       releaseLock();
     },
   };
-}
-
-/** A copy that fails half-way is cleared: the directory is then made the slower way. */
-function copyTemplateIntoSafely(copy: (dir: string) => boolean, dataDir: string): boolean {
-  try {
-    return copy(dataDir);
-  } catch {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.mkdirSync(dataDir, { recursive: true });
-    return false;
-  }
 }
 
 export class DatabaseLockedError extends Error {

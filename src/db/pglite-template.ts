@@ -36,15 +36,11 @@ function pgliteRoot(): string {
 
 /** One template per PGlite version: another version's files are not to be trusted. */
 export function templateFile(): string {
-  return `${templateBase()}.tar.gz`;
+  return `${templateDirectory()}.tar.gz`;
 }
 
 /** The same files unpacked, for a new data directory on disk: copied, not restored. */
 export function templateDirectory(): string {
-  return templateBase();
-}
-
-function templateBase(): string {
   const version = (
     JSON.parse(fs.readFileSync(path.join(pgliteRoot(), 'package.json'), 'utf8')) as { version: string }
   ).version;
@@ -64,13 +60,20 @@ export function loadTemplate(): Blob | undefined {
 /**
  * Fills a new, empty data directory with the template's files, if there is a template. A copy
  * by the file system takes about 0.2 s; PGlite restoring the archive into a directory, file by
- * file through WebAssembly, took 1.2–1.8 s. False when there is no template to copy.
+ * file through WebAssembly, took 1.2–1.8 s. False when there is no template to copy, or when the
+ * copy failed half-way: the directory is then emptied, to be made the slower way.
  */
 export function copyTemplateInto(dataDir: string): boolean {
   const source = templateDirectory();
   if (!fs.existsSync(path.join(source, 'PG_VERSION'))) return false;
-  fs.cpSync(source, dataDir, { recursive: true });
-  return true;
+  try {
+    fs.cpSync(source, dataDir, { recursive: true });
+    return true;
+  } catch {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
+    return false;
+  }
 }
 
 /**
