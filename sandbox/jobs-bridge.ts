@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Deps } from '../src/deps';
-import { runJob } from '../src/jobs/registry';
+import { runJob, type ScheduledJob } from '../src/jobs/registry';
 import type { DrainResult } from '../src/outbox/sender';
 import { createSenderClient } from '../src/start';
 import type { ShiftedClock } from './shifted-clock';
@@ -20,12 +20,14 @@ export interface JobsRun {
  * "Run scheduled jobs now" on the sandbox page: move the app's clock forward by `shiftMs`,
  * run what the scheduler would run at that time, and deliver the outbox.
  *
- * The check-ins, the digest and the nudges (response targets) run exactly as the scheduler runs them (runJob claims their
- * slot in job_runs), at the shifted time. The digest's slot is its reporting period, so
- * pressing the button twice in the same week posts it once — as in production.
+ * Every feature's job runs exactly as the scheduler runs it (runJob claims its slot in
+ * job_runs), at the shifted time; the outbox is delivered last. The digest's slot is its
+ * reporting period, so pressing the button twice in the same week posts it once — as in
+ * production.
  */
 export async function runJobsNow(
   deps: SandboxDeps,
+  scheduled: readonly ScheduledJob[],
   shiftMs: number,
   instanceId = 'sandbox',
 ): Promise<JobsRun> {
@@ -33,10 +35,9 @@ export async function runJobsNow(
   const now = deps.clock.now();
   const jobs: string[] = [];
   const client = createSenderClient(deps.config);
-  const labels = { checkins: 'check-ins', digest: 'digest', nudges: 'nudges' } as const;
-  for (const name of ['checkins', 'digest', 'nudges'] as const) {
-    const outcome = await runJob(name, deps, client, now, instanceId);
-    if (outcome.ran) jobs.push(labels[name]);
+  for (const job of scheduled.filter((j) => j.name !== 'outbox')) {
+    const outcome = await runJob(job, deps, client, now, instanceId);
+    if (outcome.ran) jobs.push(job.name);
   }
 
   // Messages held for later (working hours, a reminder in 3 days) become due on the app's

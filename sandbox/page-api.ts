@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { z } from 'zod';
 import type { Config } from '../src/config';
 import { roleOf } from '../src/features/team/roles';
+import type { ScheduledJob } from '../src/jobs/registry';
 import type { Logger } from '../src/logger';
 import type { AppDriver, PersonRef } from './app-driver';
 import { actionOf, findElement, type Selected, stateValuesOf } from './block-state';
@@ -65,6 +66,8 @@ const bodies = {
 export interface PageContext {
   config: Config;
   deps: SandboxDeps;
+  /** The service's scheduled jobs, run by "Run scheduled jobs now". */
+  jobs: readonly ScheduledJob[];
   driver: AppDriver;
 }
 
@@ -150,7 +153,7 @@ export class SandboxPage {
         res.end(file.bytes);
       },
       '/sandbox/api/jobs': api(async (ctx, b) => {
-        const run = await runJobsNow(ctx.deps, bodies.jobs.parse(b).shiftMs);
+        const run = await runJobsNow(ctx.deps, ctx.jobs, bodies.jobs.parse(b).shiftMs);
         this.standIn.changed();
         return run;
       }),

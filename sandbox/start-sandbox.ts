@@ -116,7 +116,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     throw err;
   }
   const eventsUrl = `http://127.0.0.1:${service.port}/slack/events`;
-  page.attach({ config, deps, driver: new AppDriver(standIn, signingSecret, () => eventsUrl) });
+  page.attach({
+    config,
+    deps,
+    jobs: service.jobs,
+    driver: new AppDriver(standIn, signingSecret, () => eventsUrl),
+  });
 
   const url = `http://localhost:${service.port}/sandbox`;
   let stopping: Promise<void> | undefined;

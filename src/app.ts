@@ -1,41 +1,13 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
-import { calendarFeature } from './features/calendar/listeners';
-import { catalogFeature } from './features/catalog/listeners';
-import { checkinsFeature } from './features/checkins/listeners';
-import { coachingFeature } from './features/coaching/listeners';
-import { consentFeature } from './features/consent/listeners';
-import { homeFeature } from './features/home/listeners';
-import { refreshHome } from './features/home/publisher';
-import { intakeFeature, registerIntake } from './features/intake/listeners';
-import { invitationsFeature } from './features/invitations/listeners';
-import { privacyFeature } from './features/privacy/listeners';
-import { requestsFeature } from './features/requests/listeners';
-import { teamFeature } from './features/team/listeners';
-import { valueFeature } from './features/value/listeners';
 import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
 import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
-import { registerEvents } from './slack/events';
-import { answerFailures, type RegisteredRoutes, registerFeatures } from './slack/kit';
-
-/** Every feature's buttons and modals, each routed by one Bolt listener. */
-export const FEATURES = [
-  requestsFeature,
-  catalogFeature,
-  teamFeature,
-  consentFeature,
-  invitationsFeature,
-  coachingFeature,
-  checkinsFeature,
-  homeFeature,
-  intakeFeature,
-  calendarFeature,
-  privacyFeature,
-  valueFeature,
-];
+import type { Subcommand } from './slack/commands/subcommand';
+import { dedupeEvents } from './slack/events/dedupe-events';
+import { answerFailures, type Feature, type RegisteredRoutes, registerFeatures } from './slack/kit';
 
 export interface SlackApp {
   bolt: App;
@@ -51,7 +23,11 @@ export interface SlackApp {
  * The Bolt app with every listener registered and one error handler. Buildable without a port:
  * server.ts owns the HTTP server, main.ts owns the process.
  */
-export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
+export function createSlackApp(
+  deps: Deps,
+  identity: BotIdentity,
+  app: { features: readonly Feature[]; subcommands: Subcommand[] },
+): SlackApp {
   const { config, logger } = deps;
   const logs = boltLogger(logger);
   const clientOptions = {
@@ -99,12 +75,10 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
   // ack included). Then: any listener that fails is answered kindly and logged once.
   bolt.use(holdAdmissionSlot);
   bolt.use(answerFailures(deps));
-  registerCommands(bolt, deps);
-  const routes = registerFeatures(bolt, deps, FEATURES, (d, client, userId, notice) =>
-    refreshHome(d, client, userId, { notice }),
-  );
-  registerEvents(bolt, deps);
-  registerIntake(bolt, deps);
+  // Slack retries event deliveries: every event passes the de-duplicator before any listener.
+  bolt.use(dedupeEvents(deps));
+  registerCommands(bolt, deps, app.subcommands);
+  const routes = registerFeatures(bolt, deps, [...app.features]);
 
   // Listener failures are answered and logged by answerFailures; what reaches here failed
   // outside any listener (Bolt's own processing).

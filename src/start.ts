@@ -4,21 +4,21 @@ import os from 'node:os';
 import { WebClient } from '@slack/web-api';
 import { createSlackApp, type SlackApp } from './app';
 import { type Clock, systemClock } from './clock';
+import { compose } from './compose';
 import type { Config } from './config';
 import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
-import { clearStopped, SlackWork } from './features/privacy/installation';
 import { AdmissionLimit } from './http/admission';
 import { Metrics, metricsRoute } from './http/metrics';
 import { closeServer, createHttpServer, type HttpTimeouts, listen } from './http/server';
 import { responseUrlOrigins } from './http/slack-envelope';
-import { type Scheduler, startScheduler } from './jobs/scheduler';
+import type { ScheduledJob } from './jobs/registry';
+import type { Scheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { outboxDepth } from './outbox/enqueue';
-import { outboxHooks } from './outbox/hooks';
-import { OutboxSender } from './outbox/sender';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity';
+import { clearStopped, SlackWork } from './slack/work-state';
 
 export interface StartOptions {
   logger: Logger;
@@ -45,6 +45,8 @@ export interface RunningService {
   /** Slack requests being handled (work after the ack included). */
   admission: AdmissionLimit;
   instanceId: string;
+  /** Every scheduled job (what `runJob` runs by name in tests and the sandbox). */
+  jobs: readonly ScheduledJob[];
   /** Graceful stop: no new requests, finish those in flight, stop jobs, close the database. */
   stop(): Promise<void>;
 }
@@ -112,20 +114,9 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   // The bulk sender has its own client: no built-in retries, 429s rejected to the sender,
   // so a throttled fan-out never holds up an interactive call.
   const senderClient = createSenderClient(config);
-  const outbox = new OutboxSender({
-    db,
-    client: senderClient,
-    logger: logger.child({ component: 'outbox' }),
-    instanceId,
-    clock,
-    leaseMs: config.outbox.leaseMs,
-    onSent: (row) => metrics.messagesSent.inc({ kind: row.kind }),
-    onRateLimited: () => metrics.rateLimited.inc({ client: 'outbox' }),
-    onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
-  });
-  const deps: Deps = { config, db, logger, clock, outbox, metrics, slackWork };
-  slackWork.onStop(() => outbox.stop());
-  outbox.useHooks(outboxHooks(deps, senderClient));
+  const app = compose({ config, db, logger, clock, metrics, slackWork, instanceId, client: senderClient });
+  const { deps } = app;
+  const { outbox } = deps;
 
   let identity: BotIdentity;
   try {
@@ -137,14 +128,12 @@ export async function startService(config: Config, opts: StartOptions): Promise<
   }
   // auth.test answered with this token: an earlier uninstall no longer applies.
   await clearStopped(db);
-  slack = createSlackApp(deps, identity);
+  slack = createSlackApp(deps, identity, app);
   // Socket Mode connects in the background (the client retries apps.connections.open with
   // backoff): the outbox and the schedules must not wait for it, and /readyz says 503 meanwhile.
   if (slack.socket) slack.socket.start().catch((err) => logger.error({ err }, 'Socket Mode could not start'));
   outbox.start(opts.outboxPollMs ?? 5000);
-  const scheduler: Scheduler | undefined = config.schedule.enabled
-    ? startScheduler(deps, senderClient, instanceId)
-    : undefined;
+  const scheduler: Scheduler | undefined = config.schedule.enabled ? app.startScheduler() : undefined;
   logger.info({ mode: slack.socket ? 'socket' : 'http', instanceId }, 'PMO Concierge is up');
 
   let stopping: Promise<void> | undefined;
@@ -164,7 +153,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     return stopping;
   };
 
-  return { port, deps, database, slack, admission, instanceId, stop };
+  return { port, deps, database, slack, admission, instanceId, jobs: app.jobs, stop };
 }
 
 /** The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. */

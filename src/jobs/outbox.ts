@@ -1,7 +1,8 @@
-import type { WebClient } from '@slack/web-api';
-import type { Deps } from '../deps';
+import type { ScheduledJob } from './registry';
 
 /** Delivers everything due in the outbox (the sender's claims make concurrent drains safe). */
-export async function runOutboxJob(deps: Deps, _client: WebClient, _now: Date) {
-  return deps.outbox.drain();
-}
+export const outboxJob: ScheduledJob = {
+  name: 'outbox',
+  schedule: (config) => config.schedule.outboxCron,
+  run: (deps) => deps.outbox.drain(),
+};

@@ -1,49 +1,41 @@
 import type { WebClient } from '@slack/web-api';
+import type { Config } from '../config';
 import type { Deps } from '../deps';
-import { runNudgesJob } from '../features/calendar/job';
-import { runCheckinsJob } from '../features/checkins/job';
-import { digestRunKey, runDigestJob } from '../features/digest/job';
-import { runPrivacyJob } from '../features/privacy/job';
 import { claimJobRun, finishJobRun } from './job-runs';
-import { runOutboxJob } from './outbox';
 
 /**
- * The jobs the scheduler ticks and `npm run job -- <name>` runs once. A job with a run key
- * claims its slot in job_runs first, so replicas (and an external scheduler) run it once per slot.
+ * A job the scheduler ticks and `npm run job -- <name>` runs once. A job with a run key claims
+ * its slot in job_runs first, so replicas (and an external scheduler) run it once per slot.
+ * Features bring their jobs in their manifests; compose.ts adds the outbox's.
  */
-export interface JobDefinition {
+export interface ScheduledJob {
+  name: string;
+  /** Its cron expression, in the PMO's time zone. */
+  schedule(config: Config): string;
   run(deps: Deps, client: WebClient, now: Date): Promise<unknown>;
   /** The schedule slot `now` belongs to; undefined → no slot (always safe to run). */
   runKey?(deps: Deps, now: Date): string;
 }
 
-export const JOBS = {
-  checkins: {
-    run: runCheckinsJob,
-    // minute-truncated: two replicas ticking in the same minute share one slot
-    runKey: (_deps, now) => now.toISOString().slice(0, 16),
-  },
-  digest: { run: runDigestJob, runKey: (deps, now) => digestRunKey(deps, now) },
-  outbox: { run: runOutboxJob },
-  nudges: { run: runNudgesJob, runKey: (_deps, now) => now.toISOString().slice(0, 16) },
-  // one run per day: due erasures of deactivated accounts, then retention
-  privacy: { run: runPrivacyJob, runKey: (_deps, now) => now.toISOString().slice(0, 10) },
-} satisfies Record<string, JobDefinition>;
+/** Minute-truncated: two replicas ticking in the same minute share one slot. */
+export const minuteSlot = (_deps: Deps, now: Date): string => now.toISOString().slice(0, 16);
+/** One run per day. */
+export const daySlot = (_deps: Deps, now: Date): string => now.toISOString().slice(0, 10);
 
-export type JobName = keyof typeof JOBS;
-
-export const isJobName = (name: string): name is JobName => Object.hasOwn(JOBS, name);
+export function findJob(jobs: readonly ScheduledJob[], name: string): ScheduledJob | undefined {
+  return jobs.find((j) => j.name === name);
+}
 
 export type JobOutcome = { ran: true; runKey?: string; result: unknown } | { ran: false; runKey: string };
 
 export async function runJob(
-  name: JobName,
+  job: ScheduledJob,
   deps: Deps,
   client: WebClient,
   now: Date,
   instanceId: string,
 ): Promise<JobOutcome> {
-  const job: JobDefinition = JOBS[name];
+  const { name } = job;
   const runKey = job.runKey?.(deps, now);
   const timed = () => deps.metrics.timeJob(name, () => job.run(deps, client, now));
   if (runKey === undefined) return { ran: true, result: await timed() };

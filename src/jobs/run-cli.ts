@@ -1,15 +1,13 @@
 import { systemClock } from '../clock';
+import { compose, jobsOf } from '../compose';
 import { ConfigError, parseConfig } from '../config';
 import { migrateToLatest } from '../db/migrate';
-import type { Deps } from '../deps';
-import { SlackWork, stoppedReason } from '../features/privacy/installation';
 import { Metrics } from '../http/metrics';
 import { createLogger } from '../logger';
 import { outboxDepth } from '../outbox/enqueue';
-import { outboxHooks } from '../outbox/hooks';
-import { OutboxSender } from '../outbox/sender';
+import { SlackWork, stoppedReason } from '../slack/work-state';
 import { connectWithRetry, createSenderClient, newInstanceId } from '../start';
-import { isJobName, JOBS, runJob } from './registry';
+import { findJob, runJob } from './registry';
 
 /**
  * `npm run job -- <name>`: runs one job once, for external schedulers (Kubernetes CronJob,
@@ -19,8 +17,10 @@ import { isJobName, JOBS, runJob } from './registry';
  */
 async function main(argv: string[]): Promise<number> {
   const name = argv[0];
-  const known = Object.keys(JOBS).join(', ');
-  if (!name || !isJobName(name)) {
+  const known = jobsOf()
+    .map((j) => j.name)
+    .join(', ');
+  if (!name || !findJob(jobsOf(), name)) {
     process.stderr.write(
       name
         ? `Unknown job "${name}". Known jobs: ${known}.\n`
@@ -42,25 +42,27 @@ async function main(argv: string[]): Promise<number> {
   const database = await connectWithRetry(config, logger);
   try {
     await migrateToLatest(database.db);
-    const instanceId = newInstanceId();
-    const client = createSenderClient(config);
-    const outbox = new OutboxSender({
-      db: database.db,
-      client,
-      logger: logger.child({ component: 'outbox' }),
-      instanceId,
-    });
-    const metrics = new Metrics(() => outboxDepth(database.db));
     const stopped = await stoppedReason(database.db);
     if (stopped) {
       process.stderr.write(`Slack work is stopped (${stopped}); job ${name} not run.\n`);
       return 1;
     }
-    const slackWork = new SlackWork(logger);
-    const deps: Deps = { config, db: database.db, logger, clock: systemClock, outbox, metrics, slackWork };
-    outbox.useHooks(outboxHooks(deps, client));
-    const outcome = await runJob(name, deps, client, systemClock.now(), instanceId);
-    const delivered = name === 'outbox' ? undefined : await outbox.drain();
+    const instanceId = newInstanceId();
+    const client = createSenderClient(config);
+    const { deps, jobs } = compose({
+      config,
+      db: database.db,
+      logger,
+      clock: systemClock,
+      metrics: new Metrics(() => outboxDepth(database.db)),
+      slackWork: new SlackWork(logger),
+      instanceId,
+      client,
+    });
+    const job = findJob(jobs, name);
+    if (!job) throw new Error(`job ${name} is not composed`);
+    const outcome = await runJob(job, deps, client, systemClock.now(), instanceId);
+    const delivered = name === 'outbox' ? undefined : await deps.outbox.drain();
     const summary = outcome.ran
       ? `Job ${name} done${outcome.runKey ? ` (slot ${outcome.runKey})` : ''}.`
       : `Job ${name}: slot ${outcome.runKey} was already run by another instance; nothing to do.`;

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import cron from 'node-cron';
 import type { Deps } from '../deps';
-import { type JobName, runJob } from './registry';
+import { runJob, type ScheduledJob } from './registry';
 
 export interface Scheduler {
   stop(): void;
@@ -12,16 +12,15 @@ export interface Scheduler {
  * A tick only triggers work; the due work itself lives in PostgreSQL and each run claims its slot,
  * so every replica may run the same schedule and the work still happens once.
  */
-export function startScheduler(deps: Deps, client: WebClient, instanceId: string): Scheduler {
+export function startScheduler(
+  deps: Deps,
+  client: WebClient,
+  instanceId: string,
+  jobs: readonly ScheduledJob[],
+): Scheduler {
   const { config, logger } = deps;
-  const schedules: [JobName, string][] = [
-    ['checkins', config.schedule.checkinCron],
-    ['digest', config.schedule.digestCron],
-    ['outbox', config.schedule.outboxCron],
-    ['nudges', config.schedule.nudgeCron],
-    ['privacy', config.schedule.privacyCron],
-  ];
-  const tasks = schedules.map(([name, expression]) =>
+  const schedules = jobs.map((job) => [job, job.schedule(config)] as const);
+  const tasks = schedules.map(([job, expression]) =>
     cron.schedule(
       expression,
       async () => {
@@ -29,16 +28,19 @@ export function startScheduler(deps: Deps, client: WebClient, instanceId: string
           // Another replica may have heard that the app was uninstalled.
           await deps.slackWork.follow(deps.db);
           if (deps.slackWork.stoppedBecause) return;
-          await runJob(name, deps, client, deps.clock.now(), instanceId);
+          await runJob(job, deps, client, deps.clock.now(), instanceId);
         } catch (err) {
-          logger.error({ err, job: name }, 'scheduled job failed');
+          logger.error({ err, job: job.name }, 'scheduled job failed');
         }
       },
-      { timezone: config.pmo.timezone, name: `pmo-${name}-${instanceId}`, noOverlap: true },
+      { timezone: config.pmo.timezone, name: `pmo-${job.name}-${instanceId}`, noOverlap: true },
     ),
   );
   logger.info(
-    { schedules: Object.fromEntries(schedules), timezone: config.pmo.timezone },
+    {
+      schedules: Object.fromEntries(schedules.map(([job, cron]) => [job.name, cron])),
+      timezone: config.pmo.timezone,
+    },
     'scheduler started',
   );
   const scheduler = {

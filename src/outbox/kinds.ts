@@ -53,3 +53,8 @@ type Kinds = typeof OUTBOX_KINDS;
 /** The kinds one feature sends. */
 export type KindsOf<F extends keyof Kinds> = Values<Kinds[F]>;
 export type OutboxKind = Values<{ [F in keyof Kinds]: KindsOf<F> }>;
+
+/** Every kind, as a list (start-up checks that each has its hooks). */
+export const OUTBOX_KIND_LIST: readonly OutboxKind[] = Object.values(OUTBOX_KINDS).flatMap(
+  (group) => Object.values(group) as OutboxKind[],
+);

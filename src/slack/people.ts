@@ -75,3 +75,24 @@ export async function lookupPerson(
     .execute();
   return person;
 }
+
+/** The `people` port: lookups with the app's clock, and the PMO's zone when Slack cannot say. */
+export function peopleOf(deps: {
+  db: Database;
+  clock: { now(): Date };
+  config: { pmo: { timezone: string } };
+}): {
+  lookup(client: UsersInfoClient, userId: string): Promise<Person>;
+  timeZone(client: UsersInfoClient, userId: string): Promise<string>;
+} {
+  const lookup = (client: UsersInfoClient, userId: string) =>
+    lookupPerson(deps.db, client, userId, deps.clock.now());
+  return {
+    lookup,
+    timeZone: (client, userId) =>
+      lookup(client, userId).then(
+        (p) => p.tz,
+        () => deps.config.pmo.timezone,
+      ),
+  };
+}

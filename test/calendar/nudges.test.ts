@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { runJob } from '../../src/jobs/registry';
+import { findJob, runJob } from '../../src/jobs/registry';
 import { createSenderClient } from '../../src/start';
 import { fileRequest, triagePost } from '../requests/request-helpers';
 import { seedMember } from '../support/seed';
@@ -25,6 +25,7 @@ const USERS = [
   { id: LEAD2, tz: 'Europe/Paris' },
 ];
 
+const nudgesJob = (t: TestApp) => findJob(t.service.jobs, 'nudges') ?? fail('no nudges job');
 const nudges = (t: TestApp, user: string) =>
   t.fake.messagesIn(user).filter((m) => (m.text ?? '').includes('waiting for a first response'));
 const escalations = (t: TestApp, user: string) =>
@@ -136,9 +137,9 @@ describe('two instances on one database', () => {
         // Different minutes, so the job-slot claim does not serialise them: the unique key must.
         const t0 = new Date(at);
         await Promise.all([
-          runJob('nudges', a.service.deps, createSenderClient(a.config), t0, 'instance-a'),
+          runJob(nudgesJob(a), a.service.deps, createSenderClient(a.config), t0, 'instance-a'),
           runJob(
-            'nudges',
+            nudgesJob(b),
             b.service.deps,
             createSenderClient(b.config),
             new Date(t0.getTime() + 60_000),

@@ -1,6 +1,6 @@
 import { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
-import { outboxHooks } from '../../src/outbox/hooks';
+import { outboxHooksOf } from '../../src/compose';
 import { OutboxSender } from '../../src/outbox/sender';
 import { startTestApp, type TestApp } from '../support/test-app';
 import {
@@ -191,7 +191,7 @@ describe('invitation guarantees', () => {
         instanceId: name,
         concurrency: 4,
       });
-      sender.useHooks(outboxHooks({ ...t.service.deps, outbox: sender }, client));
+      sender.useHooks(outboxHooksOf({ ...t.service.deps, outbox: sender }, client));
       return sender;
     });
     await Promise.all(senders.map((s) => s.drain()));

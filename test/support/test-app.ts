@@ -7,8 +7,7 @@ import { ManualClock } from '../../src/clock';
 import { type Config, parseConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import type { HttpTimeouts } from '../../src/http/server';
-import type { JobName, JobOutcome } from '../../src/jobs/registry';
-import { runJob } from '../../src/jobs/registry';
+import { findJob, type JobOutcome, runJob } from '../../src/jobs/registry';
 import { createLogger } from '../../src/logger';
 import { createSenderClient, type RunningService, startService } from '../../src/start';
 import { type FakeMessage, FakeSlack, type FakeUser, type FakeView } from './fake-slack';
@@ -146,9 +145,11 @@ export class TestApp {
    * Runs a scheduled job once as the scheduler would at the clock's time (or `at`), claiming its
    * slot in job_runs, then delivers the outbox.
    */
-  async runJob(name: JobName, at: Date = this.clock.now()): Promise<JobOutcome> {
+  async runJob(name: string, at: Date = this.clock.now()): Promise<JobOutcome> {
+    const job = findJob(this.service.jobs, name);
+    if (!job) throw new Error(`no job called ${name}`);
     const outcome = await runJob(
-      name,
+      job,
       this.service.deps,
       createSenderClient(this.config),
       at,

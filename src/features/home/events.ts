@@ -1,5 +1,4 @@
-import type { App } from '@slack/bolt';
-import type { Deps } from '../../deps';
+import { onEvent } from '../../slack/kit';
 import { refreshHome } from './publisher';
 import { recordHomeOpened } from './service';
 
@@ -7,10 +6,8 @@ import { recordHomeOpened } from './service';
  * Opening the Home tab publishes it fresh, and remembers that this person looks at Home, so
  * later changes re-publish it for them (and only for people who look).
  */
-export function registerHomeOpened(app: App, deps: Deps): void {
-  app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
-    await recordHomeOpened(deps.db, event.user, deps.clock.now());
-    await refreshHome(deps, client, event.user);
-  });
-}
+export const homeOpened = onEvent('app_home_opened', async ({ event, client }, deps) => {
+  if (event.tab !== 'home') return;
+  await recordHomeOpened(deps.db, event.user, deps.clock.now());
+  await refreshHome(deps, client, event.user);
+});

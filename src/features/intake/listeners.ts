@@ -1,8 +1,8 @@
-import type { App, MessageShortcut } from '@slack/bolt';
+import type { MessageShortcut } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
-import { action, type Feature } from '../../slack/kit';
+import { action, type Feature, onEvent, shortcut, workflowStep } from '../../slack/kit';
 import { LIMITS } from '../requests/form';
 import { openRequestForm } from '../requests/open-form';
 import { type FormOrigin, rememberFormOrigin } from '../requests/origin';
@@ -57,42 +57,46 @@ async function openFormFromMessage(
   if (viewId) await rememberFormOrigin(deps.db, viewId, userId, origin, deps.clock.now());
 }
 
-export function registerIntake(app: App, deps: Deps): void {
-  // "Ask the PMO about this" on a message: the form, prefilled, within the trigger's 3 s.
-  app.shortcut<MessageShortcut>(
-    { callback_id: INTAKE_IDS.messageShortcut, type: 'message_action' },
-    async ({ shortcut, ack, client }) => {
-      await ack();
-      const channel = shortcut.channel.id;
-      const ts = shortcut.message.ts;
-      const permalink = await permalinkOf(client, channel, ts);
-      const threadTs = (shortcut.message as { thread_ts?: string }).thread_ts ?? ts;
-      await openFormFromMessage(
-        deps,
-        client,
-        shortcut.trigger_id,
-        shortcut.user.id,
-        { channel, ts, threadTs, permalink },
-        {
-          need: mrkdwnToPlain(String(shortcut.message.text ?? ''), LIMITS.need),
-          project: projectFrom(shortcut.channel),
-        },
-      );
-    },
-  );
+/** "Ask the PMO about this" on a message: the form, prefilled, within the trigger's 3 s. */
+const askAboutMessage = shortcut({
+  callbackId: INTAKE_IDS.messageShortcut,
+  type: 'message_action',
+  run: async ({ shortcut: payload, client }, deps) => {
+    const shortcut = payload as MessageShortcut;
+    const channel = shortcut.channel.id;
+    const ts = shortcut.message.ts;
+    const permalink = await permalinkOf(client, channel, ts);
+    const threadTs = (shortcut.message as { thread_ts?: string }).thread_ts ?? ts;
+    await openFormFromMessage(
+      deps,
+      client,
+      shortcut.trigger_id,
+      shortcut.user.id,
+      { channel, ts, threadTs, permalink },
+      {
+        need: mrkdwnToPlain(String(shortcut.message.text ?? ''), LIMITS.need),
+        project: projectFrom(shortcut.channel),
+      },
+    );
+  },
+});
 
-  // ⚡ "New PMO request": the same form, from anywhere.
-  app.shortcut(
-    { callback_id: INTAKE_IDS.globalShortcut, type: 'shortcut' },
-    async ({ shortcut, ack, client }) => {
-      await ack();
-      await openRequestForm(deps, client, shortcut.trigger_id);
-    },
-  );
+/** ⚡ "New PMO request": the same form, from anywhere. */
+const newRequest = shortcut({
+  callbackId: INTAKE_IDS.globalShortcut,
+  type: 'shortcut',
+  run: async ({ shortcut, client }, deps) => {
+    await openRequestForm(deps, client, shortcut.trigger_id);
+  },
+});
 
-  // The Workflow Builder step. Bolt acks function_executed here (autoAcknowledge) and gives a
-  // client with the execution's bot_access_token, so every call made for the step uses it.
-  app.function(INTAKE_IDS.workflowStep, async ({ inputs, complete, fail, client, body, logger }) => {
+/**
+ * The Workflow Builder step. Bolt acks function_executed (autoAcknowledge) and gives a client
+ * with the execution's bot_access_token, so every call made for the step uses it.
+ */
+const createRequestStep = workflowStep({
+  callbackId: INTAKE_IDS.workflowStep,
+  run: async ({ inputs, complete, fail, client, body, logger }, deps) => {
     const executionId = String(
       (body as { event?: { function_execution_id?: string } }).event?.function_execution_id ?? '',
     );
@@ -109,38 +113,41 @@ export function registerIntake(app: App, deps: Deps): void {
     }
     if (result.ok) await complete({ outputs: { reference: result.reference } });
     else await fail({ error: result.error });
-  });
+  },
+});
 
-  // Reaction intake: only in channels a lead opted in, only with their emoji, and only an offer.
-  app.event('reaction_added', async ({ event, client }) => {
-    if (event.item.type !== 'message') return;
-    const { channel, ts } = event.item;
-    const emoji = await intakeEmojiOf(deps.db, channel);
-    if (!emoji || emojiName(event.reaction) !== emoji) return;
-    const found = await client.conversations
-      .history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 })
-      .then((r) => r.messages?.find((m) => m.ts === ts))
-      .catch(() => undefined);
-    const offerId = await createOffer(
-      deps.db,
-      {
-        userId: event.user,
-        channel,
-        ts,
-        threadTs: found?.thread_ts ?? ts,
-        permalink: await permalinkOf(client, channel, ts),
-        need: mrkdwnToPlain(found?.text ?? '', LIMITS.need),
-      },
-      deps.clock.now(),
-    );
-    if (offerId === undefined) return;
-    await client.chat.postEphemeral({ channel, user: event.user, ...renderOffer(offerId) });
-  });
-}
+/** Reaction intake: only in channels a lead opted in, only with their emoji, and only an offer. */
+const offerOnReaction = onEvent('reaction_added', async ({ event, client }, deps) => {
+  if (event.item.type !== 'message') return;
+  const { channel, ts } = event.item;
+  const emoji = await intakeEmojiOf(deps.db, channel);
+  if (!emoji || emojiName(event.reaction) !== emoji) return;
+  const found = await client.conversations
+    .history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 })
+    .then((r) => r.messages?.find((m) => m.ts === ts))
+    .catch(() => undefined);
+  const offerId = await createOffer(
+    deps.db,
+    {
+      userId: event.user,
+      channel,
+      ts,
+      threadTs: found?.thread_ts ?? ts,
+      permalink: await permalinkOf(client, channel, ts),
+      need: mrkdwnToPlain(found?.text ?? '', LIMITS.need),
+    },
+    deps.clock.now(),
+  );
+  if (offerId === undefined) return;
+  await client.chat.postEphemeral({ channel, user: event.user, ...renderOffer(offerId) });
+});
 
 /** The offer's button: only the person who reacted can use it. */
 export const intakeFeature: Feature = {
   name: 'intake',
+  shortcuts: [askAboutMessage, newRequest],
+  functions: [createRequestStep],
+  events: [offerOnReaction],
   actions: [
     action({
       id: INTAKE_IDS.fileOffer,

@@ -1,14 +1,19 @@
-import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { onEvent } from '../../slack/kit';
+import { recordStopped } from '../../slack/work-state';
 import { cancelScheduledErasure, scheduleDeactivatedErasure } from './erase';
-import { recordStopped } from './installation';
 
 /**
  * Slack's events about the workspace: a deactivated account is erased later (a job, after
  * ERASE_DEACTIVATED_AFTER_DAYS); uninstalling the app or revoking its tokens stops Slack work.
  */
-export function registerPrivacyEvents(app: App, deps: Deps): void {
-  app.event('user_change', async ({ event }) => {
+const stopSlackWork = async (deps: Deps, reason: string) => {
+  await recordStopped(deps.db, reason, deps.clock.now());
+  await deps.slackWork.stop(reason);
+};
+
+export const privacyEvents = [
+  onEvent('user_change', async ({ event }, deps) => {
     const user = event.user as { id?: string; deleted?: boolean };
     if (!user?.id) return;
     if (user.deleted) {
@@ -18,18 +23,14 @@ export function registerPrivacyEvents(app: App, deps: Deps): void {
           'a deactivated account will be erased',
         );
     } else await cancelScheduledErasure(deps.db, user.id);
-  });
-  const stop = async (reason: string) => {
-    await recordStopped(deps.db, reason, deps.clock.now());
-    await deps.slackWork.stop(reason);
-  };
-  app.event('app_uninstalled', async () =>
-    stop('the app was uninstalled from the workspace (app_uninstalled)'),
-  );
-  app.event('tokens_revoked', async ({ event }) => {
+  }),
+  onEvent('app_uninstalled', (_args, deps) =>
+    stopSlackWork(deps, 'the app was uninstalled from the workspace (app_uninstalled)'),
+  ),
+  onEvent('tokens_revoked', async ({ event }, deps) => {
     const bot = (event as { tokens?: { bot?: string[] } }).tokens?.bot ?? [];
     // Only the bot token matters to this app (it has no user tokens).
     if (bot.length === 0) return;
-    await stop('the bot token was revoked (tokens_revoked)');
-  });
-}
+    await stopSlackWork(deps, 'the bot token was revoked (tokens_revoked)');
+  }),
+];

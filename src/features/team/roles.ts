@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
+import type { Roles } from '../../ports';
 
 /** Who people are to the PMO: leads from PMO_LEAD_IDS, members from the `members` table. */
 export type Role = 'lead' | 'member' | 'requester';
@@ -31,4 +32,13 @@ export async function actorOf(
 export async function roleOf(db: Database, config: Config, userId: string): Promise<Role> {
   if (isLead(config, userId)) return 'lead';
   return (await isMember(db, config, userId)) ? 'member' : 'requester';
+}
+
+/** The `roles` port the team feature offers every other feature. */
+export function rolesOf(deps: { db: Database; config: Config }): Roles {
+  return {
+    isLead: (userId) => isLead(deps.config, userId),
+    isMember: (userId) => isMember(deps.db, deps.config, userId),
+    actor: (userId) => actorOf(deps, userId),
+  };
 }

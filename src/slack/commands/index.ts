@@ -1,67 +1,34 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
-import { auditCommand } from '../../features/audit/commands';
-import { awayCommand, calendarCommand, queueCommand } from '../../features/calendar/commands';
-import { catalogCommand } from '../../features/catalog/commands';
-import { coachingCommand } from '../../features/coaching/commands';
-import { optinCommand, optoutCommand, topicsCommand } from '../../features/consent/commands';
-import { digestCommand } from '../../features/digest/commands';
-import { intakeCommand } from '../../features/intake/commands';
-import { inviteCommand } from '../../features/invitations/commands';
-import { eraseCommand, exportCommand, forgetMeCommand, myDataCommand } from '../../features/privacy/commands';
-import { requestCommand, statusCommand } from '../../features/requests/commands';
-import { teamCommand } from '../../features/team/commands';
-import { isLead, isMember } from '../../features/team/roles';
-import { feedbackCommand } from '../../features/value/commands';
 import { cleanText } from '../../lib/input';
+import { audienceAllows } from '../kit/audience';
 import { helpCommand } from './help';
 import { renderHelp } from './help-blocks';
 import type { Subcommand } from './subcommand';
 
-/**
- * `/pmo <subcommand> [text]`. Each subcommand lives in its own file and is listed here; the
- * help is rendered from this table, so it always lists every command the app has.
- */
-export const SUBCOMMANDS: Subcommand[] = [
-  helpCommand,
-  requestCommand,
-  statusCommand,
-  digestCommand,
-  teamCommand,
-  catalogCommand,
-  optinCommand,
-  optoutCommand,
-  coachingCommand,
-  inviteCommand,
-  topicsCommand,
-  intakeCommand,
-  queueCommand,
-  awayCommand,
-  calendarCommand,
-  myDataCommand,
-  forgetMeCommand,
-  eraseCommand,
-  exportCommand,
-  auditCommand,
-  feedbackCommand,
-];
+export type { Subcommand, SubcommandArgs } from './subcommand';
 
-export function findSubcommand(word: string): Subcommand | undefined {
+/**
+ * `/pmo <subcommand> [text]`. Each feature brings its subcommands in its manifest, in the order
+ * help lists them; the help is rendered from that table, so it always lists every command.
+ */
+export function findSubcommand(table: Subcommand[], word: string): Subcommand | undefined {
   const w = word.toLowerCase();
-  return SUBCOMMANDS.find((s) => s.name === w || s.aliases?.includes(w));
+  return table.find((s) => s.name === w || s.aliases?.includes(w));
 }
 
-export function registerCommands(app: App, deps: Deps): void {
-  const { config, db } = deps;
+export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]): void {
+  const { config } = deps;
+  const table = [helpCommand, ...subcommands];
   app.command(config.pmo.command, async (args) => {
     const { command, ack } = args;
     // Typed text is external input like any other: control characters go before anything reads it.
     const text = cleanText(typeof command.text === 'string' ? command.text : '').trim();
     const [word = '', ...restWords] = text.split(/\s+/);
-    const sub = word ? findSubcommand(word) : undefined;
+    const sub = word ? findSubcommand(table, word) : undefined;
 
     if (!sub || sub === helpCommand) {
-      const help = renderHelp(config.pmo.command, SUBCOMMANDS);
+      const help = renderHelp(config.pmo.command, table);
       const unknown = word && !sub && word.toLowerCase() !== 'help';
       await ack({
         response_type: 'ephemeral',
@@ -82,11 +49,7 @@ export function registerCommands(app: App, deps: Deps): void {
       return;
     }
 
-    const allowed =
-      sub.audience === 'everyone' ||
-      (sub.audience === 'leads' && isLead(config, command.user_id)) ||
-      (sub.audience === 'members' && (await isMember(db, config, command.user_id)));
-    if (!allowed) {
+    if (!(await audienceAllows(deps.roles, sub.audience, command.user_id))) {
       const who = sub.audience === 'leads' ? 'PMO leads' : 'PMO members';
       await ack({
         response_type: 'ephemeral',

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import type { Audience } from '../kit/audience';
 
-export type Audience = 'everyone' | 'members' | 'leads';
+export type { Audience } from '../kit/audience';
 
 /** What one `/pmo <name>` subcommand is given. It must `ack()` itself, within 3 seconds. */
 export type SubcommandArgs = SlackCommandMiddlewareArgs &

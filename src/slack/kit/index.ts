@@ -1,7 +1,9 @@
 /** The Slack kit: how every feature reads clicks and forms, refuses, and is routed. */
 export * from './answer-failures';
+export * from './audience';
 export * from './conversations';
 export * from './files';
 export * from './form';
+export * from './listeners';
 export * from './messages';
 export * from './routes';

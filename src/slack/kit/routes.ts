@@ -2,9 +2,10 @@ import type { App, BlockAction, RespondFn, ViewSubmitAction } from '@slack/bolt'
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
-import type { Deps } from '../../deps';
-import { isLead, isMember } from '../../features/team/roles';
+import type { Actor, Deps } from '../../deps';
+import { AUDIENCE_REFUSAL, type Audience, audienceAllows } from './audience';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
+import type { EventRoute, FunctionRoute, ShortcutRoute } from './listeners';
 
 /**
  * How every feature meets Slack. A feature declares its buttons (ActionRoute) and its modals
@@ -12,14 +13,6 @@ import { firstInputBlock, parseForm, parseMetadata } from './form';
  * answer), checks who may act, and only then runs the feature's code. One Bolt listener per
  * feature dispatches on the id, instead of one matcher per button run for every request.
  */
-
-export type Audience = 'everyone' | 'members' | 'leads';
-
-export const AUDIENCE_REFUSAL: Record<Exclude<Audience, 'everyone'>, string> = {
-  members:
-    'Only PMO members can do this. If you think you should, ask a PMO lead to add you with `/pmo team`.',
-  leads: 'Only PMO leads can do this.',
-};
 
 /** Where a click happened. Channel and ts are the payload's: never a place to write to. */
 export type ClickPlace =
@@ -31,6 +24,8 @@ export interface Click<V> {
   deps: Deps;
   client: WebClient;
   userId: string;
+  /** Who clicked, as roles see them: resolved once per click (the audience check uses it too). */
+  actor(): Promise<Actor>;
   actionId: string;
   value: V;
   triggerId: string;
@@ -93,26 +88,38 @@ export interface ViewRoute<M = unknown, F = unknown> {
 export const action = <V>(route: ActionRoute<V>): ActionRoute<V> => route;
 export const view = <M = undefined, F = undefined>(route: ViewRoute<M, F>): ViewRoute<M, F> => route;
 
+/** What the kit routes for a feature: its buttons, modals, shortcuts, workflow steps and events. */
 export interface Feature {
   name: string;
   // biome-ignore lint/suspicious/noExplicitAny: each route carries its own value type
   actions?: ActionRoute<any>[];
   // biome-ignore lint/suspicious/noExplicitAny: each route carries its own form types
   views?: ViewRoute<any, any>[];
+  shortcuts?: ShortcutRoute[];
+  functions?: FunctionRoute[];
+  // biome-ignore lint/suspicious/noExplicitAny: each route is typed by its own event name
+  events?: EventRoute<any>[];
 }
-
-/** Shows a note on the clicker's Home tab (Home has no response_url); given by the Home feature. */
-export type HomeNotice = (deps: Deps, client: WebClient, userId: string, text: string) => Promise<void>;
 
 export interface RegisteredRoutes {
   actions: (string | RegExp)[];
   views: string[];
+  shortcuts: string[];
 }
 
-async function allowed(deps: Deps, audience: Audience | undefined, userId: string): Promise<boolean> {
+/** Leads and members from the actor, so a click that needs both asks the roles once. */
+function actorAllows(actor: Actor, audience: Audience | undefined): boolean {
   if (!audience || audience === 'everyone') return true;
-  if (audience === 'leads') return isLead(deps.config, userId);
-  return isMember(deps.db, deps.config, userId);
+  return audience === 'leads' ? actor.lead : actor.member;
+}
+
+/** The actor of one payload, looked up the first time something asks. */
+function actorOnce(deps: Deps, userId: string): () => Promise<Actor> {
+  let actor: Promise<Actor> | undefined;
+  return () => {
+    actor ??= deps.roles.actor(userId);
+    return actor;
+  };
 }
 
 const refusalOf = (route: { audience?: Audience; refusal?: string }) =>
@@ -145,14 +152,19 @@ export function noticeModal(title: string, text: string): ModalView {
   };
 }
 
-export function registerFeatures(
-  app: App,
-  deps: Deps,
-  features: Feature[],
-  homeNotice: HomeNotice,
-): RegisteredRoutes {
-  const registered: RegisteredRoutes = { actions: [], views: [] };
+export function registerFeatures(app: App, deps: Deps, features: Feature[]): RegisteredRoutes {
+  const registered: RegisteredRoutes = { actions: [], views: [], shortcuts: [] };
   for (const feature of features) {
+    for (const route of feature.shortcuts ?? []) {
+      registered.shortcuts.push(route.callbackId);
+      app.shortcut({ callback_id: route.callbackId, type: route.type }, async (args) => {
+        await args.ack();
+        await route.run(args, deps);
+      });
+    }
+    for (const route of feature.functions ?? [])
+      app.function(route.callbackId, (args) => route.run(args, deps));
+    for (const route of feature.events ?? []) app.event(route.event, (args) => route.run(args, deps));
     const actions = feature.actions ?? [];
     const views = feature.views ?? [];
     if (actions.length) {
@@ -161,7 +173,7 @@ export function registerFeatures(
         await args.ack();
         const body = args.body as BlockAction;
         const route = findRoute(actions, (args.payload as { action_id: string }).action_id);
-        if (route) await runAction(deps, route, body, args.client, args.respond, homeNotice);
+        if (route) await runAction(deps, route, body, args.client, args.respond);
       });
     }
     if (views.length) {
@@ -206,12 +218,12 @@ async function runAction(
   body: BlockAction,
   client: WebClient,
   respond: RespondFn | undefined,
-  homeNotice: HomeNotice,
 ): Promise<void> {
   const userId = body.user.id;
   const place = placeOf(body);
+  const actor = actorOnce(deps, userId);
   const tell = async (text: string): Promise<void> => {
-    if (place.kind === 'home') return homeNotice(deps, client, userId, text);
+    if (place.kind === 'home') return deps.surfaces.refreshHome(client, userId, { notice: text });
     if (place.kind === 'modal') {
       // A modal has no response_url: the note is pushed over it (the click's trigger is fresh).
       await client.views
@@ -231,11 +243,13 @@ async function runAction(
     deps.logger.warn({ actionId, userId }, 'a click with a value the app never sent');
     return tell(STALE_CLICK);
   }
-  if (!(await allowed(deps, route.audience, userId))) return tell(refusalOf(route));
+  const gated = route.audience && route.audience !== 'everyone';
+  if (gated && !actorAllows(await actor(), route.audience)) return tell(refusalOf(route));
   await route.run({
     deps,
     client,
     userId,
+    actor,
     actionId,
     value: value.data,
     triggerId: body.trigger_id,
@@ -277,7 +291,7 @@ async function runView(
       return errorOnForm(STALE_FORM);
     }
   }
-  if (!(await allowed(deps, route.audience, userId))) return errorOnForm(refusalOf(route));
+  if (!(await audienceAllows(deps.roles, route.audience, userId))) return errorOnForm(refusalOf(route));
   let values: unknown;
   if (route.schema && route.fields) {
     const form = parseForm(body.view, route.fields, await route.schema({ deps, userId }));

@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client';
-import type { Logger } from '../../logger';
+import type { Database } from '../db/client';
+import type { Logger } from '../logger';
 
 /**
  * Whether Slack still lets the app work in this workspace. `app_uninstalled` or `tokens_revoked`

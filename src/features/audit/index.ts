@@ -1,0 +1,5 @@
+import { defineFeature } from '../../feature';
+import { auditCommand } from './commands';
+
+/** The audit log: who changed what in the PMO's records, for leads. */
+export const audit = defineFeature({ name: 'audit', subcommands: [auditCommand] });

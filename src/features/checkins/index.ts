@@ -1,0 +1,14 @@
+import { defineFeature } from '../../feature';
+import { minuteSlot } from '../../jobs/registry';
+import { runCheckinsJob } from './job';
+import { checkinsFeature } from './listeners';
+import { checkinOutboxHooks } from './outbox';
+
+/** After delivery: did the value land? Asked once, in the requester's working hours. */
+export const checkins = defineFeature({
+  ...checkinsFeature,
+  outbox: (deps) => checkinOutboxHooks(deps),
+  jobs: [
+    { name: 'checkins', schedule: (c) => c.schedule.checkinCron, runKey: minuteSlot, run: runCheckinsJob },
+  ],
+});

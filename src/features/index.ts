@@ -1,0 +1,36 @@
+import type { FeatureManifest } from '../feature';
+import { audit } from './audit';
+import { calendar } from './calendar';
+import { catalog } from './catalog';
+import { checkins } from './checkins';
+import { coaching } from './coaching';
+import { consent } from './consent';
+import { digest } from './digest';
+import { home } from './home';
+import { intake } from './intake';
+import { invitations } from './invitations';
+import { privacy } from './privacy';
+import { requests } from './requests';
+import { team } from './team';
+import { value } from './value';
+
+/**
+ * Every feature of the app, and the only list of them: the app, the job runner and the sandbox
+ * are composed from it (compose.ts). The order is the help's order of commands.
+ */
+export const FEATURES: readonly FeatureManifest[] = [
+  requests,
+  digest,
+  team,
+  catalog,
+  consent,
+  coaching,
+  invitations,
+  intake,
+  calendar,
+  privacy,
+  audit,
+  value,
+  checkins,
+  home,
+];

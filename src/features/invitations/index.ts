@@ -1,0 +1,11 @@
+import { defineFeature } from '../../feature';
+import { inviteCommand } from './commands';
+import { invitationsFeature } from './listeners';
+import { invitationOutboxHooks } from './outbox';
+
+/** Invitations to sessions, sent only to people opted in to the topic, with RSVP and waitlist. */
+export const invitations = defineFeature({
+  ...invitationsFeature,
+  subcommands: [inviteCommand],
+  outbox: invitationOutboxHooks,
+});

@@ -1,0 +1,45 @@
+import type { WebClient } from '@slack/web-api';
+import type { Person } from './slack/people';
+
+/**
+ * What features ask of each other, through Deps instead of imports: a feature offers a port
+ * in its manifest (`ports`), and compose.ts checks at start-up that every port is offered once.
+ */
+
+/** Who is acting, as a policy needs to know them: resolved once per click and handed down. */
+export interface Actor {
+  id: string;
+  lead: boolean;
+  member: boolean;
+}
+
+/** Who people are to the PMO. Offered by the team feature. */
+export interface Roles {
+  isLead(userId: string): boolean;
+  /** Leads are members too. */
+  isMember(userId: string): Promise<boolean>;
+  actor(userId: string): Promise<Actor>;
+}
+
+/** The app's personal surfaces. Offered by Home, which reads every feature and is read by none. */
+export interface Surfaces {
+  /** Re-publishes this person's Home if they have ever opened it; `notice` is shown on top. */
+  refreshHome(client: WebClient, userId: string, opts?: { notice?: string }): Promise<void>;
+  /** Several people's Home (e.g. the member who acted and the requester), each once. */
+  refreshHomes(client: WebClient, userIds: (string | null | undefined)[]): Promise<void>;
+}
+
+/** People as Slack knows them (cached `users.info`). */
+export interface People {
+  lookup(client: WebClient, userId: string): Promise<Person>;
+  /** Their time zone, or the PMO's when Slack cannot say. */
+  timeZone(client: WebClient, userId: string): Promise<string>;
+}
+
+export interface Ports {
+  roles: Roles;
+  surfaces: Surfaces;
+  people: People;
+}
+
+export const PORT_NAMES = ['roles', 'surfaces', 'people'] as const satisfies readonly (keyof Ports)[];
