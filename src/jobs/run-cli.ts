@@ -19,6 +19,7 @@ async function main(argv: string[]): Promise<number> {
   const name = argv[0];
   const known = jobsOf()
     .map((j) => j.name)
+    .sort()
     .join(', ');
   if (!name || !findJob(jobsOf(), name)) {
     process.stderr.write(
