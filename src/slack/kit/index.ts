@@ -4,4 +4,5 @@ export * from './conversations';
 export * from './files';
 export * from './form';
 export * from './messages';
+export * from './modals';
 export * from './routes';
