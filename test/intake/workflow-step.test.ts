@@ -110,8 +110,18 @@ describe('the create_pmo_request workflow step', () => {
     ['a missing need', { need: '' }, /needs "need".*was empty/],
     ['a missing expected value', { expected_value: undefined }, /needs "expected_value"/],
     ['a missing requester', { requester: undefined }, /needs "requester"/],
-    ['a past needed-by date', { needed_by: '2026-11-01' }, /"needed_by" is 2026-11-01, which is in the past/],
-    ['a date that is no date', { needed_by: 'soon' }, /"needed_by" must be a date/],
+    // The form's own words for its rules, about the input the author set.
+    [
+      'a past needed-by date',
+      { needed_by: '2026-11-01' },
+      /"needed_by" .*is "2026-11-01"\. This date is in the past/,
+    ],
+    ['a date that is no date', { needed_by: 'soon' }, /"needed_by" \(a date, YYYY-MM-DD\) is "soon"/],
+    [
+      'a need longer than the form takes',
+      { need: 'x'.repeat(2001) },
+      /"need" .*is 2001 characters long\. Please keep this under 2000/,
+    ],
   ])('completes with an error for %s, and files nothing', async (_what, overrides, message) => {
     const executionId = `FxErr${Math.random().toString(36).slice(2, 8)}`;
     const before = await t.db.selectFrom('requests').select('id').execute();

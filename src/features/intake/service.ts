@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
-import { cleanText, isBlank, isCalendarDate, MAX_YEARS_AHEAD, SLACK_USER_ID } from '../../lib/input';
+import { cleanText, isBlank, SLACK_USER_ID } from '../../lib/input';
 import type { UsersInfoClient } from '../../slack/people';
 import { listServices } from '../catalog/service';
 import { reference } from '../requests/blocks/common';
-import { LIMITS } from '../requests/form';
+import { type RequestForm, requestFormSchema } from '../requests/form';
 import { submitRequest } from '../requests/service';
 
 /**
@@ -131,9 +131,40 @@ const text = (v: unknown): string | null => {
 };
 
 /**
+ * The request form's fields as the step's inputs name them (the step's input names are its
+ * public contract), with what each holds, for errors that name the input a workflow author set.
+ */
+const STEP_INPUTS: Partial<Record<keyof RequestForm, { input: string; what: string }>> = {
+  serviceId: { input: 'service', what: 'the name of a PMO service' },
+  project: { input: 'project', what: 'the project or team' },
+  need: { input: 'need', what: 'what the requester needs' },
+  value: { input: 'expected_value', what: 'the value expected, and for whom' },
+  neededBy: { input: 'needed_by', what: 'a date, YYYY-MM-DD' },
+};
+
+const missing = (input: string, what: string): StepResult => ({
+  ok: false,
+  error: `The PMO step needs "${input}" (${what}), and it was empty. Please fill it in the step's settings, or map it to a variable that always has a value.`,
+});
+
+/** The form's own error for a field, said about the step's input and the value it was given. */
+function inputError(field: string, given: unknown, message: string): StepResult {
+  const step = STEP_INPUTS[field as keyof RequestForm];
+  if (!step) return { ok: false, error: message };
+  if (given === null || given === undefined || (typeof given === 'string' && text(given) === null))
+    return missing(step.input, step.what);
+  const shown =
+    typeof given === 'string' && given.length > 100
+      ? `is ${given.length} characters long`
+      : `is "${String(given).slice(0, 40)}"`;
+  return { ok: false, error: `"${step.input}" (${step.what}) ${shown}. ${message}` };
+}
+
+/**
  * Files a request from a workflow step. Errors are written for the workflow's author (they see
  * them in Workflow Builder's activity), naming the input and what to do. `executionId` is the
- * submission key: the same execution files one request however often it arrives.
+ * submission key: the same execution files one request however often it arrives. The inputs are
+ * read with the request form's schema, so a step meets the form's rules and the form's words.
  */
 export async function fileFromWorkflow(
   deps: Deps,
@@ -143,29 +174,14 @@ export async function fileFromWorkflow(
   const raw = stepInputs.safeParse(input.inputs ?? {});
   if (!raw.success) return { ok: false, error: 'The PMO step got no inputs. Please fill in its settings.' };
   const i = raw.data;
-  const missing = (name: string, what: string) => ({
-    ok: false as const,
-    error: `The PMO step needs "${name}" (${what}), and it was empty. Please fill it in the step's settings, or map it to a variable that always has a value.`,
-  });
   const requester = text(i.requester);
   if (!requester) return missing('requester', 'who asks');
   if (!SLACK_USER_ID.test(requester))
     return { ok: false, error: `"requester" must be a person (a user id), not "${requester.slice(0, 50)}".` };
+
+  // A workflow names its service (the form offers a list): matched by name, in any letter case.
   const serviceName = text(i.service);
   if (!serviceName) return missing('service', 'the name of a PMO service');
-  const need = text(i.need);
-  if (!need) return missing('need', 'what the requester needs');
-  const value = text(i.expected_value);
-  if (!value) return missing('expected_value', 'the value expected, and for whom');
-  const tooLong = (name: string, t: string | null, max: number) =>
-    t && t.length > max ? `"${name}" is ${t.length} characters long; the PMO takes up to ${max}.` : undefined;
-  const project = text(i.project);
-  const long =
-    tooLong('need', need, LIMITS.need) ??
-    tooLong('expected_value', value, LIMITS.value) ??
-    tooLong('project', project, LIMITS.project);
-  if (long) return { ok: false, error: long };
-
   const services = await listServices(deps.db);
   const wanted = serviceName.toLocaleLowerCase('en');
   const service = services.find((s) => s.name.trim().toLocaleLowerCase('en') === wanted);
@@ -180,41 +196,32 @@ export async function fileFromWorkflow(
     };
   }
 
+  const given: Record<keyof RequestForm, unknown> = {
+    serviceId: service.id,
+    project: text(i.project) === null ? NO_PROJECT : i.project,
+    need: i.need,
+    value: i.expected_value,
+    // Workflow Builder sends an unset optional input as an empty string.
+    neededBy: typeof i.needed_by === 'string' ? i.needed_by.trim() || null : (i.needed_by ?? null),
+    impact: 'important',
+    link: null,
+  };
   const today = localDate(deps.clock.now(), deps.config.pmo.timezone);
-  let neededBy: string | null = null;
-  if (i.needed_by !== undefined && i.needed_by !== null && i.needed_by !== '') {
-    const d = typeof i.needed_by === 'string' ? i.needed_by.trim() : '';
-    if (!isCalendarDate(d))
-      return {
-        ok: false,
-        error: `"needed_by" must be a date (YYYY-MM-DD), not "${String(i.needed_by).slice(0, 40)}".`,
-      };
-    if (d < today)
-      return {
-        ok: false,
-        error: `"needed_by" is ${d}, which is in the past (today is ${today}). Please use today or a later date.`,
-      };
-    const latest = `${Number(today.slice(0, 4)) + MAX_YEARS_AHEAD}${today.slice(4)}`;
-    if (d > latest)
-      return {
-        ok: false,
-        error: `"needed_by" is ${d}; please use a date within the next ${MAX_YEARS_AHEAD} years.`,
-      };
-    neededBy = d;
+  const form = requestFormSchema(
+    today,
+    services.map((s) => s.id),
+    { neededBy: 'optional' },
+  ).safeParse(given);
+  if (!form.success) {
+    const issue = form.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    return inputError(field, given[field as keyof RequestForm], issue?.message ?? 'Please check the inputs.');
   }
 
   const result = await submitRequest(deps, client, {
     submissionKey: `workflow:${input.executionId}`,
     requesterId: requester,
-    form: {
-      serviceId: service.id,
-      project: project ?? NO_PROJECT,
-      need,
-      value,
-      neededBy,
-      impact: 'important',
-      link: null,
-    },
+    form: form.data,
   });
   return { ok: true, reference: reference(result.request.id), created: result.created };
 }

@@ -6,4 +6,5 @@ export * from './files';
 export * from './form';
 export * from './listeners';
 export * from './messages';
+export * from './modals';
 export * from './routes';

@@ -1,0 +1,89 @@
+import type { ModalView } from '@slack/types';
+import type { Deps } from '../../../deps';
+import { rowId } from '../../../lib/input';
+import { action, type Click } from '../../../slack/kit';
+import { refreshRequestHomes } from '../../home/publisher';
+import { actorOf } from '../../team/roles';
+import type { RequestWithService } from '../blocks/common';
+import { refusalText } from '../blocks/messages';
+import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
+import { TRIAGE_IDS } from '../ids';
+import { claimRequest, startRequest, type TransitionResult, unclaimRequest } from '../lifecycle';
+import { decide, type RequestAction } from '../policy';
+import { getRequest } from '../service';
+import { refreshTriagePost, syncTriagePost } from '../triage-post';
+import { anyForm, NOT_A_MEMBER } from './common';
+
+/**
+ * The triage post's buttons (also on members' Home): the steps taken in one click (claim,
+ * start, unclaim) and those that open a modal first (assign, ask, decline, deliver).
+ */
+
+type Step = (deps: Deps, requestId: number, actor: string) => Promise<TransitionResult>;
+
+const directSteps: [string, RequestAction, Step, string][] = [
+  [TRIAGE_IDS.claim, 'claim', claimRequest, 'You claimed it — the requester has been told.'],
+  [TRIAGE_IDS.start, 'start', startRequest, 'Marked in progress — the requester has been told.'],
+  [TRIAGE_IDS.unclaim, 'unclaim', unclaimRequest, 'Unclaimed: it is back in the queue.'],
+];
+
+/** After a change: the triage post in place, then the Home tabs of those concerned. */
+async function afterChange(click: Click<number>, request: RequestWithService, done: string): Promise<void> {
+  const { deps, client } = click;
+  await refreshTriagePost(deps, client, request);
+  // On Home the note rides on the Home refresh; elsewhere it is a private reply.
+  const onHome = click.place.kind === 'home';
+  if (!onHome) await click.tell(done);
+  await refreshRequestHomes(deps, client, request, { id: click.userId, notice: onHome ? done : undefined });
+}
+
+const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
+  action({
+    id: anyForm(actionId),
+    audience: 'members',
+    refusal: NOT_A_MEMBER,
+    value: rowId,
+    run: async (click) => {
+      const result = await step(click.deps, click.value, click.userId);
+      if (!result.ok) {
+        await click.tell(refusalText(result.current, click.userId));
+        // A click refused because the state moved means the post may be stale (say an earlier
+        // chat.update failed past its retries): repaint it, unless it already shows the truth.
+        // A click refused because of who clicked says nothing about the post.
+        const why = result.current
+          ? decide(name, result.current, await actorOf(click.deps, click.userId), click.deps.clock.now())
+          : undefined;
+        if (why && !why.ok && why.reason === 'state')
+          await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
+        return;
+      }
+      await afterChange(click, result.request, done);
+    },
+  }),
+);
+
+const triageModals: [string, (r: RequestWithService, meta: unknown) => ModalView, RequestAction][] = [
+  [TRIAGE_IDS.assign, renderAssignModal, 'assign'],
+  [TRIAGE_IDS.ask, renderAskModal, 'ask'],
+  [TRIAGE_IDS.decline, renderDeclineModal, 'decline'],
+  [TRIAGE_IDS.deliver, renderDeliverModal, 'deliver'],
+];
+
+/** Opens a triage modal only if the policy lets this member take that step now. */
+const modalRoutes = triageModals.map(([actionId, render, step]) =>
+  action({
+    id: anyForm(actionId),
+    audience: 'members',
+    refusal: NOT_A_MEMBER,
+    value: rowId,
+    run: async (click) => {
+      const { deps } = click;
+      const r = await getRequest(deps.db, click.value);
+      const actor = await actorOf(deps, click.userId);
+      if (!r || !decide(step, r, actor, deps.clock.now()).ok) return click.tell(refusalText(r, click.userId));
+      await click.client.views.open({ trigger_id: click.triggerId, view: render(r, { requestId: r.id }) });
+    },
+  }),
+);
+
+export const triageButtons = [...stepRoutes, ...modalRoutes];

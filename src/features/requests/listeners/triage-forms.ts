@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { chosenUser } from '../../../lib/input';
+import { type Submission, view } from '../../../slack/kit';
+import { refreshRequestHomes } from '../../home/publisher';
+import { refusalText } from '../blocks/messages';
+import { askFormSchema, declineFormSchema, deliverFormSchema } from '../form';
+import { TRIAGE_IDS } from '../ids';
+import { assignRequest, declineRequest, deliverRequest, type TransitionResult } from '../lifecycle';
+import { askQuestion } from '../service';
+import { refreshTriagePost } from '../triage-post';
+import { requestMeta } from './common';
+
+/** The triage modals' submissions: assign, deliver, decline, and a question to the requester. */
+
+/**
+ * A triage modal whose submission is one step of the lifecycle: members only (checked again at
+ * submit), the conditional update decides the rest, and a refused step says why on its input.
+ */
+function stepForm<F>(
+  callbackId: string,
+  fields: Record<string, string>,
+  schema: z.ZodType<F>,
+  errorBlock: string,
+  step: (
+    s: Submission<{ requestId: number }, F>,
+  ) => Promise<TransitionResult | { ok: false; notMember: true }>,
+) {
+  return view({
+    callbackId,
+    audience: 'members',
+    metadata: requestMeta,
+    fields,
+    schema: () => schema,
+    submit: async (s) => {
+      const result = await step(s);
+      if ('notMember' in result)
+        return {
+          errors: { [errorBlock]: 'Only PMO members can be assigned. A lead can add them with /pmo team.' },
+        };
+      if (!result.ok) return { errors: { [errorBlock]: refusalText(result.current, s.userId) } };
+      s.later(async () => {
+        await refreshTriagePost(s.deps, s.client, result.request);
+        await refreshRequestHomes(s.deps, s.client, result.request, { id: s.userId });
+      });
+      return undefined;
+    },
+  });
+}
+
+const assignForm = stepForm(
+  TRIAGE_IDS.assignModal,
+  { assignee: TRIAGE_IDS.assignee },
+  z.object({ assignee: chosenUser('Please choose someone.') }),
+  TRIAGE_IDS.assignee,
+  (s) => assignRequest(s.deps, s.metadata.requestId, s.userId, s.values.assignee),
+);
+
+const deliverForm = stepForm(
+  TRIAGE_IDS.deliverModal,
+  { note: TRIAGE_IDS.delivered, links: TRIAGE_IDS.links },
+  deliverFormSchema,
+  TRIAGE_IDS.delivered,
+  (s) => deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values),
+);
+
+const declineForm = stepForm(
+  TRIAGE_IDS.declineModal,
+  { reason: TRIAGE_IDS.reason },
+  declineFormSchema,
+  TRIAGE_IDS.reason,
+  (s) => declineRequest(s.deps, s.metadata.requestId, s.userId, s.values.reason),
+);
+
+const askForm = view({
+  callbackId: TRIAGE_IDS.askModal,
+  audience: 'members',
+  metadata: requestMeta,
+  fields: { question: TRIAGE_IDS.question },
+  schema: () => askFormSchema,
+  submit: async (s) => {
+    const result = await askQuestion(s.deps, {
+      requestId: s.metadata.requestId,
+      askedBy: s.userId,
+      question: s.values.question,
+      submissionKey: s.viewId,
+    });
+    if (!result.ok) return { errors: { [TRIAGE_IDS.question]: refusalText(result.current, s.userId) } };
+    return undefined;
+  },
+});
+
+export const triageForms = [assignForm, deliverForm, declineForm, askForm];

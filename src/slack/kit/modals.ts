@@ -1,0 +1,40 @@
+import type { ViewOutput } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from '../../logger';
+import type { Block } from './blocks';
+
+/**
+ * Redraws blocks of an open modal in place, from the view a click inside it came with: the
+ * title, buttons and metadata stay as Slack holds them, and so does what was typed (inputs keep
+ * their values across views.update when their block ids stay). The view's hash makes a redraw
+ * computed from an older state lose instead of overwrite: a newer click redraws it anyway, so a
+ * hash conflict is expected; any other failure is logged, not thrown — the modal still works.
+ */
+export async function redrawModalBlocks(
+  deps: { logger: Logger },
+  client: WebClient,
+  open: Pick<
+    ViewOutput,
+    'id' | 'hash' | 'callback_id' | 'title' | 'submit' | 'close' | 'private_metadata' | 'blocks'
+  >,
+  redraw: (block: Block) => Block,
+): Promise<boolean> {
+  const view: ModalView = {
+    type: 'modal',
+    callback_id: open.callback_id,
+    title: open.title,
+    ...(open.submit ? { submit: open.submit } : {}),
+    ...(open.close ? { close: open.close } : {}),
+    ...(open.private_metadata ? { private_metadata: open.private_metadata } : {}),
+    blocks: (open.blocks as Block[]).map(redraw) as ModalView['blocks'],
+  };
+  try {
+    await client.views.update({ view_id: open.id, hash: open.hash, view });
+    return true;
+  } catch (err) {
+    if ((err as { data?: { error?: string } }).data?.error !== 'hash_conflict')
+      deps.logger.warn({ err, callbackId: open.callback_id }, 'could not redraw a modal in place');
+    return false;
+  }
+}
