@@ -10,6 +10,7 @@ import { homeFeature } from './features/home/listeners';
 import { refreshHome } from './features/home/publisher';
 import { intakeFeature, registerIntake } from './features/intake/listeners';
 import { invitationsFeature } from './features/invitations/listeners';
+import { libraryFeature, registerLibrary } from './features/library/listeners';
 import { privacyFeature } from './features/privacy/listeners';
 import { requestsFeature } from './features/requests/listeners';
 import { teamFeature } from './features/team/listeners';
@@ -35,6 +36,7 @@ export const FEATURES = [
   calendarFeature,
   privacyFeature,
   valueFeature,
+  libraryFeature,
 ];
 
 export interface SlackApp {
@@ -105,6 +107,7 @@ export function createSlackApp(deps: Deps, identity: BotIdentity): SlackApp {
   );
   registerEvents(bolt, deps);
   registerIntake(bolt, deps);
+  registerLibrary(bolt, deps);
 
   // Listener failures are answered and logged by answerFailures; what reaches here failed
   // outside any listener (Bolt's own processing).

@@ -8,6 +8,7 @@ import { optinCommand, optoutCommand, topicsCommand } from '../../features/conse
 import { digestCommand } from '../../features/digest/commands';
 import { intakeCommand } from '../../features/intake/commands';
 import { inviteCommand } from '../../features/invitations/commands';
+import { libraryCommand } from '../../features/library/commands';
 import { eraseCommand, exportCommand, forgetMeCommand, myDataCommand } from '../../features/privacy/commands';
 import { requestCommand, statusCommand } from '../../features/requests/commands';
 import { teamCommand } from '../../features/team/commands';
@@ -44,6 +45,7 @@ export const SUBCOMMANDS: Subcommand[] = [
   exportCommand,
   auditCommand,
   feedbackCommand,
+  libraryCommand,
 ];
 
 export function findSubcommand(word: string): Subcommand | undefined {
