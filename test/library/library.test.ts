@@ -1,5 +1,6 @@
 import { renderEntryForm, renderEntryModal, renderResults } from '../../src/features/library/blocks';
 import { addEntry, type EntryForm, entryChoices, moveEntry } from '../../src/features/library/service';
+import { whereFound } from '../privacy/world';
 import { asMessage, clickForModal, newResponses, nextModal, viewIds } from '../requests/request-helpers';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
@@ -408,6 +409,18 @@ describe('the PMO library', () => {
       t.fake.callsTo('views.push').some((c) => (c.args.view as Json).callback_id === 'library_entry_modal'),
     ).toBe(true);
     expect(textOf(opened.view)).toContain('Formats for a team');
+  });
+
+  it('forget-me: what a person said about their use goes, the counts stay', async () => {
+    const adoptions = await t.db.selectFrom('library_adoptions').select('entry_id').execute();
+    const seen = viewIds(t);
+    await t.slash(REQUESTER, 'forget-me');
+    await t.submit(REQUESTER, await nextModal(t, REQUESTER, 'privacy_forget_me', seen), {});
+    await t.settle();
+    expect(await whereFound(t.db, REQUESTER)).toEqual([]);
+    expect(await whereFound(t.db, 'Apollo')).toEqual([]);
+    expect(await t.db.selectFrom('library_adoptions').select('entry_id').execute()).toEqual(adoptions);
+    expect(await t.db.selectFrom('library_ratings').selectAll().execute()).toHaveLength(2);
   });
 
   it('keeps every modal and answer within Block Kit limits at the longest inputs', async () => {

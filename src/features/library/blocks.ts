@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { LibraryKind } from '../../db/schema';
 import { formatDate } from '../../lib/calendar';
+import { SLACK_USER_ID } from '../../lib/input';
 import { actions, type Block, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
 import { LIBRARY_IDS as IDS } from './ids';
 import { isStale, KIND_KEYS, KINDS } from './policy';
@@ -189,7 +190,7 @@ export function renderEntryModal(
   blocks.push(
     context(
       `${figures(e)} · 👎 ${e.notUseful}${adopters.length ? ` · ${safe(adopters.join(', '), 500)}` : ''}`,
-      `Owner <@${e.ownerId}> · review by ${formatDate(e.reviewBy)}`,
+      `${SLACK_USER_ID.test(e.ownerId) ? `Owner <@${e.ownerId}> · ` : ''}review by ${formatDate(e.reviewBy)}`,
     ),
   );
   const buttons = [];
