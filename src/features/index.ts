@@ -9,6 +9,7 @@ import { digest } from './digest';
 import { home } from './home';
 import { intake } from './intake';
 import { invitations } from './invitations';
+import { library } from './library';
 import { privacy } from './privacy';
 import { requests } from './requests';
 import { team } from './team';
@@ -26,6 +27,7 @@ export const FEATURES: readonly FeatureManifest[] = [
   consent,
   coaching,
   invitations,
+  library,
   intake,
   calendar,
   privacy,

@@ -64,6 +64,7 @@ describe('manifest.yml', () => {
     expect(shortcuts).toEqual([
       ['message', 'pmo_ask_about_message'],
       ['global', 'pmo_new_request'],
+      ['global', 'pmo_library'],
     ]);
     const step = manifest.functions.create_pmo_request;
     expect(step.input_parameters.properties.needed_by.type).toBe('slack#/types/date');

@@ -2,6 +2,8 @@ import { renderServiceModal } from '../../src/features/catalog/blocks';
 import { renderCheckinDetailsModal, renderFollowupModal } from '../../src/features/checkins/blocks';
 import { renderTopicForm } from '../../src/features/consent/topics-blocks';
 import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
+import { renderAdoptModal, renderEntryForm, renderRateModal } from '../../src/features/library/blocks';
+import { entryChoices, type getEntry } from '../../src/features/library/service';
 import { renderEraseModal } from '../../src/features/privacy/blocks';
 import {
   renderAskModal,
@@ -129,6 +131,13 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   request_service: { self: 'redraws the wait estimate on the clicker’s own form' },
   // An offer that is not the clicker's (or does not exist) opens nothing.
   intake_file: { actionId: 'intake_file', value: () => '999999', forbidden: ALL },
+  // The library: an entry that is not there opens nothing; only leads publish and retire.
+  '^library_open:\\d+$': { actionId: 'library_open:1', value: () => '999999', forbidden: ALL },
+  '^library_adopt:\\d+$': { actionId: 'library_adopt:1', value: () => '999999', forbidden: ALL },
+  '^library_rate:\\d+$': { actionId: 'library_rate:1', value: () => '999999', forbidden: ALL },
+  '^library_edit:\\d+$': { actionId: 'library_edit:1', value: () => '999999', forbidden: ALL },
+  '^library_publish:\\d+$': { actionId: 'library_publish:1', value: () => '1', forbidden: ALL },
+  '^library_retire:\\d+$': { actionId: 'library_retire:1', value: () => '1', forbidden: ALL },
 };
 
 interface ViewCase {
@@ -142,6 +151,9 @@ const request = async (t: TestApp, id: number) => {
   if (!r) throw new Error(`no request ${id}`);
   return r;
 };
+
+/** No such entry: a forged adoption or rating of it records nothing. */
+const ENTRY = { id: 999999, title: 'Forged' } as NonNullable<Awaited<ReturnType<typeof getEntry>>>;
 
 const VIEWS: Record<string, ViewCase | { self: string }> = {
   request_modal: { self: 'files a request as the submitter' },
@@ -258,6 +270,23 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
     values: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
     forbidden: ALL,
   },
+  library_form_modal: {
+    view: async (_w, t) => renderEntryForm(await entryChoices(t.db)) as never,
+    values: () => ({ library_kind: 'template', library_title: 'Forged', library_summary: 'Forged' }),
+    forbidden: NOT_MEMBERS,
+  },
+  library_adopt_modal: {
+    view: async () => renderAdoptModal(ENTRY) as never,
+    values: () => ({ library_team: 'Forged team' }),
+    forbidden: ALL,
+  },
+  library_rate_modal: {
+    view: async () => renderRateModal(ENTRY) as never,
+    values: () => ({ library_useful: 'yes', library_comment: 'Forged' }),
+    forbidden: ALL,
+  },
+  // A search that finds nothing is counted by its words, whoever searched.
+  library_browse_modal: { self: 'searches the library for the submitter' },
   value_feedback: {
     view: async (w) => feedbackModalFor(w) as never,
     values: (w) => ({ value_feedback_service: String(w.service), value_feedback_action: 'Forged action' }),

@@ -7,6 +7,13 @@ import { renderOptinModal } from '../../src/features/consent/blocks';
 import { getConsentState } from '../../src/features/consent/service';
 import { renderTopicForm } from '../../src/features/consent/topics-blocks';
 import { renderComposeModal, renderConfirmModal } from '../../src/features/invitations/blocks';
+import {
+  renderAdoptModal,
+  renderBrowseModal,
+  renderEntryForm,
+  renderRateModal,
+} from '../../src/features/library/blocks';
+import { entryChoices, type LibraryEntry } from '../../src/features/library/service';
 import { renderEraseModal, renderForgetMeModal } from '../../src/features/privacy/blocks';
 import {
   renderAskModal,
@@ -172,6 +179,32 @@ const FORMS: Record<string, FormCase> = {
         requestId: w.rNew,
       }),
     valid: () => ({ checkin_realised: 'yes', checkin_outcome: ['saved_time'], checkin_outcome_note: null }),
+  },
+  library_form_modal: {
+    actor: LEAD,
+    view: async (_w, t) => renderEntryForm(await entryChoices(t.db)),
+    valid: () => ({
+      library_kind: 'template',
+      library_title: 'Risk register',
+      library_summary: 'A sheet',
+      library_body: null,
+      library_link: null,
+    }),
+  },
+  library_adopt_modal: {
+    actor: 'UREQ1',
+    view: async () => renderAdoptModal({ id: 999999, title: 'E' } as LibraryEntry),
+    valid: () => ({ library_team: 'Apollo' }),
+  },
+  library_rate_modal: {
+    actor: 'UREQ1',
+    view: async () => renderRateModal({ id: 999999, title: 'E' } as LibraryEntry),
+    valid: () => ({ library_useful: 'yes', library_comment: null }),
+  },
+  library_browse_modal: {
+    actor: 'UREQ1',
+    view: async () => renderBrowseModal({ words: '', kind: null }, [], '2026-11-24', '/pmo'),
+    valid: () => ({ library_words: 'risk', library_kind_filter: null }),
   },
   value_feedback: {
     actor: LEAD,

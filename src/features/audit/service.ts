@@ -21,6 +21,10 @@ export const AUDIT_ACTIONS = {
   erase: 'privacy.erase',
   eraseScheduled: 'privacy.erase_scheduled',
   export: 'privacy.export',
+  libraryAdd: 'library.add',
+  libraryEdit: 'library.edit',
+  libraryPublish: 'library.publish',
+  libraryRetire: 'library.retire',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

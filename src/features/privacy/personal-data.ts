@@ -204,6 +204,19 @@ export const PERSONAL_DATA: PersonalTable[] = [
     ids: ['added_by'],
     scrub: [{ rows: { column: 'added_by' }, set: { reason: '' } }],
   },
+  // The library: an entry keeps its content (the PMO's, not the owner's); what a person typed
+  // about their own use of it goes.
+  { table: 'library_entries', ids: ['owner_id'] },
+  {
+    table: 'library_adoptions',
+    ids: ['user_id'],
+    scrub: [{ rows: { column: 'user_id' }, set: { team_or_project: '' } }],
+  },
+  {
+    table: 'library_ratings',
+    ids: ['user_id'],
+    scrub: [{ rows: { column: 'user_id' }, set: { comment: null } }],
+  },
   { table: 'audit_log', ids: ['actor_id', 'target_user_id'], mentions: ['subject', 'detail'] },
   { table: 'erasures', ids: ['user_id', 'requested_by'] },
 ];
@@ -215,6 +228,8 @@ export const NOT_PERSONAL = [
   'digest_charts',
   'topics',
   'invitation_topics',
+  // Searches that found nothing: their words and a count, never who searched.
+  'library_misses',
   'job_runs',
   'processed_events',
   'slack_installation',
