@@ -1,6 +1,5 @@
 import { localDate } from '../../lib/calendar';
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { actorOf } from '../team/roles';
 import { renderEntryForm, renderResults } from './blocks';
 import { canAdd } from './policy';
 import { entryChoices, recordMiss, searchEntries } from './service';
@@ -17,7 +16,7 @@ export const libraryCommand: Subcommand = {
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
     const { db, config, clock } = deps;
-    const actor = await actorOf(deps, command.user_id);
+    const actor = await deps.roles.actor(command.user_id);
     const words = rest.trim();
     if (words.toLowerCase() === 'add') {
       if (!canAdd(actor)) {

@@ -3,7 +3,6 @@ import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { optionalText, requiredText, rowId } from '../../lib/input';
 import { action, type Click, type Feature, noticeModal, shortcut, view } from '../../slack/kit';
-import { actorOf } from '../team/roles';
 import {
   renderAdoptModal,
   renderBrowseModal,
@@ -43,7 +42,7 @@ const entryMeta = z.object({ entryId: rowId });
 
 async function entryView(deps: Deps, userId: string, entryId: number) {
   const entry = await getEntry(deps.db, entryId);
-  const actor = await actorOf(deps, userId);
+  const actor = await deps.roles.actor(userId);
   if (!entry || !canSee(actor, entry)) return undefined;
   return renderEntryModal(
     entry,
@@ -110,7 +109,7 @@ const entryForm = view({
     const { deps } = s;
     const { entryId } = s.metadata;
     if (entryId) {
-      const actor = await actorOf(deps, s.userId);
+      const actor = await deps.roles.actor(s.userId);
       const edited = await editEntry(deps.db, actor, entryId, s.values, deps.clock.now());
       if (!edited)
         return {
@@ -174,7 +173,7 @@ const browseForm = view({
     }),
   submit: async (s) => {
     const { deps } = s;
-    const actor = await actorOf(deps, s.userId);
+    const actor = await deps.roles.actor(s.userId);
     const hits = await searchEntries(deps.db, { ...s.values, includeDrafts: actor.member });
     if (s.values.words && hits.length === 0) await recordMiss(deps.db, s.values.words, deps.clock.now());
     return { update: renderBrowseModal(s.values, hits, today(deps), deps.config.pmo.command) };
@@ -202,7 +201,7 @@ export const libraryFeature: Feature = {
       run: async (click) => {
         const entry = await getEntry(click.deps.db, click.value);
         if (!entry) return click.tell(GONE);
-        if (!canEdit(await actorOf(click.deps, click.userId), entry))
+        if (!canEdit(await click.actor(), entry))
           return click.tell('Only its owner and the PMO leads edit this entry.');
         await click.openModal(renderEntryForm(await entryChoices(click.deps.db), entry));
       },

@@ -3,7 +3,6 @@ import type { Deps } from '../../../deps';
 import { rowId } from '../../../lib/input';
 import { action, type Click } from '../../../slack/kit';
 import { refreshRequestHomes } from '../../home/publisher';
-import { actorOf } from '../../team/roles';
 import type { RequestWithService } from '../blocks/common';
 import { refusalText } from '../blocks/messages';
 import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
@@ -51,7 +50,7 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
         // chat.update failed past its retries): repaint it, unless it already shows the truth.
         // A click refused because of who clicked says nothing about the post.
         const why = result.current
-          ? decide(name, result.current, await actorOf(click.deps, click.userId), click.deps.clock.now())
+          ? decide(name, result.current, await click.actor(), click.deps.clock.now())
           : undefined;
         if (why && !why.ok && why.reason === 'state')
           await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
@@ -79,7 +78,7 @@ const modalRoutes = triageModals.map(([actionId, render, step]) =>
     run: async (click) => {
       const { deps } = click;
       const r = await getRequest(deps.db, click.value);
-      const actor = await actorOf(deps, click.userId);
+      const actor = await click.actor();
       if (!r || !decide(step, r, actor, deps.clock.now()).ok) return click.tell(refusalText(r, click.userId));
       await click.client.views.open({ trigger_id: click.triggerId, view: render(r, { requestId: r.id }) });
     },
