@@ -7,7 +7,13 @@ import type { BotIdentity } from './slack/bot-identity';
 import { registerCommands } from './slack/commands';
 import type { Subcommand } from './slack/commands/subcommand';
 import { dedupeEvents } from './slack/events/dedupe-events';
-import { answerFailures, type Feature, type RegisteredRoutes, registerFeatures } from './slack/kit';
+import {
+  answerFailures,
+  answerUnhandled,
+  type Feature,
+  type RegisteredRoutes,
+  registerFeatures,
+} from './slack/kit';
 
 export interface SlackApp {
   bolt: App;
@@ -79,6 +85,8 @@ export function createSlackApp(
   bolt.use(dedupeEvents(deps));
   registerCommands(bolt, deps, app.subcommands);
   const routes = registerFeatures(bolt, deps, [...app.features]);
+  // Last: a verified request that no listener answered is acked here, within Slack's 3 s.
+  answerUnhandled(bolt, logger);
 
   // Listener failures are answered and logged by answerFailures; what reaches here failed
   // outside any listener (Bolt's own processing).

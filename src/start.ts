@@ -92,6 +92,7 @@ export async function startService(config: Config, opts: StartOptions): Promise<
         metrics.requests.inc({ surface, status: String(status) });
         if (status === 200) metrics.ackSeconds.observe({ surface }, seconds);
       },
+      onAborted: (reason) => metrics.httpAborted.inc({ reason }),
     },
     logger,
     opts.httpTimeouts,

@@ -23,6 +23,12 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 3],
     registers: [this.registry],
   });
+  readonly httpAborted = new client.Counter({
+    name: 'pmo_http_requests_aborted_total',
+    help: 'HTTP requests that ended before their body: the client left, or our time limit cut it off',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly slackApiErrors = new client.Counter({
     name: 'pmo_slack_api_errors_total',
     help: 'Slack Web API calls that failed, by error code',

@@ -18,7 +18,11 @@ export interface HttpRoutes {
   admission?: AdmissionLimit;
   /** Called when the answer to a Slack request has been sent (ack latency). */
   onSlackAnswered?(surface: Surface, status: number, seconds: number): void;
+  /** Called when a request ended before its body did: the client left, or our time limit cut it. */
+  onAborted?(reason: AbortReason): void;
 }
+
+export type AbortReason = 'client' | 'timeout';
 
 /**
  * Timeouts set on purpose: a client that sends its headers or body slowly (or never) is cut off
@@ -97,7 +101,18 @@ export function createHttpServer(
       .catch((err) => fail(req, res, err));
   };
 
+  // Sockets our own request time limit cut off: their requests end as "aborted" too.
+  const timedOut = new WeakSet<object>();
+
   const fail = (req: http.IncomingMessage, res: http.ServerResponse, err: unknown): void => {
+    // A client going away is not our failure: counted, and logged only for debugging.
+    if (!req.complete && (req.destroyed || (err as { code?: string }).code === 'ECONNRESET')) {
+      const reason: AbortReason = timedOut.has(req.socket) ? 'timeout' : 'client';
+      routes.onAborted?.(reason);
+      logger.debug({ reason, path: pathOf(req.url) }, 'HTTP request ended before its body');
+      if (!res.headersSent && !res.destroyed) sendJson(res, 400, { error: 'incomplete request' });
+      return;
+    }
     logger.error(
       { err, method: req.method, path: pathOf(req.url) },
       'unexpected error answering an HTTP request',
@@ -124,8 +139,9 @@ export function createHttpServer(
   );
   server.on('clientError', (err, socket) => {
     logger.debug({ err }, 'bad HTTP request from a client');
-    const timedOut = (err as { code?: string }).code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const status = timedOut ? '408 Request Timeout' : '400 Bad Request';
+    const cut = (err as { code?: string }).code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    if (cut) timedOut.add(socket);
+    const status = cut ? '408 Request Timeout' : '400 Bad Request';
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     else socket.destroy();
   });

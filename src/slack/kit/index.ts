@@ -8,3 +8,4 @@ export * from './listeners';
 export * from './messages';
 export * from './modals';
 export * from './routes';
+export * from './unhandled';
