@@ -154,9 +154,10 @@ describe('consent: /pmo optin and /pmo optout', () => {
     ]);
   });
 
-  it('/pmo optout with an unknown topic lists the topics kindly', async () => {
+  it('/pmo optout with an unknown topic lists the person’s topics kindly', async () => {
+    await optInPeople(t, ['UANNA'], 'change-clinics');
     const res = await t.slash('UANNA', 'optout knitting <!channel>');
-    expect(res.body.text).toContain("I don't know a topic called");
+    expect(res.body.text).toContain('There is no topic called');
     const blocks = JSON.stringify(res.body.blocks);
     expect(blocks).toContain('Change management clinics');
     expect(blocks).toContain('/pmo optout change-clinics');

@@ -130,19 +130,30 @@ export function renderOptOutAnswer(
   return { text, blocks };
 }
 
+/**
+ * A topic name that matches nothing changes nothing: the answer names what was typed and the
+ * topics this person could opt out of, and says plainly how to opt out of everything.
+ */
 export function renderUnknownTopic(
   typed: string,
-  topics: TopicInfo[],
+  yours: TopicInfo[],
   command: string,
 ): { text: string; blocks: Block[] } {
-  const list = topics.map((t) => `• *${safe(t.name, 150)}* — \`${command} optout ${t.slug}\``).join('\n');
-  const text = `I don't know a topic called "${safe(typed, 100)}". These are the topics:`;
+  const shown = typed ? `“${safe(typed, 100)}”` : 'that (only invisible characters)';
+  const text = yours.length
+    ? `There is no topic called ${shown}; your topics are ${names(yours)}. Nothing changed.`
+    : `There is no topic called ${shown}, and you are not opted in to any topic. Nothing changed.`;
+  const list = yours.map((t) => `• *${safe(t.name, 150)}* — \`${command} optout ${t.slug}\``).join('\n');
   return {
     text,
     blocks: [
-      section(`I don't know a topic called “${safe(typed, 100)}”. These are the topics:`),
-      section(list || 'There are no topics yet.'),
-      context(`\`${command} optout\` on its own opts you out of everything.`),
+      section(safe(text, 2900)),
+      ...(yours.length ? [section(list)] : []),
+      context(
+        yours.length
+          ? `\`${command} optout all\` opts you out of everything.`
+          : `\`${command} optin\` shows the topics you can choose.`,
+      ),
     ],
   };
 }

@@ -3,7 +3,7 @@ import type { Subcommand } from '../../slack/commands/subcommand';
 import { refreshHome } from '../home/publisher';
 import { renderOptinModal, renderOptOutAnswer, renderUnknownTopic } from './blocks';
 import { getConsentState, optOut } from './service';
-import { listTopics, matchTopic } from './topics';
+import { listTopics, matchTopic, visibleText } from './topics';
 import { renderTopicList } from './topics-blocks';
 
 export const optinCommand: Subcommand = {
@@ -25,13 +25,15 @@ export const optinCommand: Subcommand = {
 export const optoutCommand: Subcommand = {
   name: 'optout',
   aliases: ['opt-out'],
-  usage: 'optout [topic]',
+  usage: 'optout [topic | all]',
   summary: 'stop invitations: about one topic, or about everything',
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
     const { db, clock, config } = deps;
-    const typed = rest.trim();
-    if (!typed) {
+    // Everything is opted out of only when asked for plainly: nothing typed, or `all`.
+    // Anything else must name a topic; characters nobody can see name none.
+    const typed = visibleText(rest);
+    if (!rest.trim() || OPT_OUT_ALL.has(typed.toLowerCase())) {
       const result = await optOut(deps, command.user_id, 'all', 'optout_command', clock.now());
       await ack({ response_type: 'ephemeral', ...renderOptOutAnswer('all', result, config.pmo.command) });
       await refreshHome(deps, client, command.user_id);
@@ -40,7 +42,9 @@ export const optoutCommand: Subcommand = {
     const topics = await listTopics(db);
     const topic = matchTopic(topics, typed);
     if (!topic) {
-      await ack({ response_type: 'ephemeral', ...renderUnknownTopic(typed, topics, config.pmo.command) });
+      const state = await getConsentState(db, command.user_id);
+      const yours = state.topics.filter((t) => t.optedIn);
+      await ack({ response_type: 'ephemeral', ...renderUnknownTopic(typed, yours, config.pmo.command) });
       return;
     }
     const result = await optOut(deps, command.user_id, [topic.id], 'optout_command', clock.now());
@@ -48,6 +52,8 @@ export const optoutCommand: Subcommand = {
     await refreshHome(deps, client, command.user_id);
   },
 };
+
+const OPT_OUT_ALL = new Set(['all', 'everything']);
 
 export const topicsCommand: Subcommand = {
   name: 'topics',

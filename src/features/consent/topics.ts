@@ -65,8 +65,11 @@ export async function topicBySlug(db: Database, slug: string): Promise<TopicInfo
   return row && toInfo(row);
 }
 
+/** What a person can see of typed text: format characters (zero-width, BOM, joiners) go. */
+export const visibleText = (s: string) => s.replace(/\p{Cf}/gu, '').trim();
+
 const normalise = (s: string) =>
-  s
+  visibleText(s)
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9]+/g, ' ')

@@ -23,7 +23,11 @@ export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]
   app.command(config.pmo.command, async (args) => {
     const { command, ack } = args;
     // Typed text is external input like any other: control characters go before anything reads it.
-    const text = cleanText(typeof command.text === 'string' ? command.text : '').trim();
+    // A BOM is a format character that JavaScript counts as whitespace; kept visible to the
+    // subcommand (as a word joiner), `optout <BOM>` is not mistaken for a bare `optout`.
+    const text = cleanText(typeof command.text === 'string' ? command.text : '')
+      .replace(/\uFEFF/g, '\u2060')
+      .trim();
     const [word = '', ...restWords] = text.split(/\s+/);
     const sub = word ? findSubcommand(table, word) : undefined;
 
