@@ -33,5 +33,22 @@ export interface FeatureManifest {
   ports?(deps: Deps): Partial<Ports>;
 }
 
-/** Typed identity: a feature's manifest checked where it is written. */
-export const defineFeature = (manifest: FeatureManifest): FeatureManifest => manifest;
+/** A feature as its index.ts exports it: the manifest, built when the app is composed. */
+export interface FeatureModule {
+  manifest(): FeatureManifest;
+}
+
+/**
+ * A feature's manifest, checked where it is written and built on first use. Built lazily
+ * because features reach each other through their index files: an index that spread its
+ * listeners at load time would, in an import cycle, read a module still loading.
+ */
+export function defineFeature(build: () => FeatureManifest): FeatureModule {
+  let built: FeatureManifest | undefined;
+  return {
+    manifest: () => {
+      built ??= build();
+      return built;
+    },
+  };
+}

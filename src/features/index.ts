@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../feature';
+import type { FeatureManifest, FeatureModule } from '../feature';
 import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -19,7 +19,7 @@ import { value } from './value';
  * Every feature of the app, and the only list of them: the app, the job runner and the sandbox
  * are composed from it (compose.ts). The order is the help's order of commands.
  */
-export const FEATURES: readonly FeatureManifest[] = [
+const MODULES: readonly FeatureModule[] = [
   requests,
   digest,
   team,
@@ -36,3 +36,6 @@ export const FEATURES: readonly FeatureManifest[] = [
   checkins,
   home,
 ];
+
+// Every feature module has loaded by now (they are this file's imports): safe to build.
+export const FEATURES: readonly FeatureManifest[] = MODULES.map((feature) => feature.manifest());

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { type Clock, systemClock } from '../clock';
 import type { Database } from '../db/client';
 import type { OutboxPayload, OutboxRow } from '../db/schema';
-import { isAnonymousMarker } from '../features/privacy/policy';
+import { isAnonymousMarker } from '../lib/anonymous-ids';
 import type { Logger } from '../logger';
 import { openConversation } from '../slack/kit/conversations';
 import type { OutboxKind } from './kinds';

@@ -2,4 +2,7 @@ import { defineFeature } from '../../feature';
 import { auditCommand } from './commands';
 
 /** The audit log: who changed what in the PMO's records, for leads. */
-export const audit = defineFeature({ name: 'audit', subcommands: [auditCommand] });
+export const audit = defineFeature(() => ({ name: 'audit', subcommands: [auditCommand] }));
+
+// What other features may use.
+export { AUDIT_ACTIONS, type AuditAction, recordAudit } from './service';

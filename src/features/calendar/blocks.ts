@@ -1,8 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { formatDate } from '../../lib/calendar';
 import { actions, type Block, button, context, fields, header, safe, section } from '../../slack/kit/blocks';
-import { pmoStepButtons } from '../requests/blocks/steps';
-import { perItem } from '../requests/ids';
+import { perItem, pmoStepButtons } from '../requests';
 import { CALENDAR_IDS } from './ids';
 import type { AwayPeriod, DayOff } from './service';
 import { rateText, type TargetReport } from './targets-report';

@@ -1,7 +1,6 @@
 import { formatDate, localDate } from '../../lib/calendar';
 import { isCalendarDate } from '../../lib/input';
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { isLead } from '../team/roles';
 import { renderCalendar, renderQueue } from './blocks';
 import { parseAwayCommand } from './policy';
 import { listWaiting } from './queue';
@@ -39,7 +38,7 @@ export const calendarCommand: Subcommand = {
   audience: 'members',
   run: async ({ ack, command, rest, deps }) => {
     const { db, config, clock } = deps;
-    const lead = isLead(config, command.user_id);
+    const lead = deps.roles.isLead(command.user_id);
     const [verb = '', day = '', ...reasonWords] = rest.trim().split(/\s+/);
     const say = (text: string) => ack({ response_type: 'ephemeral', text });
     if (verb === 'close' || verb === 'open') {
@@ -83,7 +82,7 @@ export const awayCommand: Subcommand = {
     if ('error' in parsed) return say(parsed.error);
     const who = parsed.userId ?? command.user_id;
     const self = who === command.user_id;
-    if (!self && !isLead(config, command.user_id))
+    if (!self && !deps.roles.isLead(command.user_id))
       return say('Only PMO leads set time away for someone else.');
     const name = self ? 'You are' : `<@${who}> is`;
     const today = localDate(clock.now(), config.calendar.timezone);

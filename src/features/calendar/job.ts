@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { pruneJobRuns } from '../../jobs/job-runs';
-import { syncTriagePost } from '../requests/triage-post';
+import { syncTriagePost } from '../requests';
 import { releaseHeldInvitations } from './deferral';
 import { runNudgeJob } from './nudges';
 

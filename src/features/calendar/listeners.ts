@@ -4,7 +4,6 @@ import { localDate } from '../../lib/calendar';
 import { dateFrom, rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
 import { action, type Feature, redrawMessage, view } from '../../slack/kit';
-import { refreshHome } from '../home/publisher';
 import { renderAwayModal, renderStillAnswered } from './blocks';
 import { CALENDAR_IDS } from './ids';
 import { awayPeriodOf, clearAway, setAway } from './service';
@@ -31,7 +30,7 @@ const still = (id: string, answer: StillAnswer) =>
       const done = renderStillAnswered(outcome.answer, outcome.pausedUntil);
       const posted = await postedMessage(deps.db, `calendar.still.${checkId}`);
       if (posted) await redrawMessage(deps, client, posted, done);
-      await refreshHome(deps, client, userId, { notice: done.text });
+      await deps.surfaces.refreshHome(client, userId, { notice: done.text });
     },
   });
 
@@ -58,7 +57,9 @@ export const calendarFeature: Feature = {
       value: z.unknown(),
       run: async ({ deps, client, userId }) => {
         const back = await clearAway(deps.db, userId);
-        await refreshHome(deps, client, userId, { notice: back ? 'Welcome back!' : 'You were not away.' });
+        await deps.surfaces.refreshHome(client, userId, {
+          notice: back ? 'Welcome back!' : 'You were not away.',
+        });
       },
     }),
   ],
@@ -78,7 +79,7 @@ export const calendarFeature: Feature = {
         const day = todayOf(deps);
         const result = await setAway(deps.db, { userId: s.userId, ...s.values, setBy: s.userId, today: day });
         if (!result.ok) return { errors: { [CALENDAR_IDS.awayLastDay]: result.error } };
-        s.later(() => refreshHome(deps, s.client, s.userId));
+        s.later(() => deps.surfaces.refreshHome(s.client, s.userId));
         return undefined;
       },
     }),

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
-import { OPEN_WORK_STATUSES } from '../team/service';
+import { OPEN_WORK_STATUSES } from '../team';
 import { notAway } from './away-filter';
 import { renderEscalation, renderNudge } from './blocks';
 import { loadCalendar } from './service';

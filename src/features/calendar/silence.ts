@@ -3,7 +3,7 @@ import type { Database } from '../../db/client';
 import { addDays } from '../../lib/calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
-import { optOut, pause } from '../consent/service';
+import { optOut, pause } from '../consent';
 import { renderStillInterested } from './blocks';
 import { invitationQuiet, SILENCE_INVITATIONS } from './policy';
 

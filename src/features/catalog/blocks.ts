@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { actions, type Block, button, plain, safe, section } from '../../slack/kit/blocks';
-import { DEFAULT_TARGETS } from '../calendar/policy';
+import { renderAdminModal } from '../../slack/kit/modals';
+import { DEFAULT_TARGETS } from '../calendar';
 import { CATALOG_IDS } from './ids';
 import type { CatalogService } from './service';
 
@@ -106,4 +107,9 @@ export function renderServiceModal(service?: CatalogService): ModalView {
       ),
     ],
   };
+}
+
+/** The same list in a modal, as a lead opens it from Home (and sees it redrawn there). */
+export function renderCatalogModal(services: CatalogService[]): ModalView {
+  return renderAdminModal('Service catalogue', renderCatalog(services));
 }

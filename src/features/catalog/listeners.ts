@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { rowId } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
-import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
-import { renderCatalog, renderServiceModal } from './blocks';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
+import { renderCatalog, renderCatalogModal, renderServiceModal } from './blocks';
 import { CATALOG_IDS } from './ids';
 import {
   addService,
@@ -28,7 +27,7 @@ async function redrawList(click: Click<unknown>): Promise<void> {
   if (click.place.kind === 'modal') {
     await client.views.update({
       view_id: click.place.viewId,
-      view: renderAdminModal(ADMIN_TITLES.catalog, renderCatalog(services)),
+      view: renderCatalogModal(services),
     });
   } else if (click.respond) {
     await click.respond({ response_type: 'ephemeral', replace_original: true, ...renderCatalog(services) });

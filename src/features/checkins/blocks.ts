@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { actions, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
-import { REALISED_ANSWERS } from '../digest/benefits';
+import { REALISED_ANSWERS } from '../digest';
 import { CHECKIN_IDS, checkinRateAction } from './ids';
 
 /** What a check-in is about, as people read it. Built by services/checkins.ts. */

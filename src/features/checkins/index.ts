@@ -5,10 +5,14 @@ import { checkinsFeature } from './listeners';
 import { checkinOutboxHooks } from './outbox';
 
 /** After delivery: did the value land? Asked once, in the requester's working hours. */
-export const checkins = defineFeature({
+export const checkins = defineFeature(() => ({
   ...checkinsFeature,
   outbox: (deps) => checkinOutboxHooks(deps),
   jobs: [
     { name: 'checkins', schedule: (c) => c.schedule.checkinCron, runKey: minuteSlot, run: runCheckinsJob },
   ],
-});
+}));
+
+// What other features may use.
+export { type CheckinSubject, renderCheckinAsk } from './blocks';
+export { loadSubject } from './service';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { pruneJobRuns } from '../../jobs/job-runs';
-import { deferCheckinsOfAway } from '../calendar/deferral';
+import { deferCheckinsOfAway } from '../calendar';
 import { createDueCheckins, sendDueCheckins } from './service';
 
 /** A run every 15 minutes leaves ~3,000 job_runs rows a month; a month of them is plenty. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { INT4_MAX, rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
 import { action, type Feature, redrawMessage, STALE_CLICK, view } from '../../slack/kit';
-import { refreshHome } from '../home/publisher';
 import {
   renderCheckinDetailsModal,
   renderCheckinThanks,
@@ -86,7 +85,7 @@ const rate = action({
     for (const target of targets) {
       if (target) await redrawMessage(deps, client, target, thanks);
     }
-    await refreshHome(deps, client, userId, { notice: thanks.text });
+    await deps.surfaces.refreshHome(client, userId, { notice: thanks.text });
   },
 });
 

@@ -9,8 +9,8 @@ import { isWorkingTime } from '../../lib/zoned-time';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
-import { checkinsSilenced, SILENCE_CHECKINS } from '../calendar/policy';
-import { REALISED_ANSWERS } from '../digest/benefits';
+import { checkinsSilenced, SILENCE_CHECKINS } from '../calendar';
+import { REALISED_ANSWERS } from '../digest';
 import {
   type CheckinSubject,
   OUTCOME_TAGS,

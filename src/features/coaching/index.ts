@@ -4,8 +4,14 @@ import { coachingFeature } from './listeners';
 import { coachingOutboxHooks } from './outbox';
 
 /** Coaching and mentoring: people who opted in are matched with a member who has the skill. */
-export const coaching = defineFeature({
+export const coaching = defineFeature(() => ({
   ...coachingFeature,
   subcommands: [coachingCommand],
   outbox: coachingOutboxHooks,
-});
+}));
+
+// What other features may use.
+export type { EngagementView } from './blocks';
+export { endCoachingOnOptOut } from './end';
+export { COACHING_IDS } from './ids';
+export { loadEngagementView, openEngagementOf } from './service';

@@ -3,7 +3,6 @@ import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
 import { action, type Feature, redrawMessage, view } from '../../slack/kit';
-import { refreshHome, refreshHomes } from '../home/publisher';
 import { renderCoachingRequested, renderCoachProposalResolved } from './blocks';
 import { COACHING_IDS } from './ids';
 import {
@@ -49,7 +48,8 @@ const proposalAnswer = (actionId: string, answer: Answer) =>
       if (outcome === 'not_yours') return tell(NOT_YOURS);
       const engagement = await loadEngagementView(deps.db, id);
       if (!engagement) return;
-      if (outcome !== 'closed') await refreshHomes(deps, client, [engagement.coacheeId, engagement.coachId]);
+      if (outcome !== 'closed')
+        await deps.surfaces.refreshHomes(client, [engagement.coacheeId, engagement.coachId]);
       await updatePosted(
         deps,
         client,
@@ -73,7 +73,7 @@ const end = action({
     const ended = await loadEngagementView(deps.db, id);
     if (!ended) return;
     const others = [ended.coacheeId, ended.coachId].filter((u) => place.kind !== 'home' || u !== userId);
-    await refreshHomes(deps, client, others);
+    await deps.surfaces.refreshHomes(client, others);
     // The buttons go from the introduction and the coach's accepted proposal; both are told by DM.
     const gone = {
       text: ENDED_TEXT,
@@ -91,7 +91,7 @@ const requestForm = view({
   submit: async (s) => {
     const { deps } = s;
     const outcome = await requestCoaching(deps, { coacheeId: s.userId, ...s.values }, deps.clock.now());
-    s.later(() => refreshHome(deps, s.client, s.userId));
+    s.later(() => deps.surfaces.refreshHome(s.client, s.userId));
     return { update: renderCoachingRequested(outcome.kind !== 'unmatched') };
   },
 });

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { requiredText, rowIdOr } from '../../lib/input';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
-import { notAway } from '../calendar/away-filter';
-import { optInTx } from '../consent/service';
-import { COACHING_TOPIC_SLUG, topicBySlug } from '../consent/topics';
+import { notAway } from '../calendar';
+import { COACHING_TOPIC_SLUG, optInTx, topicBySlug } from '../consent';
 import {
   CADENCE_LABEL,
   type Cadence,

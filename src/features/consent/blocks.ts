@@ -2,8 +2,9 @@ import type { ModalView } from '@slack/types';
 import type { InvitationCap } from '../../db/schema';
 import { formatDate } from '../../lib/calendar';
 import { type Block, context, option, plain, safe, section } from '../../slack/kit/blocks';
+import { CAPS } from './caps';
 import { CONSENT_IDS } from './ids';
-import { CAPS, type ChoicesResult, type ConsentState, type OptOutResult } from './service';
+import type { ChoicesResult, ConsentState, OptOutResult } from './service';
 import type { TopicInfo } from './topics';
 
 /** /pmo optin (the modal and what it says after saving) and the /pmo optout answers. */

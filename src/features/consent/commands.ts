@@ -1,6 +1,5 @@
 import { localDate } from '../../lib/calendar';
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { refreshHome } from '../home/publisher';
 import { renderOptinModal, renderOptOutAnswer, renderUnknownTopic } from './blocks';
 import { getConsentState, optOut } from './service';
 import { listTopics, matchTopic, visibleText } from './topics';
@@ -36,7 +35,7 @@ export const optoutCommand: Subcommand = {
     if (!rest.trim() || OPT_OUT_ALL.has(typed.toLowerCase())) {
       const result = await optOut(deps, command.user_id, 'all', 'optout_command', clock.now());
       await ack({ response_type: 'ephemeral', ...renderOptOutAnswer('all', result, config.pmo.command) });
-      await refreshHome(deps, client, command.user_id);
+      await deps.surfaces.refreshHome(client, command.user_id);
       return;
     }
     const topics = await listTopics(db);
@@ -49,7 +48,7 @@ export const optoutCommand: Subcommand = {
     }
     const result = await optOut(deps, command.user_id, [topic.id], 'optout_command', clock.now());
     await ack({ response_type: 'ephemeral', ...renderOptOutAnswer(topic, result, config.pmo.command) });
-    await refreshHome(deps, client, command.user_id);
+    await deps.surfaces.refreshHome(client, command.user_id);
   },
 };
 

@@ -3,11 +3,11 @@ import { localDate } from '../../lib/calendar';
 import { optionalDateFrom, rowId, rowIdOr } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
-import { refreshHome } from '../home/publisher';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderOptinSaved } from './blocks';
+import { CAPS } from './caps';
 import { CONSENT_IDS, TOPIC_IDS } from './ids';
-import { CAPS, saveChoices } from './service';
+import { saveChoices } from './service';
 import { createTopic, getTopic, listTopics, TopicError, topicFormSchema, updateTopic } from './topics';
 import { renderTopicForm, renderTopicList } from './topics-blocks';
 
@@ -37,7 +37,7 @@ const optinForm = view({
   submit: async (s) => {
     const { deps } = s;
     const result = await saveChoices(deps, s.userId, s.values, 'optin_modal', deps.clock.now());
-    s.later(() => refreshHome(deps, s.client, s.userId));
+    s.later(() => deps.surfaces.refreshHome(s.client, s.userId));
     return { update: renderOptinSaved(result, localDate(deps.clock.now(), deps.config.pmo.timezone)) };
   },
 });

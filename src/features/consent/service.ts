@@ -2,7 +2,8 @@ import type { Database } from '../../db/client';
 import type { InvitationCap } from '../../db/schema';
 import { isCalendarDate } from '../../lib/input';
 import type { WithOutbox } from '../../outbox/enqueue';
-import { endCoachingOnOptOut } from '../coaching/end';
+import { endCoachingOnOptOut } from '../coaching';
+import { CAPS, DEFAULT_CAP } from './caps';
 import { COACHING_TOPIC_SLUG, listTopics, type TopicInfo } from './topics';
 
 /**
@@ -19,13 +20,6 @@ export type ConsentSource =
   | 'home'
   | 'coaching'
   | 'still_interested';
-
-export const CAPS: Record<InvitationCap, { label: string; max: number; windowDays: number }> = {
-  one_per_week: { label: 'At most one invitation a week', max: 1, windowDays: 7 },
-  two_per_month: { label: 'At most two invitations a month', max: 2, windowDays: 30 },
-  one_per_month: { label: 'At most one invitation a month', max: 1, windowDays: 30 },
-};
-export const DEFAULT_CAP: InvitationCap = 'two_per_month';
 
 export interface ConsentState {
   topics: (TopicInfo & { optedIn: boolean })[];

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
-import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar/blocks';
+import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar';
 import { REALISED_ANSWERS, type ServiceBenefits } from './benefits';
 import { type DigestHistory, type WeekFigures, weeklyMedian } from './history';
 import { DIGEST_IDS } from './ids';

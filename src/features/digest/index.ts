@@ -4,9 +4,20 @@ import { digestRunKey, runDigestJob } from './job';
 import { digestOutboxHooks } from './outbox';
 
 /** The leads' weekly digest: demand, flow, value, engagement and trends. */
-export const digest = defineFeature({
+export const digest = defineFeature(() => ({
   name: 'digest',
   subcommands: [digestCommand],
   outbox: digestOutboxHooks,
   jobs: [{ name: 'digest', schedule: (c) => c.schedule.digestCron, runKey: digestRunKey, run: runDigestJob }],
-});
+}));
+
+// What other features may use.
+export { REALISED_ANSWERS } from './benefits';
+export { benefitsSummary, periodLabel } from './blocks';
+export {
+  computeDigest,
+  type DigestData,
+  type DigestPeriod,
+  digestPeriod,
+  MIN_PEOPLE_FOR_COMMENTS,
+} from './service';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import { localDate } from '../../lib/calendar';
 import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
-import { computeTargetReport, type TargetReport } from '../calendar/targets-report';
+import { computeTargetReport, type TargetReport } from '../calendar';
 import { computeBenefits, type ServiceBenefits } from './benefits';
 import { computeHistory, type DigestHistory, historyBounds } from './history';
 

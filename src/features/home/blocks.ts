@@ -11,21 +11,23 @@ import {
   safe,
   section,
 } from '../../slack/kit/blocks';
-import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar/blocks';
-import { renderCheckinAsk } from '../checkins/blocks';
-import { COACHING_IDS } from '../coaching/ids';
-import { benefitsSummary, periodLabel } from '../digest/blocks';
+import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar';
+import { renderCheckinAsk } from '../checkins';
+import { COACHING_IDS } from '../coaching';
+import { benefitsSummary, periodLabel } from '../digest';
 import {
   mention,
+  nextStep,
+  perItem,
+  pmoStepButtons,
+  type RequestAction,
   type RequestWithService,
   reference,
+  requesterButtons,
   STATUS_EMOJI,
   STATUS_LABELS,
-} from '../requests/blocks/common';
-import { nextStep, requesterButtons } from '../requests/blocks/status-list';
-import { pmoStepButtons } from '../requests/blocks/steps';
-import { perItem } from '../requests/ids';
-import { type RequestAction, stepsFor } from '../requests/policy';
+  stepsFor,
+} from '../requests';
 import { HOME_IDS } from './ids';
 import type { Counted, HomeList, HomeModel } from './service';
 
@@ -38,8 +40,6 @@ import type { Counted, HomeList, HomeModel } from './service';
  */
 
 export const HOME_MAX_BLOCKS = 100;
-/** Titles of the leads' lists when opened from Home in a modal. */
-export const ADMIN_TITLES = { catalog: 'Service catalogue', team: 'PMO team' } as const;
 /** Items shown per list on Home before "Show more". */
 export const HOME_FIRST = { requests: 5, queue: 5, mine: 5, overdue: 5, topics: 10, catalogue: 8 } as const;
 /** Items a Show more modal lists (one block each, leaving room for the heading and the rest). */
@@ -312,17 +312,5 @@ export function renderHomeListModal(m: HomeModel, list: HomeList): ModalView {
     title: plain(LIST_TITLES[list], 24),
     close: plain('Close', 24),
     blocks,
-  };
-}
-
-/** A lead's admin list (the /pmo catalog or /pmo team message) in a modal, opened from Home. */
-export function renderAdminModal(title: string, body: { blocks: Block[] }, notice?: string): ModalView {
-  return {
-    type: 'modal',
-    callback_id: HOME_IDS.adminModal,
-    title: plain(title, 24),
-    close: plain('Close', 24),
-    private_metadata: title,
-    blocks: [...(notice ? [context(notice)] : []), ...body.blocks].slice(0, 100),
   };
 }

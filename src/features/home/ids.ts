@@ -16,5 +16,4 @@ export const HOME_IDS = {
   manageCatalog: 'home_manage_catalog',
   manageTopics: 'home_manage_topics',
   manageTeam: 'home_manage_team',
-  adminModal: 'home_admin_modal',
 } as const;

@@ -8,7 +8,7 @@ import { refreshHome, refreshHomes } from './publisher';
  * for members and leads. Home reads every feature and no feature reads Home: others refresh it
  * through the `surfaces` port it offers.
  */
-export const home = defineFeature({
+export const home = defineFeature(() => ({
   ...homeFeature,
   events: [homeOpened],
   ports: (deps) => ({
@@ -17,4 +17,4 @@ export const home = defineFeature({
       refreshHomes: (client, userIds) => refreshHomes(deps, client, userIds),
     },
   }),
-});
+}));

@@ -3,17 +3,11 @@ import { addDays, localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
 import { action, type Feature } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
-import { renderCatalog } from '../catalog/blocks';
-import { listServices } from '../catalog/service';
-import { renderOptOutAnswer } from '../consent/blocks';
-import { optIn, optOut, pause } from '../consent/service';
-import { getTopic, listTopics } from '../consent/topics';
-import { renderTopicList } from '../consent/topics-blocks';
-import { personTz } from '../invitations/listeners';
-import { openRequestForm } from '../requests/open-form';
-import { renderTeam } from '../team/blocks';
-import { listTeam } from '../team/service';
-import { ADMIN_TITLES, renderAdminModal, renderHomeListModal } from './blocks';
+import { listServices, renderCatalogModal } from '../catalog';
+import { getTopic, listTopics, optIn, optOut, pause, renderOptOutAnswer, renderTopicList } from '../consent';
+import { openRequestForm } from '../requests';
+import { listTeam, renderTeamModal } from '../team';
+import { renderHomeListModal } from './blocks';
 import { HOME_IDS } from './ids';
 import { refreshHome } from './publisher';
 import { HOME_LISTS, loadHome } from './service';
@@ -70,7 +64,7 @@ export const homeFeature: Feature = {
       value: any,
       run: async ({ deps, client, userId }) => {
         // The same four weeks, counted in the person's own calendar, as the invitation's button.
-        const tz = await personTz(deps, client, userId);
+        const tz = await deps.people.timeZone(client, userId);
         const until = addDays(localDate(deps.clock.now(), tz), PAUSE_DAYS);
         await pause(deps.db, userId, until, 'home', deps.clock.now());
         await refreshHome(deps, client, userId, {
@@ -105,7 +99,7 @@ export const homeFeature: Feature = {
         const services = await listServices(deps.db, { includeRetired: true });
         await client.views.open({
           trigger_id: triggerId,
-          view: renderAdminModal(ADMIN_TITLES.catalog, renderCatalog(services)),
+          view: renderCatalogModal(services),
         });
       },
     }),
@@ -118,7 +112,7 @@ export const homeFeature: Feature = {
         const members = await listTeam(deps.db);
         await client.views.open({
           trigger_id: triggerId,
-          view: renderAdminModal(ADMIN_TITLES.team, renderTeam(members, deps.config.pmo.leadIds)),
+          view: renderTeamModal(members, deps.config.pmo.leadIds),
         });
       },
     }),

@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
-import { getRequest } from '../requests/service';
 import { renderHome } from './blocks';
 import { homeViewers, loadHome, recordHomePublished } from './service';
 
@@ -75,22 +74,4 @@ export function refreshHome(
 export async function refreshHomes(deps: Deps, client: WebClient, userIds: (string | null | undefined)[]) {
   const ids = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
   await Promise.all(ids.map((u) => refreshHome(deps, client, u)));
-}
-
-/**
- * After a request changed: the Home of whoever acted (with `notice` on top when they clicked
- * on Home, which is how they hear what happened) and of its requester and owner.
- */
-export async function refreshRequestHomes(
-  deps: Deps,
-  client: WebClient,
-  request: number | { requester_id: string; owner_id: string | null },
-  actor?: { id: string; notice?: string },
-): Promise<void> {
-  const r = typeof request === 'number' ? await getRequest(deps.db, request) : request;
-  const others = [r?.requester_id, r?.owner_id].filter((u) => u !== actor?.id);
-  await Promise.all([
-    actor ? refreshHome(deps, client, actor.id, { notice: actor.notice }) : undefined,
-    refreshHomes(deps, client, others),
-  ]);
 }

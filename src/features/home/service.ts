@@ -1,17 +1,16 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
-import { type AwayPeriod, awayPeriodOf } from '../calendar/service';
-import { activeServices, type CatalogService } from '../catalog/service';
-import type { CheckinSubject } from '../checkins/blocks';
-import { loadSubject } from '../checkins/service';
-import type { EngagementView } from '../coaching/blocks';
-import { loadEngagementView, openEngagementOf } from '../coaching/service';
-import { type ConsentState, getConsentState } from '../consent/service';
-import { computeDigest, type DigestData } from '../digest/service';
-import { OPEN_STATUSES, type RequestWithService } from '../requests/blocks/common';
-import { listMyRequests } from '../requests/service';
-import { type Role, roleOf } from '../team/roles';
+import { type AwayPeriod, awayPeriodOf } from '../calendar';
+import { activeServices, type CatalogService } from '../catalog';
+import type { CheckinSubject } from '../checkins';
+import { loadSubject } from '../checkins';
+import type { EngagementView } from '../coaching';
+import { loadEngagementView, openEngagementOf } from '../coaching';
+import { type ConsentState, getConsentState } from '../consent';
+import { computeDigest, type DigestData } from '../digest';
+import { listMyRequests, OPEN_STATUSES, type RequestWithService } from '../requests';
+import { type Role, roleOf } from '../team';
 
 /**
  * Everything a person's Home tab shows, read in one go. Each part comes from the service that

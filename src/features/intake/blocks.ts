@@ -1,5 +1,5 @@
 import { actions, type Block, button, context, section } from '../../slack/kit/blocks';
-import { channelRef } from '../requests/blocks/common';
+import { channelRef } from '../requests';
 import { INTAKE_IDS } from './ids';
 
 /** What intake shows: the offer after a reaction and the answers of /pmo intake. Pure. */

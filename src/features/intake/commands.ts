@@ -1,5 +1,5 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { cannotPostIn } from '../requests/outbox';
+import { cannotPostIn } from '../requests';
 import { renderIntakeOff, renderIntakeOn, renderIntakeUsage } from './blocks';
 import { clearIntakeChannel, setIntakeChannel } from './service';
 import { emojiName } from './text';

@@ -4,10 +4,8 @@ import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { cleanText, isBlank, SLACK_USER_ID } from '../../lib/input';
 import type { UsersInfoClient } from '../../slack/people';
-import { listServices } from '../catalog/service';
-import { reference } from '../requests/blocks/common';
-import { type RequestForm, requestFormSchema } from '../requests/form';
-import { submitRequest } from '../requests/service';
+import { listServices } from '../catalog';
+import { type RequestForm, reference, requestFormSchema, submitRequest } from '../requests';
 
 /**
  * Intake: requests that start where the work happens. The shortcuts and the reaction's offer

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client';
 import { enqueueMessages } from '../../outbox/enqueue';
-import { CAPS, getConsentState, optIn } from '../consent/service';
+import { CAPS, getConsentState, optIn } from '../consent';
 import { renderAnnouncementFailed } from './blocks';
 
 /** Open announcements (channel mode): opting in from one, and what happens once it is posted or fails. */

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { DEFAULT_CAP } from '../consent/service';
+import { DEFAULT_CAP } from '../consent';
 import type { AudienceView } from './blocks';
 import { eligibility, type Ineligible, LONGEST_CAP_WINDOW_MS } from './eligibility';
 

@@ -12,7 +12,7 @@ import {
   safe,
   section,
 } from '../../slack/kit/blocks';
-import { channelRef } from '../requests/blocks/common';
+import { channelRef } from '../requests';
 import { INVITE_IDS, RSVP_IDS } from './ids';
 
 /** /pmo invite (compose, audience preview, sent), the invitation DM, announcement, summary. */

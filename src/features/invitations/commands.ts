@@ -1,5 +1,5 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { listTopics } from '../consent/topics';
+import { listTopics } from '../consent';
 import { renderComposeModal } from './blocks';
 
 export const inviteCommand: Subcommand = {

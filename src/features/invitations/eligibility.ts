@@ -1,6 +1,6 @@
 import type { InvitationCap } from '../../db/schema';
 import { localDate } from '../../lib/calendar';
-import { CAPS } from '../consent/service';
+import { CAPS } from '../consent';
 
 /**
  * May this person receive an invitation now? The one rule of "invitation, never mandate", used

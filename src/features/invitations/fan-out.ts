@@ -1,7 +1,7 @@
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { computeAudience, type Recipient } from './audience';
 import { type InvitationDraft, renderAnnouncement, renderInvitationDm, renderSummary } from './blocks';
 import { draftSchema } from './compose';

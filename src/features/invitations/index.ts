@@ -4,8 +4,10 @@ import { invitationsFeature } from './listeners';
 import { invitationOutboxHooks } from './outbox';
 
 /** Invitations to sessions, sent only to people opted in to the topic, with RSVP and waitlist. */
-export const invitations = defineFeature({
+export const invitations = defineFeature(() => ({
   ...invitationsFeature,
   subcommands: [inviteCommand],
   outbox: invitationOutboxHooks,
-});
+}));
+
+// What other features may use.

@@ -5,9 +5,7 @@ import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
 import { action, type Feature, redrawMessage, view } from '../../slack/kit';
-import { lookupPerson } from '../../slack/people';
-import { listTopics } from '../consent/topics';
-import { refreshHome } from '../home/publisher';
+import { listTopics } from '../consent';
 import {
   renderAnnouncementOptIn,
   renderConfirmModal,
@@ -38,14 +36,6 @@ import {
 
 const NOT_INVITED = 'This invitation was not sent to you, so nothing changed.';
 
-export async function personTz(deps: Deps, client: WebClient, userId: string): Promise<string> {
-  try {
-    return (await lookupPerson(deps.db, client, userId, deps.clock.now())).tz;
-  } catch {
-    return deps.config.pmo.timezone;
-  }
-}
-
 /** Redraws the invitation DM the app posted to `userId` (never a message a payload names). */
 async function redrawDm(deps: Deps, client: WebClient, invitationId: number, userId: string): Promise<void> {
   const posted = await deps.db
@@ -55,7 +45,7 @@ async function redrawDm(deps: Deps, client: WebClient, invitationId: number, use
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (!posted?.message_channel || !posted.message_ts) return;
-  const tz = await personTz(deps, client, userId);
+  const tz = await deps.people.timeZone(client, userId);
   const payload = await renderDmNow(deps.db, invitationId, userId, deps.clock.now(), tz);
   if (!payload) return;
   await redrawMessage(deps, client, { channel: posted.message_channel, ts: posted.message_ts }, payload);
@@ -73,7 +63,7 @@ const going = action({
   id: RSVP_IDS.going,
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell }) => {
-    const tz = await personTz(deps, client, userId);
+    const tz = await deps.people.timeZone(client, userId);
     const outcome = await rsvpGoing(deps.db, id, userId, deps.clock.now(), tz);
     if (outcome === 'not_invited') return tell(NOT_INVITED);
     await redrawDm(deps, client, id, userId);
@@ -100,11 +90,11 @@ const pause = action({
   id: INVITE_IDS.pause,
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell }) => {
-    const tz = await personTz(deps, client, userId);
+    const tz = await deps.people.timeZone(client, userId);
     const result = await pauseFromInvitation(deps.db, id, userId, deps.clock.now(), tz);
     if (!result) return tell(NOT_INVITED);
     await redrawDm(deps, client, id, userId);
-    await refreshHome(deps, client, userId);
+    await deps.surfaces.refreshHome(client, userId);
   },
 });
 
@@ -116,7 +106,7 @@ const optOutTopic = action({
     const result = await optOutFromInvitation(deps, id, userId, deps.clock.now());
     if (!result) return tell(NOT_INVITED);
     await redrawDm(deps, client, id, userId);
-    await refreshHome(deps, client, userId);
+    await deps.surfaces.refreshHome(client, userId);
   },
 });
 
@@ -132,7 +122,7 @@ const announceOptIn = action({
     else await tell(answer.text);
     if (result.changed.length) {
       await redrawSummary(deps, client, id);
-      await refreshHome(deps, client, userId);
+      await deps.surfaces.refreshHome(client, userId);
     }
   },
 });

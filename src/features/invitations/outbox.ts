@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import type { KindsOf } from '../../outbox/kinds';
 import type { OutboxHooks } from '../../outbox/sender';
-import { AWAY, invitationGate } from '../calendar/deferral';
+import { AWAY, invitationGate } from '../calendar';
 import { checkInvitationDelivery, markDelivered, markSkipped } from './delivery';
 import {
   InvitationViewCache,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { LibraryKind, LibraryStatus } from '../../db/schema';
 import { optionalText, optionalWebLink, requiredText } from '../../lib/input';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { canEdit, firstReviewDate, KIND_KEYS, type LibraryActor, missKey } from './policy';
 
 /**

@@ -1,7 +1,7 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { openConversation } from '../../slack/kit/conversations';
 import { shareFile } from '../../slack/kit/files';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderEraseModal, renderForgetMeModal } from './blocks';
 import { exportCommentsCsv, exportRequestsCsv } from './export';
 import { collectMyData } from './my-data';

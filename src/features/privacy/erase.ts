@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { PERSONAL_DATA, type Rows, type Scrub } from './personal-data';
 import { newErasureMarker } from './policy';
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
-import { MIN_PEOPLE_FOR_COMMENTS } from '../digest/service';
+import { MIN_PEOPLE_FOR_COMMENTS } from '../digest';
 import { hoursBetween, neutraliseCell } from './policy';
 
 /**

@@ -6,10 +6,13 @@ import { runPrivacyJob } from './job';
 import { privacyFeature } from './listeners';
 
 /** Personal data: see it, export it, erase it; retention; deactivated accounts; uninstalls. */
-export const privacy = defineFeature({
+export const privacy = defineFeature(() => ({
   ...privacyFeature,
   subcommands: [myDataCommand, forgetMeCommand, eraseCommand, exportCommand],
   events: privacyEvents,
   // One run per day: due erasures of deactivated accounts, then retention.
   jobs: [{ name: 'privacy', schedule: (c) => c.schedule.privacyCron, runKey: daySlot, run: runPrivacyJob }],
-});
+}));
+
+// What other features may use.
+export { mentionedUser } from './policy';

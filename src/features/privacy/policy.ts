@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { SLACK_USER_ID } from '../../lib/input';
 
 /**
@@ -6,19 +5,7 @@ import { SLACK_USER_ID } from '../../lib/input';
  * command, and how a spreadsheet cell is kept from becoming a formula.
  */
 
-/** An erased person's id everywhere: one marker per person, so "distinct people" figures hold. */
-export const ERASED_PREFIX = 'ERASED-';
-/** A person on rows past retention: one per person and retention run. */
-export const RETIRED_PREFIX = 'ANON-';
-
-export function newErasureMarker(): string {
-  return `${ERASED_PREFIX}${randomBytes(6).toString('hex').toUpperCase()}`;
-}
-
-/** Ids the app must never message (an erased or retired person's marker). */
-export function isAnonymousMarker(id: string | null | undefined): boolean {
-  return typeof id === 'string' && (id.startsWith(ERASED_PREFIX) || id.startsWith(RETIRED_PREFIX));
-}
+export { ERASED_PREFIX, isAnonymousMarker, newErasureMarker, RETIRED_PREFIX } from '../../lib/anonymous-ids';
 
 /**
  * The person a command names: `<@U123|name>` as Slack escapes a mention, `<@U123>`, or a bare

@@ -1,9 +1,8 @@
 import type { RequestStatus, RequestUpdate } from '../../db/schema';
-import type { Deps } from '../../deps';
+import type { Actor, Deps } from '../../deps';
 import { slackUserId } from '../../lib/input';
 import { enqueueMessages, type OutgoingMessage } from '../../outbox/enqueue';
-import { AUDIT_ACTIONS, type AuditAction, recordAudit } from '../audit/service';
-import { actorOf, isMember } from '../team/roles';
+import { AUDIT_ACTIONS, type AuditAction, recordAudit } from '../audit';
 import type { RequestWithService } from './blocks/common';
 import { renderOwnerNotice, renderRequesterUpdate } from './blocks/messages';
 import { declineFormSchema, deliveredSchema } from './form';
@@ -156,12 +155,14 @@ async function step(
   deps: Deps,
   action: RequestAction,
   requestId: number,
-  actorId: string,
+  who: string | Actor,
   input: StepInput = {},
 ): Promise<TransitionResult> {
   const rule = RULES[action];
   if (!rule.to) throw new Error(`${action} is not a change of status`);
-  const actor = await actorOf(deps, actorId);
+  // A click hands down the actor its route already resolved; other callers name a person.
+  const actor = typeof who === 'string' ? await deps.roles.actor(who) : who;
+  const actorId = actor.id;
   if (rule.who !== 'requester' && !actor.member)
     return { ok: false, current: await getRequest(deps.db, requestId) };
   const { ownerNot, ...rest } = input;
@@ -175,8 +176,10 @@ async function step(
   });
 }
 
-export const claimRequest = (deps: Deps, requestId: number, actor: string) =>
-  step(deps, 'claim', requestId, actor, { set: { owner_id: actor, claimed_at: deps.clock.now() } });
+export const claimRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
+  step(deps, 'claim', requestId, actor, {
+    set: { owner_id: typeof actor === 'string' ? actor : actor.id, claimed_at: deps.clock.now() },
+  });
 
 export async function assignRequest(
   deps: Deps,
@@ -184,7 +187,7 @@ export async function assignRequest(
   actor: string,
   assignee: string,
 ): Promise<TransitionResult | { ok: false; notMember: true }> {
-  if (!slackUserId.safeParse(assignee).success || !(await isMember(deps.db, deps.config, assignee)))
+  if (!slackUserId.safeParse(assignee).success || !(await deps.roles.isMember(assignee)))
     return { ok: false, notMember: true };
   return step(deps, 'assign', requestId, actor, {
     note: `assigned to ${assignee}`,
@@ -205,10 +208,10 @@ export async function assignRequest(
   });
 }
 
-export const unclaimRequest = (deps: Deps, requestId: number, actor: string) =>
+export const unclaimRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
   step(deps, 'unclaim', requestId, actor, { set: { owner_id: null, claimed_at: null } });
 
-export const startRequest = (deps: Deps, requestId: number, actor: string) =>
+export const startRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
   step(deps, 'start', requestId, actor, { set: { started_at: deps.clock.now() } });
 
 export const deliverRequest = (

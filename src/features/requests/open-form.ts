@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
-import { activeServices } from '../catalog/service';
+import { activeServices } from '../catalog';
 import { type RequestFormOptions, type RequestPrefill, renderRequestModal } from './blocks/modals';
 
 /**

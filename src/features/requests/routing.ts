@@ -1,7 +1,7 @@
 import type { Database } from '../../db/client';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
-import { notAway } from '../calendar/away-filter';
-import { openWorkByOwner } from '../team/service';
+import { notAway } from '../calendar';
+import { openWorkByOwner } from '../team';
 
 /**
  * Who could take a request: active members whose skills include the request's service, the

@@ -5,9 +5,7 @@ import { localDate } from '../../lib/calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import type { UsersInfoClient } from '../../slack/people';
-import { overdueTarget } from '../calendar/policy';
-import { targetsForNewRequest } from '../calendar/service';
-import { actorOf } from '../team/roles';
+import { overdueTarget, targetsForNewRequest } from '../calendar';
 import { OPEN_STATUSES, type RequestWithService } from './blocks/common';
 import {
   renderOriginReply,
@@ -283,7 +281,7 @@ export async function askQuestion(
   const { db, clock } = deps;
   const { question } = askFormSchema.parse({ question: input.question });
   const r = await getRequest(db, input.requestId);
-  if (!r || !decide('ask', r, await actorOf(deps, input.askedBy), clock.now()).ok)
+  if (!r || !decide('ask', r, await deps.roles.actor(input.askedBy), clock.now()).ok)
     return { ok: false, current: r };
   const result = await db.transaction().execute(async (trx) => {
     const q = await trx

@@ -1,7 +1,8 @@
 import type { ModalView } from '@slack/types';
 import { actions, type Block, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
-import type { CatalogService } from '../catalog/service';
-import { mention } from '../requests/blocks/common';
+import { renderAdminModal } from '../../slack/kit/modals';
+import type { CatalogService } from '../catalog';
+import { mention } from '../requests';
 import { TEAM_IDS } from './ids';
 import type { TeamMember } from './service';
 
@@ -75,4 +76,9 @@ export function renderMemberModal(services: CatalogService[], member?: TeamMembe
       },
     ],
   };
+}
+
+/** The same list in a modal, as a lead opens it from Home (and sees it redrawn there). */
+export function renderTeamModal(members: TeamMember[], leadIds: string[]): ModalView {
+  return renderAdminModal('PMO team', renderTeam(members, leadIds));
 }

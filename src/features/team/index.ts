@@ -4,8 +4,13 @@ import { teamFeature } from './listeners';
 import { rolesOf } from './roles';
 
 /** The PMO's members and their skills; who is a lead. Offers the `roles` port. */
-export const team = defineFeature({
+export const team = defineFeature(() => ({
   ...teamFeature,
   subcommands: [teamCommand],
   ports: (deps) => ({ roles: rolesOf(deps) }),
-});
+}));
+
+// What other features may use.
+export { renderTeam, renderTeamModal } from './blocks';
+export { actorOf, isLead, isMember, type Role, roleOf } from './roles';
+export { listTeam, OPEN_WORK_STATUSES, openWorkByOwner } from './service';

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { slackUserId } from '../../lib/input';
 import { action, type Feature, view } from '../../slack/kit';
-import { AUDIT_ACTIONS, recordAudit } from '../audit/service';
-import { listServices } from '../catalog/service';
-import { ADMIN_TITLES, renderAdminModal } from '../home/blocks';
-import { renderMemberModal, renderTeam } from './blocks';
+import { AUDIT_ACTIONS, recordAudit } from '../audit';
+import { listServices } from '../catalog';
+import { renderMemberModal, renderTeam, renderTeamModal } from './blocks';
 import { TEAM_IDS } from './ids';
 import { getMember, listTeam, memberFormSchema, removeMember, saveMember } from './service';
 
@@ -51,11 +50,12 @@ export const teamFeature: Feature = {
           subject: 'member',
           at: deps.clock.now(),
         });
-        const team = renderTeam(await listTeam(deps.db), deps.config.pmo.leadIds);
+        const members = await listTeam(deps.db);
+        const team = renderTeam(members, deps.config.pmo.leadIds);
         if (click.place.kind === 'modal') {
           await client.views.update({
             view_id: click.place.viewId,
-            view: renderAdminModal(ADMIN_TITLES.team, team),
+            view: renderTeamModal(members, deps.config.pmo.leadIds),
           });
         } else if (click.respond) {
           await click.respond({ response_type: 'ephemeral', replace_original: true, ...team });

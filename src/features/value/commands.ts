@@ -1,6 +1,5 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { periodLabel } from '../digest/blocks';
-import { digestPeriod } from '../digest/service';
+import { digestPeriod, periodLabel } from '../digest';
 import { renderFeedbackModal } from './blocks';
 import { periodFeedback } from './service';
 

@@ -4,8 +4,8 @@ import { valueFeature } from './listeners';
 import { valueOutboxHooks } from './outbox';
 
 /** Value feedback: what a delivery was worth to the people it was for. */
-export const value = defineFeature({
+export const value = defineFeature(() => ({
   ...valueFeature,
   subcommands: [feedbackCommand],
   outbox: valueOutboxHooks,
-});
+}));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requiredText, rowIdOr } from '../../lib/input';
 import { type Feature, type ViewAnswer, view } from '../../slack/kit';
-import { digestPeriod } from '../digest/service';
+import { digestPeriod } from '../digest';
 import { renderActionRecorded } from './blocks';
 import { VALUE_IDS } from './ids';
 import { recordServiceAction } from './service';

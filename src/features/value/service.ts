@@ -7,8 +7,8 @@ import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import type { BeforeSendResult } from '../../outbox/sender';
 import { lookupPerson } from '../../slack/people';
-import { periodLabel } from '../digest/blocks';
-import type { DigestPeriod } from '../digest/service';
+import type { DigestPeriod } from '../digest';
+import { periodLabel } from '../digest';
 import { renderYouSaid } from './blocks';
 import { MIN_PEOPLE_FOR_FEEDBACK, nextWorkingTime, optedOutOfEverything } from './policy';
 

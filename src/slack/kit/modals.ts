@@ -2,7 +2,7 @@ import type { ViewOutput } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger';
-import type { Block } from './blocks';
+import { type Block, context, plain } from './blocks';
 
 /**
  * Redraws blocks of an open modal in place, from the view a click inside it came with: the
@@ -37,4 +37,19 @@ export async function redrawModalBlocks(
       deps.logger.warn({ err, callbackId: open.callback_id }, 'could not redraw a modal in place');
     return false;
   }
+}
+
+/** Where a lead's admin list (the catalogue, the team) opens when asked for from Home. */
+export const ADMIN_MODAL_ID = 'home_admin_modal';
+
+/** A lead's admin list (what `/pmo catalog` or `/pmo team` posts) in a modal. */
+export function renderAdminModal(title: string, body: { blocks: Block[] }, notice?: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: ADMIN_MODAL_ID,
+    title: plain(title, 24),
+    close: plain('Close', 24),
+    private_metadata: title,
+    blocks: [...(notice ? [context(notice)] : []), ...body.blocks].slice(0, 100),
+  };
 }

@@ -1,6 +1,6 @@
 import type { InputBlock, ModalView, PlainTextInput } from '@slack/types';
 import { type Block, context, option, plain, safe, section } from '../../../slack/kit/blocks';
-import type { CatalogService } from '../../catalog/service';
+import type { CatalogService } from '../../catalog';
 import { IMPACT_LABELS, IMPACTS, LIMITS } from '../form';
 import { REQUEST_IDS, TRIAGE_IDS } from '../ids';
 import { type RequestWithService, reference } from './common';

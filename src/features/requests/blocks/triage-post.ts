@@ -1,5 +1,5 @@
 import { actions, type Block, context, fields, header, safe, section } from '../../../slack/kit/blocks';
-import type { Overdue } from '../../calendar/policy';
+import type { Overdue } from '../../calendar';
 import { TRIAGE_IDS } from '../ids';
 import { stepsFor } from '../policy';
 import type { Suggestion } from '../routing';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { rowId } from '../../../lib/input';
 import { action, redrawModalBlocks, view } from '../../../slack/kit';
-import { listServices } from '../../catalog/service';
-import { refreshHome } from '../../home/publisher';
+import { listServices } from '../../catalog';
 import { renderEstimateBlock } from '../blocks/modals';
 import { describeEstimate, waitEstimate } from '../estimate';
 import { requestFormSchema } from '../form';
@@ -45,7 +44,7 @@ export const requestForm = view({
       form,
       ...(origin ? { origin: { ...origin, replyInThread: threadReply } } : {}),
     });
-    s.later(() => refreshHome(s.deps, s.client, s.userId));
+    s.later(() => s.deps.surfaces.refreshHome(s.client, s.userId));
     return undefined;
   },
 });

@@ -1,10 +1,10 @@
 import { rowId } from '../../../lib/input';
 import { action, type Click } from '../../../slack/kit';
-import { refreshRequestHomes } from '../../home/publisher';
 import { OPEN_STATUSES, reference } from '../blocks/common';
 import { refusalText } from '../blocks/messages';
 import { renderEditModal, renderReplyModal } from '../blocks/modals';
 import { renderMyRequests } from '../blocks/status-list';
+import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS, STATUS_IDS } from '../ids';
 import { cancelRequest, closeRequest, REOPEN_WINDOW_DAYS, reopenRequest } from '../lifecycle';
 import { getQuestion, getRequest, listMyRequests } from '../service';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { rowId } from '../../../lib/input';
 import { view } from '../../../slack/kit';
-import { refreshRequestHomes } from '../../home/publisher';
 import { refusalText } from '../blocks/messages';
 import { answerFormSchema, editFormSchema } from '../form';
+import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS } from '../ids';
 import { answerQuestion, editRequest } from '../service';
 import { refreshTriagePost } from '../triage-post';

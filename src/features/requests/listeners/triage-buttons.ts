@@ -1,11 +1,11 @@
 import type { ModalView } from '@slack/types';
-import type { Deps } from '../../../deps';
+import type { Actor, Deps } from '../../../deps';
 import { rowId } from '../../../lib/input';
 import { action, type Click } from '../../../slack/kit';
-import { refreshRequestHomes } from '../../home/publisher';
 import type { RequestWithService } from '../blocks/common';
 import { refusalText } from '../blocks/messages';
 import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
+import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
 import { claimRequest, startRequest, type TransitionResult, unclaimRequest } from '../lifecycle';
 import { decide, type RequestAction } from '../policy';
@@ -18,7 +18,7 @@ import { anyForm, NOT_A_MEMBER } from './common';
  * start, unclaim) and those that open a modal first (assign, ask, decline, deliver).
  */
 
-type Step = (deps: Deps, requestId: number, actor: string) => Promise<TransitionResult>;
+type Step = (deps: Deps, requestId: number, actor: Actor) => Promise<TransitionResult>;
 
 const directSteps: [string, RequestAction, Step, string][] = [
   [TRIAGE_IDS.claim, 'claim', claimRequest, 'You claimed it — the requester has been told.'],
@@ -43,15 +43,14 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
     refusal: NOT_A_MEMBER,
     value: rowId,
     run: async (click) => {
-      const result = await step(click.deps, click.value, click.userId);
+      const actor = await click.actor();
+      const result = await step(click.deps, click.value, actor);
       if (!result.ok) {
         await click.tell(refusalText(result.current, click.userId));
         // A click refused because the state moved means the post may be stale (say an earlier
         // chat.update failed past its retries): repaint it, unless it already shows the truth.
         // A click refused because of who clicked says nothing about the post.
-        const why = result.current
-          ? decide(name, result.current, await click.actor(), click.deps.clock.now())
-          : undefined;
+        const why = result.current ? decide(name, result.current, actor, click.deps.clock.now()) : undefined;
         if (why && !why.ok && why.reason === 'state')
           await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
         return;

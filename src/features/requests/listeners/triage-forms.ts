@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { chosenUser } from '../../../lib/input';
 import { type Submission, view } from '../../../slack/kit';
-import { refreshRequestHomes } from '../../home/publisher';
 import { refusalText } from '../blocks/messages';
 import { askFormSchema, declineFormSchema, deliverFormSchema } from '../form';
+import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
 import { assignRequest, declineRequest, deliverRequest, type TransitionResult } from '../lifecycle';
 import { askQuestion } from '../service';
