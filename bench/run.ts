@@ -12,7 +12,7 @@ import { scenarios } from './scenarios';
 
 /**
  * `npm run bench`: the app on PostgreSQL against the fake Slack, no internet. Prints a results
- * table (markdown) with the targets of issue 7. BENCH_DATABASE_URL (default: the local server)
+ * table (markdown) with its targets. BENCH_DATABASE_URL (default: the local server)
  * must allow CREATE DATABASE; each run uses a fresh database and drops it afterwards.
  */
 

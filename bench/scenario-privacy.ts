@@ -10,7 +10,7 @@ const PERSON = 'UBENCHME1';
 const ANSWERS = 1000;
 
 /**
- * e. Privacy at scale (issue 14): on a database of 100k requests and 300k answers, a person
+ * e. Privacy at scale: on a database of 100k requests and 300k answers, a person
  * with 1,000 requests and 1,000 answered check-ins asks `/pmo my-data` (timed until the file
  * is in their DM) and then `/pmo forget-me` (timed from the command to the modal's answer, and
  * the erasure alone from the submission to its answer).

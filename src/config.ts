@@ -109,7 +109,7 @@ const envSchema = z
     CHECKIN_DAYS: weekdays.default([1, 2, 3, 4, 5]),
     CHECKIN_REMINDER_DAYS: intFrom(3, 1),
     FOLLOWUP_AFTER_DAYS: intFrom(60, 1),
-    // Privacy (issue 14): closed requests and feedback lose their free text and ids after
+    // Privacy: closed requests and feedback lose their free text and ids after
     // RETENTION_DAYS; a deactivated account is erased ERASE_DEACTIVATED_AFTER_DAYS after Slack says so.
     RETENTION_DAYS: intFrom(730, 1),
     ERASE_DEACTIVATED_AFTER_DAYS: intFrom(30),

@@ -290,14 +290,14 @@ export interface CheckinsTable {
   created_at: Timestamp;
 }
 
-// --- App Home (issue 6) ---------------------------------------------------------------------
+// --- App Home ---------------------------------------------------------------------
 export interface HomeViewsTable {
   user_id: string;
   first_opened_at: Timestamp;
   published_at: NullableTimestamp;
 }
 
-// --- intake (issue 12) -----------------------------------------------------------------------
+// --- intake -----------------------------------------------------------------------
 /** The message a request form was opened from, by the form's view id. */
 export interface RequestFormOriginsTable {
   view_id: string;
@@ -329,7 +329,7 @@ export interface IntakeChannelsTable {
   updated_at: Timestamp;
 }
 
-// --- working calendar, targets, away, quiet after silence (issue 13) -------------------------
+// --- working calendar, targets, away, quiet after silence -------------------------
 export interface PmoClosuresTable {
   day: DateOnly;
   reason: Generated<string>;
@@ -368,7 +368,7 @@ export interface SilenceChecksTable {
   answer: 'keep' | 'pause' | 'optout' | null;
 }
 
-// --- privacy and audit (issue 14) -----------------------------------------------------------
+// --- privacy and audit -----------------------------------------------------------
 export interface AuditLogTable {
   id: Generated<number>;
   actor_id: string;

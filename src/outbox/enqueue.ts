@@ -5,7 +5,7 @@ import type { OutboxKind } from './kinds';
 /**
  * Every message the app sends on its own initiative (DMs, triage posts, invitations,
  * check-ins) is first written here, in the same transaction as the change that causes it.
- * The sender (jobs/outbox-sender.ts) delivers it later: nothing is lost if Slack or the
+ * The sender (sender.ts) delivers it later: nothing is lost if Slack or the
  * process fails in between, and `dedupe_key` makes enqueueing idempotent.
  */
 export interface OutgoingMessage {

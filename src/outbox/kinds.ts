@@ -1,7 +1,7 @@
 /**
  * Every kind of message the outbox sends, in one typed list. A kind is how the sender finds its
- * send-time checks (an invitation's consent re-check, a check-in still open…): the hook map in
- * hooks.ts must name every kind here, and enqueueing takes only these, so a typo cannot slip a
+ * send-time checks (an invitation's consent re-check, a check-in still open…): the features'
+ * manifests (their `outbox` hooks) must name every kind here, and enqueueing takes only these, so a typo cannot slip a
  * message past its check.
  */
 export const OUTBOX_KINDS = {

@@ -118,7 +118,7 @@ export class OutboxSender {
     this.backoffMs = opts.backoffMs ?? 1000;
   }
 
-  /** The checks and bookkeeping of every kind (hooks.ts); a row of any other kind is never sent. */
+  /** The checks and bookkeeping of every kind (from the features' manifests); a row of any other kind is never sent. */
   useHooks(hooks: Record<OutboxKind, OutboxHooks>): void {
     this.hooks = hooks;
   }

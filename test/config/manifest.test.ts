@@ -56,7 +56,7 @@ describe('manifest.yml', () => {
     expect(manifest.settings).toHaveProperty('socket_mode_enabled');
   });
 
-  it('declares the shortcuts, the workflow step and what custom steps need (issue 12)', () => {
+  it('declares the shortcuts, the workflow step and what custom steps need', () => {
     const shortcuts = manifest.features.shortcuts.map((s: { type: string; callback_id: string }) => [
       s.type,
       s.callback_id,

@@ -6,7 +6,7 @@ import { connectPglite } from '../../src/db/client';
 import { MIGRATIONS_DIR, migrateToLatest } from '../../src/db/migrate';
 import { templateFile, writeTemplate } from '../../src/db/pglite-template';
 
-/** Issue 17: a new embedded database starts from the template instead of running initdb. */
+/** A new embedded database starts from the template instead of running initdb. */
 describe('the embedded database template', () => {
   let dir: string;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { seedMember, seedRequest } from '../support/seed';
 import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * The digest's chart (issue 15): a PNG drawn on the server from 8 weeks of history, shared once
+ * The digest's chart: a PNG drawn on the server from 8 weeks of history, shared once
  * in the digest's thread with an alt text that states the figures; a failed upload leaves the
  * digest posted and is not retried.
  *

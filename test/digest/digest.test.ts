@@ -401,7 +401,7 @@ describe('a quiet week', () => {
   });
 });
 
-describe('the anonymity threshold counts people, not answers (issue 11, finding 7)', () => {
+describe('the anonymity threshold counts people, not answers', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

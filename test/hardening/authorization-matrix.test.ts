@@ -20,7 +20,7 @@ import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '
 import { dmDraft, feedbackModalFor, SECRET, seedWorld, snapshot, type World } from './world';
 
 /**
- * Issue 11: for every button and every modal the app answers — read from the routes the app
+ * For every button and every modal the app answers — read from the routes the app
  * registered, so a new one cannot be forgotten — a forged payload from someone who may not act
  * (an outsider, a requester who is not the one concerned, a member where a lead or the owner is
  * needed) changes nothing in the database, updates nobody's message, reveals nothing, and gets a
@@ -127,7 +127,7 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   home_manage_catalog: { actionId: 'home_manage_catalog', value: () => 'catalog', forbidden: ALL },
   home_manage_team: { actionId: 'home_manage_team', value: () => 'team', forbidden: ALL },
   home_manage_topics: { actionId: 'home_manage_topics', value: () => 'topics', forbidden: ALL },
-  // Issue 12: choosing a service redraws the estimate on the chooser's own form.
+  // Choosing a service redraws the estimate on the chooser's own form.
   request_service: { self: 'redraws the wait estimate on the clicker’s own form' },
   // An offer that is not the clicker's (or does not exist) opens nothing.
   intake_file: { actionId: 'intake_file', value: () => '999999', forbidden: ALL },

@@ -31,7 +31,7 @@ import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '
 import { dmDraft, feedbackModalFor, seedWorld, type World } from './world';
 
 /**
- * Issue 11, finding 5: every input of every modal the app answers, filled with what a forged
+ * Every input of every modal the app answers, filled with what a forged
  * payload can hold. Whatever it is, the person gets a field error or their submission is taken
  * (cleaned) within 3 s — never a crash, a silent 404 after 3 s, or something stored that should
  * not be (a NUL, 100,000 characters, an impossible date, markup shown unescaped).

@@ -5,7 +5,7 @@ import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-a
 import { dmDraft } from './world';
 
 /**
- * Issue 11, findings 3–8: each attack of the hostile review, replayed through signed HTTP the
+ * Each attack of the hostile review, replayed through signed HTTP the
  * way a workspace member with a forged payload would send it. Each of these failed before the fix.
  */
 

@@ -9,7 +9,7 @@ import { signedHeaders } from '../support/slack-signing';
 import { LEAD, SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Issue 11, findings 1 and 2 and the HTTP server's limits: what a port scanner or an unsigned
+ * What a port scanner or an unsigned
  * client can do to the Slack endpoint.
  */
 describe('the Slack endpoint against requests Slack never sends (a real process)', () => {

@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { blockOf } from './intake-helpers';
 
 /**
- * Issue 12, item 5: an honest wait estimate for the chosen service, in the form (redrawn when the
+ * An honest wait estimate for the chosen service, in the form (redrawn when the
  * service changes) and in the confirmation DM: medians over the last 90 days to claim and to
  * deliver, "not enough history yet" under five requests, and the members with that skill now.
  */

@@ -4,7 +4,7 @@ import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 import { blockOf, postInChannel, TEAM_CHANNEL } from './intake-helpers';
 
 /**
- * Issue 12, item 4: reaction intake, opt-in per channel. A lead turns it on for a channel and an
+ * Reaction intake, opt-in per channel. A lead turns it on for a channel and an
  * emoji; a reaction with that emoji there offers the reactor (only them) a button that opens the
  * prefilled form; nothing is filed without that click and the form's submission.
  */

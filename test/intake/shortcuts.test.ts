@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { blockOf, postInChannel, shortcutForm, TEAM_CHANNEL } from './intake-helpers';
 
 /**
- * Issue 12, items 1 and 2: "Ask the PMO about this" on a message opens the request form
+ * "Ask the PMO about this" on a message opens the request form
  * prefilled from it; the request keeps where it came from; the thread hears "Filed as PMO-…"
  * only when the person chose it and only where the app can post. The ⚡ shortcut opens the form.
  */

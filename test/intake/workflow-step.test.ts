@@ -2,7 +2,7 @@ import { dmsTo, triagePost } from '../requests/request-helpers';
 import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Issue 12, item 3: the Workflow Builder step `create_pmo_request`. A function_executed event
+ * The Workflow Builder step `create_pmo_request`. A function_executed event
  * files a request through the same service as the form, with the execution's token for the
  * calls made for the step, then completes it; bad inputs complete it with an error a workflow
  * author understands; a redelivered event is answered 200 and files and completes nothing again.

@@ -1,6 +1,6 @@
 import { type EligibilityFacts, eligibility, usedOfCap } from '../../src/features/invitations/eligibility';
 
-/** The one rule the audience preview and the send-time check share (issue 16, item 4). */
+/** The one rule the audience preview and the send-time check share. */
 describe('invitation eligibility', () => {
   const NOW = new Date('2026-11-24T23:30:00Z'); // Tuesday 23:30 in UTC, already Wednesday in Tokyo
   const facts = (over: Partial<EligibilityFacts> = {}): EligibilityFacts => ({

@@ -2,7 +2,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { addMember, composeInvitation, optInPeople, users } from './helpers';
 
 /**
- * Issue 4, "done when": a 1,000-recipient invitation against a Slack that rate-limits
+ * A 1,000-recipient invitation against a Slack that rate-limits
  * chat.postMessage reaches every person exactly once, while `/pmo help` stays fast.
  * Slack's window is scaled down (100 posts per 200 ms, Retry-After 1 s) to keep the test short.
  */

@@ -14,7 +14,7 @@ import {
 } from './helpers';
 
 /**
- * "Invitation, never mandate" (issue 4, section 5): each guarantee is checked where it must
+ * "Invitation, never mandate": each guarantee is checked where it must
  * hold — at send time — by queueing invitations with the sender stopped, changing consent,
  * then letting the sender run.
  */

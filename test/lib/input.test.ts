@@ -13,7 +13,7 @@ import {
   wholeNumber,
 } from '../../src/lib/input';
 
-/** The input rules every form and service uses (issue 11, findings 5, 6 and 8). */
+/** The input rules every form and service uses. */
 describe('input rules', () => {
   it.each([
     ['a\u0000b', 'ab'],

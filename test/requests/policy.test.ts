@@ -11,7 +11,7 @@ import {
   stepsOf,
 } from '../../src/features/requests/policy';
 
-/** Every status × action × role, against a table written out by hand (issue 16, item 2). */
+/** Every status × action × role, against a table written out by hand. */
 
 type Role = 'requester' | 'member' | 'owner' | 'lead' | 'outsider';
 const ROLES: Role[] = ['requester', 'member', 'owner', 'lead', 'outsider'];

@@ -4,7 +4,7 @@ import { FakeSlack } from '../support/fake-slack';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Issue 17: Socket Mode, tested like HTTP. The app connects to the fake Slack's socket (found
+ * Socket Mode, tested like HTTP. The app connects to the fake Slack's socket (found
  * through SLACK_API_URL), and the same commands, clicks, submissions and events travel as
  * envelopes whose acknowledgements carry the answers.
  */

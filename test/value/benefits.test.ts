@@ -4,7 +4,7 @@ import { seedRequest } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * Benefits realised (issue 15): the follow-up quotes back what the requester expected at intake
+ * Benefits realised: the follow-up quotes back what the requester expected at intake
  * and asks "Did it happen?"; the answers roll up per service in the digest and on a lead's Home,
  * quotes only once 3 different people answered for that service.
  *

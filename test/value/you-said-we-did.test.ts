@@ -3,7 +3,7 @@ import { seedRequest, topicId } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 
 /**
- * "You said, we did" (issue 15): `/pmo feedback` shows leads the period's feedback by service
+ * "You said, we did": `/pmo feedback` shows leads the period's feedback by service
  * (comments only from 3 people on); an action recorded for a service reaches exactly the people
  * who gave feedback on it in that period, once, in their working hours, quoting only their own
  * words; someone opted out of everything is not written to.

@@ -212,7 +212,7 @@ export function hasTargetNews(r: TargetReport): boolean {
   return r.firstResponse.total + r.delivery.total + r.overdueTotal + r.awayThisWeek.length > 0;
 }
 
-/** The digest's and Home's response-target figures (issue 13). */
+/** The digest's and Home's response-target figures. */
 export function renderTargetFields(r: TargetReport): [string, string][] {
   return [
     ['First response on target', rateText(r.firstResponse)],

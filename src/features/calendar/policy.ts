@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from './working-calendar';
 
 /**
- * The pure rules of issue 13: response targets, when a nudge is due, away periods, and quiet
+ * The calendar's pure rules: response targets, when a nudge is due, away periods, and quiet
  * after silence. The services read the facts; these decide.
  */
 

@@ -11,7 +11,7 @@ export const CATALOG_IDS = {
   modal: 'catalog_modal',
   name: 'catalog_name',
   description: 'catalog_description',
-  /** Response targets in working days (issue 13); empty: the defaults. */
+  /** Response targets in working days; empty: the defaults. */
   firstResponseDays: 'catalog_first_response_days',
   deliveryDays: 'catalog_delivery_days',
 } as const;

@@ -3,7 +3,7 @@ import { actions, button, context, option, plain, safe, section } from '../../sl
 import { REALISED_ANSWERS } from '../digest';
 import { CHECKIN_IDS, checkinRateAction } from './ids';
 
-/** What a check-in is about, as people read it. Built by services/checkins.ts. */
+/** What a check-in is about, as people read it. Built by service.ts. */
 export interface CheckinSubject {
   checkinId: number;
   kind: 'delivery' | 'coaching' | 'followup';

@@ -14,7 +14,7 @@ const JOB_RUNS_KEPT_DAYS = 30;
  */
 export async function runCheckinsJob(deps: Deps, client: WebClient, now: Date) {
   const created = await createDueCheckins(deps.db, deps.config.checkins, now);
-  // People away wait until they are back (issue 13): their due check-ins move, one a working day.
+  // People away wait until they are back: their due check-ins move, one a working day.
   const deferredAway = await deferCheckinsOfAway(deps, client, now);
   const sent = await sendDueCheckins(deps, client, now);
   if (sent.sent + sent.reminded > 0) deps.outbox.kick();

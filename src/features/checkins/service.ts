@@ -79,7 +79,7 @@ export async function createDueCheckins(
     if (!e.started_at) continue;
     const n = Math.floor((now.getTime() - e.started_at.getTime()) / every);
     if (n < 1) continue;
-    // Quiet after silence (issue 13): two unanswered in a row and this engagement is not asked again.
+    // Quiet after silence: two unanswered in a row and this engagement is not asked again.
     const latest = await db
       .selectFrom('checkins')
       .select('status')

@@ -152,7 +152,7 @@ async function proposeNext(tx: Database, id: number, now: Date): Promise<boolean
     ])
     .where('m.active', '=', true)
     .where('m.slack_user_id', 'not in', exclude)
-    // Away members are not matched as coaches (issue 13).
+    // Away members are not matched as coaches.
     .where(notAway('m.slack_user_id', now.toISOString().slice(0, 10)))
     .execute();
   const next = candidates

@@ -8,7 +8,7 @@ import { COACHING_TOPIC_SLUG, listTopics, type TopicInfo } from './topics';
 
 /**
  * Consent is per person and topic, and every change is recorded with when and where it came
- * from. Nothing here sends an invitation: the send-time check (invitation-delivery.ts) reads
+ * from. Nothing here sends an invitation: the send-time check (invitations/delivery.ts) reads
  * the current state, so a change applies at once, including to invitations already queued.
  */
 

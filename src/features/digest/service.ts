@@ -79,7 +79,7 @@ export interface DigestData {
   /** Unattributed, sorted by text; empty unless MIN_PEOPLE_FOR_COMMENTS different people answered. */
   comments: string[];
   optedInByTopic: { topic: string; people: number }[];
-  /** Response targets: on-target rates, what is overdue, who is away this week (issue 13). */
+  /** Response targets: on-target rates, what is overdue, who is away this week. */
   targets?: TargetReport;
   /** The last 8 weeks, oldest first (the last is this period): the chart and the medians. */
   history: DigestHistory;

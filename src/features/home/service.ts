@@ -47,7 +47,7 @@ export interface HomeModel {
     coachees: EngagementView[];
   };
   lead?: { digest: DigestData };
-  /** The person's current or coming time away (issue 13). */
+  /** The person's current or coming time away. */
   away?: AwayPeriod;
 }
 

@@ -118,7 +118,7 @@ export async function checkInvitationDelivery(
         person.tz,
       );
       if (!verdict.ok || !topic) return { skip: verdict.ok ? 'no_consent' : verdict.reason };
-      // Quiet after silence (issue 13): three ignored in a row → "Still interested?", then none.
+      // Quiet after silence: three ignored in a row → "Still interested?", then none.
       const quiet = await checkSilence(tx, userId, now);
       if (!quiet.send) return { skip: quiet.reason };
 

@@ -28,7 +28,7 @@ export function invitationOutboxHooks(
     'invitation.dm': {
       beforeSend: async (row) => {
         if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
-        // Away: held until they are back (issue 13), not skipped.
+        // Away: held until they are back, not skipped.
         const held = await invitationGate(deps, client, row.invitation_id, row.recipient_id, clock.now());
         if (held) return held;
         const decision = await checkInvitationDelivery(

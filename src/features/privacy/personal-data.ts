@@ -174,11 +174,11 @@ export const PERSONAL_DATA: PersonalTable[] = [
     mentions: ['dedupe_key'],
   },
   { table: 'home_views', deleteWhere: 'user_id' },
-  // Intake (issue 12): the message a form was opened from, a reaction's offer, a channel's set-up.
+  // Intake: the message a form was opened from, a reaction's offer, a channel's set-up.
   { table: 'request_form_origins', deleteWhere: 'user_id' },
   { table: 'intake_offers', deleteWhere: 'user_id' },
   { table: 'intake_channels', ids: ['set_by'] },
-  // Calendar (issue 13): their time away, the "Still interested?" asks, nudges and escalations.
+  // Calendar: their time away, the "Still interested?" asks, nudges and escalations.
   { table: 'away_periods', deleteWhere: 'user_id', ids: ['set_by'] },
   { table: 'silence_checks', deleteWhere: 'user_id' },
   {
@@ -193,7 +193,7 @@ export const PERSONAL_DATA: PersonalTable[] = [
       },
     ],
   },
-  // "You said, we did" (issue 15): what a lead recorded as done for a service.
+  // "You said, we did": what a lead recorded as done for a service.
   {
     table: 'service_actions',
     ids: ['recorded_by'],

@@ -29,7 +29,7 @@ export async function suggestMembers(
     .select(['members.slack_user_id', 'members.created_at'])
     .where('members.active', '=', true)
     .where('member_skills.service_id', '=', serviceId)
-    // Away members are not suggested (issue 13).
+    // Away members are not suggested.
     .where(notAway('members.slack_user_id', today ?? now.toISOString().slice(0, 10)))
     .execute();
   const ids = skilled.map((s) => s.slack_user_id);

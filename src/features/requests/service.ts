@@ -28,7 +28,7 @@ import { nameOf, suggestMembers } from './routing';
 
 /**
  * Requests: submit, read, edit, and the question/answer conversation. State changes of the
- * lifecycle are in request-lifecycle.ts. Every message is enqueued in the same transaction
+ * lifecycle are in lifecycle.ts. Every message is enqueued in the same transaction
  * as the change it reports; callers kick the outbox after commit.
  */
 

@@ -20,7 +20,7 @@ export interface TriageModel {
   request: RequestWithService;
   requesterName: string;
   suggestions: Suggestion[];
-  /** A missed target (issue 13): shown on the post, which is updated in place when it passes. */
+  /** A missed target: shown on the post, which is updated in place when it passes. */
   overdue?: Overdue;
 }
 
