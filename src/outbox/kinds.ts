@@ -1,8 +1,8 @@
 /**
  * Every kind of message the outbox sends, in one typed list. A kind is how the sender finds its
  * send-time checks (an invitation's consent re-check, a check-in still open…): the features'
- * manifests (their `outbox` hooks) must name every kind here, and enqueueing takes only these, so a typo cannot slip a
- * message past its check.
+ * manifests (their `outbox` hooks) must name every kind here, and enqueueing takes only these,
+ * so a typo cannot slip a message past its check.
  */
 export const OUTBOX_KINDS = {
   request: {

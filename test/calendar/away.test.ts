@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/clock';
-import { openHome } from '../home/home-helpers';
-import { addMember, optInPeople, sendInvitation } from '../invitations/helpers';
-import { fileRequest } from '../requests/request-helpers';
+import { openHome } from '../support/home';
+import { addMember, optInPeople, sendInvitation } from '../support/people';
+import { fileRequest } from '../support/requests';
 import { seedRequest } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { asMessage, clickForModal, fileRequest } from '../requests/request-helpers';
+import { asMessage, clickForModal, fileRequest } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 

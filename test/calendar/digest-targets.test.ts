@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/clock';
 import type { RequestStatus } from '../../src/db/schema';
-import { actionIds, openHome } from '../home/home-helpers';
+import { actionIds, openHome } from '../support/home';
 import { seedRequest } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { ManualClock } from '../../src/clock';
 import { findJob, runJob } from '../../src/jobs/registry';
 import { createSenderClient } from '../../src/start';
-import { fileRequest, triagePost } from '../requests/request-helpers';
+import { fileRequest, triagePost } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, LEAD2, startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, usingPostgres } from '../support/test-database';

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/clock';
-import { optInPeople, sendInvitation } from '../invitations/helpers';
+import { optInPeople, sendInvitation } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -1,4 +1,4 @@
-import { optInPeople } from '../invitations/helpers';
+import { optInPeople } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -9,7 +9,7 @@ import {
   openRequestForm,
   triagePost,
   validValues,
-} from '../requests/request-helpers';
+} from '../support/requests';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, type TestDatabase, usingPostgres } from '../support/test-database';
 

@@ -1,10 +1,4 @@
-import {
-  actionIdsOf,
-  clickAndHear,
-  fileRequest,
-  openRequestForm,
-  statusOf,
-} from '../requests/request-helpers';
+import { actionIdsOf, clickAndHear, fileRequest, openRequestForm, statusOf } from '../support/requests';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /**

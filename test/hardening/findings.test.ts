@@ -1,5 +1,5 @@
-import { FORM, fileRequest, openRequestForm, validValues } from '../requests/request-helpers';
 import type { FakeMessage } from '../support/fake-slack';
+import { FORM, fileRequest, openRequestForm, validValues } from '../support/requests';
 import { seedMember, seedRequest, serviceId as serviceIdOf, topicId } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import { dmDraft } from './world';

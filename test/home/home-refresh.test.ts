@@ -1,7 +1,7 @@
-import { fileRequest } from '../requests/request-helpers';
+import { actionIds, clickOnHome, homeText, nextHome, openHome } from '../support/home';
+import { fileRequest } from '../support/requests';
 import { seedMember, seedRequest } from '../support/seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { actionIds, clickOnHome, homeText, nextHome, openHome } from './home-helpers';
 
 const publishesTo = (t: TestApp, user: string) =>
   t.fake.callsTo('views.publish').filter((c) => c.args.user_id === user).length;

@@ -1,6 +1,3 @@
-import { FORM, validValues } from '../requests/request-helpers';
-import { seedRequest } from '../support/seed';
-import { startTestApp, type TestApp } from '../support/test-app';
 import {
   actionIds,
   clickOnHome,
@@ -9,7 +6,10 @@ import {
   openHome,
   seedCoaching,
   setNeededBy,
-} from './home-helpers';
+} from '../support/home';
+import { FORM, validValues } from '../support/requests';
+import { seedRequest } from '../support/seed';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /** A requester's Home: their requests, a pending check-in, topics, coaching, the catalogue. */
 describe('Home for a requester', () => {

@@ -1,6 +1,3 @@
-import { fileRequest } from '../requests/request-helpers';
-import { seedMember, seedRequest } from '../support/seed';
-import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 import {
   actionIds,
   clickOnHome,
@@ -9,7 +6,10 @@ import {
   openHome,
   seedCoaching,
   setNeededBy,
-} from './home-helpers';
+} from '../support/home';
+import { fileRequest } from '../support/requests';
+import { seedMember, seedRequest } from '../support/seed';
+import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 
 /** A member's Home (queue, my work, overdue, coachees) and a lead's (snapshot, admin). */
 describe('Home for a PMO member and a lead', () => {

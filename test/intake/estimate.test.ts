@@ -1,7 +1,7 @@
-import { FORM, openRequestForm, serviceId } from '../requests/request-helpers';
+import { blockOf } from '../support/intake';
+import { FORM, openRequestForm, serviceId } from '../support/requests';
 import { seedMember, seedRequest } from '../support/seed';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { blockOf } from './intake-helpers';
 
 /**
  * An honest wait estimate for the chosen service, in the form (redrawn when the

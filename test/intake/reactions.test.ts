@@ -1,7 +1,7 @@
-import { FORM, inputElement, nextModal, serviceId, triagePost, viewIds } from '../requests/request-helpers';
 import type { FakeEphemeral, FakeMessage } from '../support/fake-slack';
+import { blockOf, postInChannel, TEAM_CHANNEL } from '../support/intake';
+import { FORM, inputElement, nextModal, serviceId, triagePost, viewIds } from '../support/requests';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
-import { blockOf, postInChannel, TEAM_CHANNEL } from './intake-helpers';
 
 /**
  * Reaction intake, opt-in per channel. A lead turns it on for a channel and an

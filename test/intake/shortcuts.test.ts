@@ -1,6 +1,6 @@
-import { FORM, inputElement, nextModal, serviceId, triagePost, viewIds } from '../requests/request-helpers';
+import { blockOf, postInChannel, shortcutForm, TEAM_CHANNEL } from '../support/intake';
+import { FORM, inputElement, nextModal, serviceId, triagePost, viewIds } from '../support/requests';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { blockOf, postInChannel, shortcutForm, TEAM_CHANNEL } from './intake-helpers';
 
 /**
  * "Ask the PMO about this" on a message opens the request form

@@ -1,4 +1,4 @@
-import { dmsTo, triagePost } from '../requests/request-helpers';
+import { dmsTo, triagePost } from '../support/requests';
 import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /**

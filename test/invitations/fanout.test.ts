@@ -1,5 +1,5 @@
+import { addMember, composeInvitation, optInPeople, users } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { addMember, composeInvitation, optInPeople, users } from './helpers';
 
 /**
  * A 1,000-recipient invitation against a Slack that rate-limits

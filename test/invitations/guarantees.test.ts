@@ -2,7 +2,6 @@ import { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import { outboxHooksOf } from '../../src/compose';
 import { OutboxSender } from '../../src/outbox/sender';
-import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addMember,
   capPeople,
@@ -11,7 +10,8 @@ import {
   recipientRows,
   sendInvitation,
   users,
-} from './helpers';
+} from '../support/people';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * "Invitation, never mandate": each guarantee is checked where it must

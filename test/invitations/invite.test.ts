@@ -1,4 +1,3 @@
-import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import {
   addMember,
   capPeople,
@@ -9,7 +8,8 @@ import {
   recipientRows,
   sendInvitation,
   summaryPosts,
-} from './helpers';
+} from '../support/people';
+import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 describe('/pmo invite', () => {
   let t: TestApp;

@@ -1,4 +1,3 @@
-import { startTestApp, type TestApp } from '../support/test-app';
 import {
   addMember,
   invitationDms,
@@ -6,7 +5,8 @@ import {
   recipientRows,
   sendInvitation,
   summaryPosts,
-} from './helpers';
+} from '../support/people';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('RSVPs: seats, waitlist and promotion', () => {
   let t: TestApp;

@@ -1,9 +1,9 @@
 import { renderEntryForm, renderEntryModal, renderResults } from '../../src/features/library/blocks';
 import { addEntry, type EntryForm, entryChoices, moveEntry } from '../../src/features/library/service';
 import { whereFound } from '../privacy/world';
-import { asMessage, clickForModal, newResponses, nextModal, viewIds } from '../requests/request-helpers';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
+import { asMessage, clickForModal, newResponses, nextModal, viewIds } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,7 +1,7 @@
 import { computeDigest } from '../../src/features/digest/service';
 import { NOT_PERSONAL, PERSONAL_DATA } from '../../src/features/privacy/personal-data';
-import { invitationDms, sendInvitation } from '../invitations/helpers';
-import { nextModal, viewIds } from '../requests/request-helpers';
+import { invitationDms, sendInvitation } from '../support/people';
+import { nextModal, viewIds } from '../support/requests';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 import {
   ALICE,

@@ -1,4 +1,4 @@
-import { fileRequest } from '../requests/request-helpers';
+import { fileRequest } from '../support/requests';
 import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 /** app_uninstalled / tokens_revoked: all Slack work stops, readiness says why, the data stays. */

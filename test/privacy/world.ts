@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../src/db/client';
-import { addMember, invitationDms, optInPeople, sendInvitation } from '../invitations/helpers';
-import { fileRequest } from '../requests/request-helpers';
 import type { FakeMessage } from '../support/fake-slack';
+import { addMember, invitationDms, optInPeople, sendInvitation } from '../support/people';
+import { fileRequest } from '../support/requests';
 import { seedRequest } from '../support/seed';
 import type { TestApp } from '../support/test-app';
 

@@ -1,4 +1,3 @@
-import { LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import {
   actionIdsOf,
   asMessage,
@@ -10,7 +9,8 @@ import {
   openRequestForm,
   statusOf,
   validValues,
-} from './request-helpers';
+} from '../support/requests';
+import { LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 const REQUESTER = 'UREQ4';
 

@@ -1,4 +1,3 @@
-import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import {
   asMessage,
   clickAndHear,
@@ -13,7 +12,8 @@ import {
   statusOf,
   triagePost,
   validValues,
-} from './request-helpers';
+} from '../support/requests';
+import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 const REQUESTER = 'UREQ2';
 

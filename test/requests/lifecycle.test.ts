@@ -1,4 +1,3 @@
-import { LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import {
   actionIdsOf,
   clickAndHear,
@@ -11,7 +10,8 @@ import {
   triagePost,
   validValues,
   waitForStatus,
-} from './request-helpers';
+} from '../support/requests';
+import { LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
 const REQUESTER = 'UREQ1';
 const DAY = 24 * 60 * 60 * 1000;

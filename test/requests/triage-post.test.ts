@@ -1,5 +1,5 @@
+import { actionIdsOf, clickAndHear, fileRequest } from '../support/requests';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
-import { actionIdsOf, clickAndHear, fileRequest } from './request-helpers';
 
 /** The triage post is redrawn in place once per change: a claim costs one chat.update. */
 

@@ -1,6 +1,6 @@
-import { invitationDms, optInPeople, sendInvitation, topicId } from '../invitations/helpers';
-import { clickAndHear, clickForModal, fileRequest, waitForStatus } from '../requests/request-helpers';
 import { FakeSlack } from '../support/fake-slack';
+import { invitationDms, optInPeople, sendInvitation, topicId } from '../support/people';
+import { clickAndHear, clickForModal, fileRequest, waitForStatus } from '../support/requests';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
 
 /**

@@ -1,5 +1,5 @@
-import { homeText, openHome } from '../home/home-helpers';
 import type { FakeMessage } from '../support/fake-slack';
+import { homeText, openHome } from '../support/home';
 import { seedRequest } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 

@@ -1,5 +1,5 @@
-import type { FakeView } from '../support/fake-slack';
-import type { TestApp } from '../support/test-app';
+import type { FakeView } from './fake-slack';
+import type { TestApp } from './test-app';
 
 /** Shared steps of the Home tests: open the tab as Slack does, read what it shows. */
 

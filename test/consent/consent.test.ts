@@ -1,5 +1,5 @@
+import { optInPeople, topicId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { optInPeople, topicId } from './helpers';
 
 interface InputBlock {
   block_id?: string;

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { asMessage, clickForModal, fileRequest, nextModal, viewIds } from '../requests/request-helpers';
+import { ALICE, aliceTyped, BOB, buildWorld, MEMBER, type World } from '../privacy/world';
+import { asMessage, clickForModal, fileRequest, nextModal, viewIds } from '../support/requests';
 import { LEAD, LEAD2, startTestApp, type TestApp } from '../support/test-app';
-import { ALICE, aliceTyped, BOB, buildWorld, MEMBER, type World } from './world';
 
 /** Leads: every admin change is in the audit log; /pmo audit shows it; /pmo export is a CSV. */
 describe('audit log and export', () => {

@@ -1,5 +1,5 @@
-import type { FakeMessage, FakeView } from '../support/fake-slack';
-import { type InputValue, PMO_CHANNEL, type TestApp } from '../support/test-app';
+import type { FakeMessage, FakeView } from './fake-slack';
+import { type InputValue, PMO_CHANNEL, type TestApp } from './test-app';
 
 /** Shared steps for the request tests: they drive the app the way people do. */
 

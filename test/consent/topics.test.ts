@@ -1,6 +1,6 @@
 import type { FakeView } from '../support/fake-slack';
+import { addMember } from '../support/people';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
-import { addMember } from './helpers';
 
 describe('/pmo topics (leads)', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
-import { nextModal, viewIds } from '../requests/request-helpers';
-import type { FakeView } from '../support/fake-slack';
-import type { TestApp } from '../support/test-app';
+import type { FakeView } from './fake-slack';
+import { nextModal, viewIds } from './requests';
+import type { TestApp } from './test-app';
 
 /** Shared steps of the intake tests: a message in a channel, a shortcut on it, the form it opens. */
 

@@ -1,7 +1,7 @@
 import type { InvitationCap } from '../../src/db/schema';
 import { optIn, pause, setCap } from '../../src/features/consent/service';
-import type { FakeMessage } from '../support/fake-slack';
-import { PMO_CHANNEL, type TestApp } from '../support/test-app';
+import type { FakeMessage } from './fake-slack';
+import { PMO_CHANNEL, type TestApp } from './test-app';
 
 /** Shared steps of the invitation tests: people who opted in, members, and /pmo invite. */
 

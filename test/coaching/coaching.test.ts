@@ -1,6 +1,6 @@
 import type { FakeMessage } from '../support/fake-slack';
+import { addMember } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { addMember } from './helpers';
 
 describe('/pmo coaching', () => {
   let t: TestApp;
