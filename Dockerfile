@@ -14,7 +14,7 @@ RUN npm run build && npm run db:template && npm prune --omit=dev
 FROM node:20.20.2-bookworm-slim
 # The heap, bounded: V8 otherwise lets garbage from a burst of Slack requests grow the process
 # to ~250 MB; with these two the benchmark's bursts peak at ~130 MB with the same CPU per request
-# (README, "Benchmark"). Override NODE_OPTIONS at `docker run` for a larger workspace.
+# (docs/benchmarks.md). Override NODE_OPTIONS at `docker run` for a larger workspace.
 ENV NODE_ENV=production \
     PORT=3000 \
     PGLITE_DIR=/data/pglite \
