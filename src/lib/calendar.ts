@@ -1,16 +1,23 @@
-/** Calendar dates ('YYYY-MM-DD') as people see them in their own time zone. */
+/**
+ * Calendar dates ('YYYY-MM-DD') as people see them in their own time zone. The time-zone
+ * arithmetic is luxon's, as in the working calendar: one library decides what a local day is.
+ */
 
-import { localParts } from './zoned-time';
+import { DateTime } from 'luxon';
 
-/** Today's date in `tz` at instant `now` (zoned-time keeps one formatter per zone). */
+/** Today's date in `tz` at instant `now`; an unknown zone (from Slack) reads as UTC rather than failing a delivery. */
 export function localDate(now: Date, tz: string): string {
-  try {
-    const { year, month, day } = localParts(now, tz);
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  } catch {
-    // An unknown zone from Slack must not stop a delivery: fall back to UTC.
-    return now.toISOString().slice(0, 10);
-  }
+  const t = DateTime.fromJSDate(now, { zone: tz });
+  return (t.isValid ? t : DateTime.fromJSDate(now, { zone: 'UTC' })).toISODate() as string;
+}
+
+/**
+ * The instant local midnight starts `day` in `tz`. Days are 23 or 25 hours long across DST
+ * changes, so a "7-day period" is measured in calendar days, never in 168 hours.
+ */
+export function startOfLocalDay(day: string, tz: string): Date {
+  const t = DateTime.fromISO(day, { zone: tz });
+  return (t.isValid ? t : DateTime.fromISO(day, { zone: 'UTC' })).startOf('day').toJSDate();
 }
 
 /** `date` plus `days` calendar days. */

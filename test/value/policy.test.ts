@@ -1,6 +1,7 @@
-import { nextWorkingTime, optedOutOfEverything } from '../../src/features/value/policy';
+import { optedOutOfEverything } from '../../src/features/value/policy';
+import { personalHours } from '../../src/lib/working-calendar';
 
-const WORKING = { hours: { start: 9, end: 17 }, days: [1, 2, 3, 4, 5] };
+const WORKING = personalHours({ hours: { start: 9, end: 17 }, days: [1, 2, 3, 4, 5] });
 
 describe('the next working time of a recipient', () => {
   it.each([
@@ -11,12 +12,16 @@ describe('the next working time of a recipient', () => {
     ['2026-11-27T16:30:00Z', 'Europe/Paris', '2026-11-30T08:00:00Z'], // Friday 17:30: Monday 09:00
     ['2026-11-28T12:00:00Z', 'America/New_York', '2026-11-30T14:00:00Z'], // Saturday: Monday 09:00 NY
   ])('%s in %s → %s', (now, tz, expected) => {
-    expect(nextWorkingTime(new Date(now), tz, WORKING).toISOString()).toBe(new Date(expected).toISOString());
+    expect(WORKING.nextWorkingTime(new Date(now), tz).toISOString()).toBe(new Date(expected).toISOString());
   });
 
-  it('gives up after a week without a working hour rather than holding the message forever', () => {
+  it('a calendar without a working day is an error, never a message held forever', () => {
+    // Configuration refuses an empty list of days; a calendar built without one fails loudly,
+    // so the sender's retries end the message as failed, where a lead can see it.
     const now = new Date('2026-11-23T09:00:00Z');
-    expect(nextWorkingTime(now, 'UTC', { hours: { start: 9, end: 17 }, days: [] })).toEqual(now);
+    expect(() =>
+      personalHours({ hours: { start: 9, end: 17 }, days: [] }).nextWorkingTime(now, 'UTC'),
+    ).toThrow(/no working time/);
   });
 });
 

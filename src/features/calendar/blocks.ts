@@ -5,7 +5,7 @@ import { perItem, pmoStepButtons } from '../requests';
 import { CALENDAR_IDS } from './ids';
 import type { AwayPeriod, DayOff } from './service';
 import { rateText, type TargetReport } from './targets-report';
-import type { CalendarRules } from './working-calendar';
+import type { CalendarRules } from '../../lib/working-calendar';
 
 /** Pure Block Kit of the calendar feature. Times are Slack date tokens: each reader sees their own zone. */
 

@@ -8,7 +8,7 @@ import { OPEN_WORK_STATUSES } from '../team';
 import { notAway } from './away-filter';
 import { renderEscalation, renderNudge } from './blocks';
 import { loadCalendar } from './service';
-import type { WorkingCalendar } from './working-calendar';
+import type { WorkingCalendar } from '../../lib/working-calendar';
 
 /**
  * The nudge/escalation job. Each run:

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from './working-calendar';
+import type { WorkingCalendar } from '../../lib/working-calendar';
 
 /**
  * The calendar's pure rules: response targets, when a nudge is due, away periods, and quiet

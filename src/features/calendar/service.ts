@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import { addDays } from '../../lib/calendar';
 import { type HolidayCalendar, holidayCalendar } from '../../lib/holidays';
 import { checkAwayPeriod, type RequestTargets, requestTargets } from './policy';
-import { WorkingCalendar } from './working-calendar';
+import { WorkingCalendar } from '../../lib/working-calendar';
 
 /**
  * The working calendar with its closure days (from the database), the closures leads manage,

@@ -5,7 +5,7 @@ import type { Database } from '../../db/client';
 import type { Realised } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { optionalText } from '../../lib/input';
-import { isWorkingTime } from '../../lib/zoned-time';
+import { personalHours } from '../../lib/working-calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
@@ -196,6 +196,7 @@ export async function sendDueCheckins(
 ): Promise<SendResult> {
   const { db, config } = deps;
   const rules = config.checkins;
+  const hours = personalHours(rules);
   const result: SendResult = { sent: 0, deferred: 0, reminded: 0, expired: 0, cancelled: 0 };
   const people = new Map<string, Awaited<ReturnType<typeof lookupPerson>>>();
   const person = async (userId: string) => {
@@ -227,7 +228,7 @@ export async function sendDueCheckins(
       result.cancelled += Number(res.numUpdatedRows);
       return false;
     }
-    if (!isWorkingTime(now, p.tz, rules)) {
+    if (!hours.isWorkingTime(now, p.tz)) {
       result.deferred++;
       return false;
     }

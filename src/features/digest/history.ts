@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/client';
-import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
+import { addDays, localDate, startOfLocalDay } from '../../lib/calendar';
 import { CONSENT_ACTIONS } from './service';
 
 /**
@@ -37,13 +37,13 @@ export interface DigestHistory {
 
 /** The 9 instants that bound the 8 weeks ending at the local midnight that starts `now`'s day. */
 export function historyBounds(now: Date, timeZone: string): { bounds: Date[]; firstDays: string[] } {
-  const today = localParts(now, timeZone);
+  const today = localDate(now, timeZone);
   const bounds: Date[] = [];
   const firstDays: string[] = [];
   for (let k = HISTORY_WEEKS; k >= 0; k--) {
     const day = addDays(today, -7 * k);
-    bounds.push(startOfLocalDay(day.year, day.month, day.day, timeZone));
-    if (k > 0) firstDays.push(isoDate(day));
+    bounds.push(startOfLocalDay(day, timeZone));
+    if (k > 0) firstDays.push(day);
   }
   return { bounds, firstDays };
 }

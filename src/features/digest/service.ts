@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
-import { localDate } from '../../lib/calendar';
-import { addDays, isoDate, localParts, startOfLocalDay } from '../../lib/zoned-time';
+import { addDays, localDate, startOfLocalDay } from '../../lib/calendar';
 import { computeTargetReport, type TargetReport } from '../calendar';
 import { computeBenefits, type ServiceBenefits } from './benefits';
 import { computeHistory, type DigestHistory, historyBounds } from './history';
@@ -35,16 +34,15 @@ export interface DigestPeriod {
 
 /** The 7 whole local days before `now`'s local day, and the 7 before those. */
 export function digestPeriod(now: Date, timeZone: string): DigestPeriod {
-  const today = localParts(now, timeZone);
+  const today = localDate(now, timeZone);
   const first = addDays(today, -7);
-  const previousFirst = addDays(today, -14);
   return {
-    previousStart: startOfLocalDay(previousFirst.year, previousFirst.month, previousFirst.day, timeZone),
-    start: startOfLocalDay(first.year, first.month, first.day, timeZone),
-    end: startOfLocalDay(today.year, today.month, today.day, timeZone),
-    firstDay: isoDate(first),
-    lastDay: isoDate(addDays(today, -1)),
-    runKey: isoDate(first),
+    previousStart: startOfLocalDay(addDays(today, -14), timeZone),
+    start: startOfLocalDay(first, timeZone),
+    end: startOfLocalDay(today, timeZone),
+    firstDay: first,
+    lastDay: addDays(today, -1),
+    runKey: first,
   };
 }
 

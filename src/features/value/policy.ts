@@ -1,22 +1,7 @@
-import { isWorkingTime, type WorkingHours } from '../../lib/zoned-time';
-
 /**
- * "You said, we did" rules, pure. The DM reaches a person in their own working hours (the
- * check-ins' CHECKIN_HOURS / CHECKIN_DAYS), and only someone who has not opted out of everything.
+ * "You said, we did" rules, pure. The DM reaches only someone who has not opted out of
+ * everything (and, by the sender's check, in their own working hours).
  */
-
-/** The first instant at or after `now` inside working hours in `timeZone` (hour by hour, ≤ 8 days). */
-export function nextWorkingTime(now: Date, timeZone: string, working: WorkingHours): Date {
-  if (isWorkingTime(now, timeZone, working)) return now;
-  const hour = 3_600_000;
-  const top = Math.floor(now.getTime() / hour) * hour;
-  for (let h = 1; h <= 24 * 8; h++) {
-    const at = new Date(top + h * hour);
-    if (isWorkingTime(at, timeZone, working)) return at;
-  }
-  // No working hour in a week (an impossible configuration): do not hold the message forever.
-  return now;
-}
 
 /**
  * Consent: a person who opted out of every topic they had (consent rows, none on) opted out of

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
-import { isWorkingTime } from '../../lib/zoned-time';
+import { personalHours } from '../../lib/working-calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import type { BeforeSendResult } from '../../outbox/sender';
@@ -10,7 +10,7 @@ import { lookupPerson } from '../../slack/people';
 import type { DigestPeriod } from '../digest';
 import { periodLabel } from '../digest';
 import { renderYouSaid } from './blocks';
-import { MIN_PEOPLE_FOR_FEEDBACK, nextWorkingTime, optedOutOfEverything } from './policy';
+import { MIN_PEOPLE_FOR_FEEDBACK, optedOutOfEverything } from './policy';
 
 /**
  * "You said, we did": the period's feedback per service for the leads (comments only from
@@ -199,8 +199,9 @@ export async function youSaidCheck(
   const now = deps.clock.now();
   const person = await lookupPerson(deps.db, client, userId, now);
   if (person.deleted) return { skip: 'deactivated' };
-  if (!isWorkingTime(now, person.tz, deps.config.checkins)) {
-    return { defer: nextWorkingTime(now, person.tz, deps.config.checkins), reason: 'outside working hours' };
+  const hours = personalHours(deps.config.checkins);
+  if (!hours.isWorkingTime(now, person.tz)) {
+    return { defer: hours.nextWorkingTime(now, person.tz), reason: 'outside working hours' };
   }
   return undefined;
 }

@@ -5,8 +5,8 @@ import {
   parseAwayCommand,
   requestTargets,
 } from '../../src/features/calendar/policy';
-import { WorkingCalendar } from '../../src/features/calendar/working-calendar';
 import { holidayCalendar, isKnownHolidayRegion } from '../../src/lib/holidays';
+import { WorkingCalendar } from '../../src/lib/working-calendar';
 
 const paris = (closures: [string, string][] = []) =>
   new WorkingCalendar(

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { HolidayCalendar } from '../../lib/holidays';
+import type { HolidayCalendar } from './holidays';
 
 /**
  * The PMO's working calendar: working days and hours in a time zone, public holidays and the
@@ -149,6 +149,14 @@ export class WorkingCalendar {
     const { end } = this.rules.hours;
     return end >= 24 ? t.startOf('day').plus({ days: 1 }) : t.startOf('day').set({ hour: end });
   }
+}
+
+/**
+ * A person's own working hours (the check-ins' hours and days) with no holidays or closures:
+ * asked in the zone of whoever is about to be messaged.
+ */
+export function personalHours(rules: Omit<CalendarRules, 'timezone'>): WorkingCalendar {
+  return new WorkingCalendar({ timezone: 'UTC', ...rules }, undefined, new Map());
 }
 
 /** An instant in a zone; an unknown zone (from Slack) falls back to UTC rather than failing a send. */
