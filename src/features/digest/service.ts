@@ -3,7 +3,15 @@ import type { Database } from '../../db/client';
 import { addDays, localDate, startOfLocalDay } from '../../lib/calendar';
 import { computeTargetReport, type TargetReport } from '../calendar';
 import { computeBenefits, type ServiceBenefits } from './benefits';
-import { computeHistory, type DigestHistory, historyBounds } from './history';
+import {
+  computeHistory,
+  type DigestHistory,
+  historyBounds,
+  lastTwoWeeks,
+  type PeriodFigures,
+} from './history';
+
+export { CONSENT_ACTIONS, type PeriodFigures } from './history';
 
 /**
  * The PMO leads' weekly numbers: the last 7 whole days (in the PMO's time zone) against the 7
@@ -11,8 +19,6 @@ import { computeHistory, type DigestHistory, historyBounds } from './history';
  * (created_at, claimed_at, delivered_at, answered_at…), so the digest stays cheap at 100k requests.
  */
 
-/** consent_events.action values counted as opt-ins and opt-outs. */
-export const CONSENT_ACTIONS = { optIn: 'opt_in', optOut: 'opt_out' } as const;
 /**
  * Comments are shown only once this many different people answered in the period, so nobody is
  * identifiable; people, not answers: one person's three answers are still one person.
@@ -46,23 +52,6 @@ export function digestPeriod(now: Date, timeZone: string): DigestPeriod {
   };
 }
 
-export interface PeriodFigures {
-  newRequests: number;
-  delivered: number;
-  declined: number;
-  /** Hours; null when nothing was claimed / delivered in the period. */
-  medianHoursToClaim: number | null;
-  medianHoursToDeliver: number | null;
-  answers: number;
-  averageRating: number | null;
-  optIns: number;
-  optOuts: number;
-  invitationsSent: number;
-  /** Recipients who answered going or waitlist, among those the invitations reached. */
-  rsvpYes: number;
-  repeatRequesters: number;
-}
-
 export interface DigestData {
   period: DigestPeriod;
   current: PeriodFigures;
@@ -86,7 +75,6 @@ export interface DigestData {
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
-const nullable = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export async function computeDigest(db: Database, now: Date, timeZone: string): Promise<DigestData> {
   const period = digestPeriod(now, timeZone);
@@ -94,70 +82,24 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
   const windowStart = historyBounds(now, timeZone).bounds[0] as Date;
   const longer = Promise.all([computeHistory(db, now, timeZone), computeBenefits(db, windowStart, e)]);
 
-  const [byService, delivered, claimed, declined, ratings, consent, invites, repeat] = await Promise.all([
+  // The period's own figures are the history's last two weeks; only what the history does not
+  // keep per week is asked here: demand per service, and who answered and how, this period.
+  const [byService, ratings] = await Promise.all([
     sql<{ service_id: number; cur: number; prev: number }>`
       SELECT service_id,
              count(*) FILTER (WHERE created_at >= ${s}) AS cur,
              count(*) FILTER (WHERE created_at < ${s}) AS prev
       FROM requests WHERE created_at >= ${p} AND created_at < ${e}
       GROUP BY service_id`.execute(db),
-    sql<{ cur: number; prev: number; cur_median: number | null; prev_median: number | null }>`
-      SELECT count(*) FILTER (WHERE delivered_at >= ${s}) AS cur,
-             count(*) FILTER (WHERE delivered_at < ${s}) AS prev,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at))
-               FILTER (WHERE delivered_at >= ${s}) / 3600 AS cur_median,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - created_at))
-               FILTER (WHERE delivered_at < ${s}) / 3600 AS prev_median
-      FROM requests WHERE delivered_at >= ${p} AND delivered_at < ${e}`.execute(db),
-    sql<{ cur_median: number | null; prev_median: number | null }>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - created_at))
-               FILTER (WHERE claimed_at >= ${s}) / 3600 AS cur_median,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - created_at))
-               FILTER (WHERE claimed_at < ${s}) / 3600 AS prev_median
-      FROM requests WHERE claimed_at >= ${p} AND claimed_at < ${e}`.execute(db),
-    sql<{ cur: number; prev: number }>`
-      SELECT count(DISTINCT request_id) FILTER (WHERE created_at >= ${s}) AS cur,
-             count(DISTINCT request_id) FILTER (WHERE created_at < ${s}) AS prev
-      FROM request_events
-      WHERE created_at >= ${p} AND created_at < ${e} AND to_status = 'declined'`.execute(db),
-    sql<
-      Record<
-        'cur' | 'prev' | 'cur_people' | 'cur_avg' | 'prev_avg' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5',
-        number | null
-      >
-    >`
-      SELECT count(*) FILTER (WHERE answered_at >= ${s}) AS cur,
-             count(DISTINCT user_id) FILTER (WHERE answered_at >= ${s}) AS cur_people,
-             count(*) FILTER (WHERE answered_at < ${s}) AS prev,
-             avg(rating) FILTER (WHERE answered_at >= ${s}) AS cur_avg,
-             avg(rating) FILTER (WHERE answered_at < ${s}) AS prev_avg,
-             count(*) FILTER (WHERE answered_at >= ${s} AND rating = 1) AS r1,
-             count(*) FILTER (WHERE answered_at >= ${s} AND rating = 2) AS r2,
-             count(*) FILTER (WHERE answered_at >= ${s} AND rating = 3) AS r3,
-             count(*) FILTER (WHERE answered_at >= ${s} AND rating = 4) AS r4,
-             count(*) FILTER (WHERE answered_at >= ${s} AND rating = 5) AS r5
+    sql<Record<'people' | 'r1' | 'r2' | 'r3' | 'r4' | 'r5', number | null>>`
+      SELECT count(DISTINCT user_id) AS people,
+             count(*) FILTER (WHERE rating = 1) AS r1,
+             count(*) FILTER (WHERE rating = 2) AS r2,
+             count(*) FILTER (WHERE rating = 3) AS r3,
+             count(*) FILTER (WHERE rating = 4) AS r4,
+             count(*) FILTER (WHERE rating = 5) AS r5
       FROM checkins
-      WHERE answered_at >= ${p} AND answered_at < ${e} AND rating IS NOT NULL`.execute(db),
-    sql<Record<'cur_in' | 'prev_in' | 'cur_out' | 'prev_out', number>>`
-      SELECT count(*) FILTER (WHERE created_at >= ${s} AND action = ${CONSENT_ACTIONS.optIn}) AS cur_in,
-             count(*) FILTER (WHERE created_at < ${s} AND action = ${CONSENT_ACTIONS.optIn}) AS prev_in,
-             count(*) FILTER (WHERE created_at >= ${s} AND action = ${CONSENT_ACTIONS.optOut}) AS cur_out,
-             count(*) FILTER (WHERE created_at < ${s} AND action = ${CONSENT_ACTIONS.optOut}) AS prev_out
-      FROM consent_events WHERE created_at >= ${p} AND created_at < ${e}`.execute(db),
-    sql<Record<'cur' | 'prev' | 'cur_yes' | 'prev_yes', number>>`
-      SELECT count(*) FILTER (WHERE delivered_at >= ${s}) AS cur,
-             count(*) FILTER (WHERE delivered_at < ${s}) AS prev,
-             count(*) FILTER (WHERE delivered_at >= ${s} AND rsvp IN ('going', 'waitlist')) AS cur_yes,
-             count(*) FILTER (WHERE delivered_at < ${s} AND rsvp IN ('going', 'waitlist')) AS prev_yes
-      FROM invitation_recipients
-      WHERE delivered_at >= ${p} AND delivered_at < ${e} AND delivery = 'delivered'`.execute(db),
-    sql<{ cur: number; prev: number }>`
-      SELECT count(*) FILTER (WHERE cur >= 2) AS cur, count(*) FILTER (WHERE prev >= 2) AS prev
-      FROM (SELECT requester_id,
-                   count(*) FILTER (WHERE created_at >= ${s}) AS cur,
-                   count(*) FILTER (WHERE created_at < ${s}) AS prev
-            FROM requests WHERE created_at >= ${p} AND created_at < ${e}
-            GROUP BY requester_id) per_requester`.execute(db),
+      WHERE answered_at >= ${s} AND answered_at < ${e} AND rating IS NOT NULL`.execute(db),
   ]);
 
   const [waiting, inProgress, oldest, skills, services, optedIn] = await Promise.all([
@@ -216,17 +158,10 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
     .filter((r) => r.current > 0 || r.previous > 0 || (r.members > 0 && !r.retired))
     .map(({ retired: _retired, ...r }) => r);
 
-  const d = delivered.rows[0];
-  const c = claimed.rows[0];
-  const dec = declined.rows[0];
   const r = ratings.rows[0];
-  const cons = consent.rows[0];
-  const inv = invites.rows[0];
-  const rep = repeat.rows[0];
-  const answers = n(r?.cur);
 
   let comments: string[] = [];
-  if (n(r?.cur_people) >= MIN_PEOPLE_FOR_COMMENTS) {
+  if (n(r?.people) >= MIN_PEOPLE_FOR_COMMENTS) {
     const rows = await db
       .selectFrom('checkins')
       .select(['what_changed', 'could_be_better'])
@@ -252,34 +187,7 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
     targets,
     history,
     benefits,
-    current: {
-      newRequests: byService.rows.reduce((sum, row) => sum + n(row.cur), 0),
-      delivered: n(d?.cur),
-      declined: n(dec?.cur),
-      medianHoursToClaim: nullable(c?.cur_median),
-      medianHoursToDeliver: nullable(d?.cur_median),
-      answers,
-      averageRating: nullable(r?.cur_avg),
-      optIns: n(cons?.cur_in),
-      optOuts: n(cons?.cur_out),
-      invitationsSent: n(inv?.cur),
-      rsvpYes: n(inv?.cur_yes),
-      repeatRequesters: n(rep?.cur),
-    },
-    previous: {
-      newRequests: byService.rows.reduce((sum, row) => sum + n(row.prev), 0),
-      delivered: n(d?.prev),
-      declined: n(dec?.prev),
-      medianHoursToClaim: nullable(c?.prev_median),
-      medianHoursToDeliver: nullable(d?.prev_median),
-      answers: n(r?.prev),
-      averageRating: nullable(r?.prev_avg),
-      optIns: n(cons?.prev_in),
-      optOuts: n(cons?.prev_out),
-      invitationsSent: n(inv?.prev),
-      rsvpYes: n(inv?.prev_yes),
-      repeatRequesters: n(rep?.prev),
-    },
+    ...lastTwoWeeks(history),
     services: serviceRows,
     unclaimed: n(waiting.n),
     oldestWaiting: oldest ? { requestId: oldest.id, createdAt: oldest.created_at } : null,
