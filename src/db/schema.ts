@@ -59,6 +59,8 @@ export interface OutboxTable {
   dedupe_key: string;
   channel: string;
   thread_ts: string | null;
+  /** The dedupe key of the message this one is a thread reply to: sent only after it. */
+  parent_key: string | null;
   payload: ColumnType<OutboxPayload, string, string>;
   request_id: number | null;
   invitation_id: number | null;

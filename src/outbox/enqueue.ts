@@ -14,6 +14,12 @@ export interface OutgoingMessage {
   /** A user id (posted into the app's DM with that person) or a channel id. */
   channel: string;
   threadTs?: string | null;
+  /**
+   * The dedupe key of the message this one replies to in a thread: it is sent only after that
+   * one is, in its thread (the sender fills in channel and thread_ts), and skipped if that one
+   * never goes out. Enqueue the parent in the same transaction or before.
+   */
+  parentKey?: string;
   payload: OutboxPayload;
   requestId?: number;
   invitationId?: number;
@@ -44,6 +50,7 @@ export async function enqueueMessages(db: Database, messages: OutgoingMessage[])
           dedupe_key: m.dedupeKey,
           channel: m.channel,
           thread_ts: m.threadTs ?? null,
+          parent_key: m.parentKey ?? null,
           payload: JSON.stringify(m.payload),
           request_id: m.requestId ?? null,
           invitation_id: m.invitationId ?? null,

@@ -1,5 +1,5 @@
-// The fake Slack moved to src/sandbox/slack-stand-in.ts because the sandbox runs it too; the
-// tests keep their names.
+// The fake Slack lives in sandbox/slack-stand-in.ts, as the sandbox runs it too; tests know it by
+// this name.
 export {
   BOT_USER_ID,
   type FakeEphemeral,

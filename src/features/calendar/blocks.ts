@@ -1,11 +1,11 @@
 import type { ModalView } from '@slack/types';
 import { formatDate } from '../../lib/calendar';
+import type { CalendarRules } from '../../lib/working-calendar';
 import { actions, type Block, button, context, fields, header, safe, section } from '../../slack/kit/blocks';
 import { perItem, pmoStepButtons } from '../requests';
 import { CALENDAR_IDS } from './ids';
 import type { AwayPeriod, DayOff } from './service';
 import { rateText, type TargetReport } from './targets-report';
-import type { CalendarRules } from '../../lib/working-calendar';
 
 /** Pure Block Kit of the calendar feature. Times are Slack date tokens: each reader sees their own zone. */
 

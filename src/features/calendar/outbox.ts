@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
+import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
-import type { OutboxHooks } from '../../outbox/sender';
 import { alertStillRelevant } from './nudges';
 import { silenceCheckOpen } from './silence';
 

@@ -3,8 +3,8 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import { addDays } from '../../lib/calendar';
 import { type HolidayCalendar, holidayCalendar } from '../../lib/holidays';
-import { checkAwayPeriod, type RequestTargets, requestTargets } from './policy';
 import { WorkingCalendar } from '../../lib/working-calendar';
+import { checkAwayPeriod, type RequestTargets, requestTargets } from './policy';
 
 /**
  * The working calendar with its closure days (from the database), the closures leads manage,

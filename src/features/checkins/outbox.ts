@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps';
+import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
-import type { OutboxHooks } from '../../outbox/sender';
 import { checkinStillOpen, recordCheckinMessage } from './service';
 
 const checkinIdOf = (dedupeKey: string): number => Number(dedupeKey.split('.')[1]);

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
-import type { OutboxHooks } from '../../outbox/sender';
 import { openConversation } from '../../slack/kit/conversations';
 import { introParticipants, recordIntroChannel } from './service';
 

@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
-import type { OutboxHooks } from '../../outbox/sender';
-import { getRequest, recordTriagePost } from './service';
+import { recordTriagePost } from './service';
 import { syncTriagePost } from './triage-post';
 
 /** Slack's answers that mean "the app is not in that conversation". */
@@ -47,16 +47,8 @@ export function requestOutboxHooks(deps: Deps, client: WebClient): Record<KindsO
           await syncTriagePost(deps, client, row.request_id, row.payload.blocks ?? []);
       },
     },
-    'request.thread': {
-      async beforeSend(row) {
-        if (row.thread_ts) return undefined;
-        const r = row.request_id === null ? undefined : await getRequest(deps.db, row.request_id);
-        if (!r) return { skip: 'request not found' };
-        // Thrown, so the sender retries with backoff until the triage post has been posted.
-        if (!r.triage_ts) throw new Error('the triage post is not posted yet');
-        return { threadTs: r.triage_ts };
-      },
-    },
+    // In the triage post's thread: named at enqueue time, or the post is its parent (service.ts).
+    'request.thread': {},
     'request.requester_dm': {},
     'request.member_dm': {},
     // Only where the app can post: a channel it is not in (or a DM between two people) is

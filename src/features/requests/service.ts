@@ -49,6 +49,18 @@ function getRequestIn(db: Database, id: number): Promise<RequestWithService | un
 }
 
 /** The triage post as it should look now (suggestions only matter while nobody has it). */
+const triagePostKey = (requestId: number) => `request.${requestId}.triage`;
+
+/** A reply in the triage post's thread: where it is, or, while it is not out yet, after it. */
+function underTriagePost(
+  r: { id: number; triage_channel: string | null; triage_ts: string | null },
+  pmoChannel: string,
+): { channel: string; threadTs: string } | { channel: string; parentKey: string } {
+  return r.triage_channel && r.triage_ts
+    ? { channel: r.triage_channel, threadTs: r.triage_ts }
+    : { channel: pmoChannel, parentKey: triagePostKey(r.id) };
+}
+
 export async function renderTriageFor(deps: Deps, client: UsersInfoClient, r: RequestWithService) {
   const now = deps.clock.now();
   const requesterName = await nameOf(deps.db, client, r.requester_id, now);
@@ -172,7 +184,7 @@ export async function submitRequest(
       },
       {
         kind: KIND.triagePost,
-        dedupeKey: `request.${r.id}.triage`,
+        dedupeKey: triagePostKey(r.id),
         channel: config.pmo.channelId,
         payload: renderTriagePost({ request: r, requesterName, suggestions }),
         requestId: r.id,
@@ -316,8 +328,7 @@ export async function askQuestion(
       {
         kind: KIND.thread,
         dedupeKey: `request.${r.id}.question.${q.id}.thread`,
-        channel: r.triage_channel ?? deps.config.pmo.channelId,
-        threadTs: r.triage_ts,
+        ...underTriagePost(r, deps.config.pmo.channelId),
         payload: renderThreadQuestion(r.id, question),
         requestId: r.id,
       },
@@ -367,8 +378,7 @@ export async function answerQuestion(
       {
         kind: KIND.thread,
         dedupeKey: `request.${r.id}.question.${q.id}.answer`,
-        channel: r.triage_channel ?? deps.config.pmo.channelId,
-        threadTs: r.triage_ts,
+        ...underTriagePost(r, deps.config.pmo.channelId),
         payload: renderThreadAnswer(r.id, q.asked_by, q.question, answer),
         requestId: r.id,
       },

@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/client';
+import type { OutboxRow } from '../db/schema';
+import type { Posted } from './hooks';
+
+/**
+ * The outbox table's row states, as the sender moves them: pending → sending (claimed) → sent,
+ * skipped or failed; back to pending to be retried later. Every statement is conditional on the
+ * state it expects where another sender could have moved the row.
+ */
+
+/** A parent in one of these states will not change any more: its replies may be decided. */
+const SETTLED = ['sent', 'skipped', 'failed'] as const;
+
+/**
+ * Claims up to `n` due rows, oldest first, skipping rows another replica holds and replies
+ * whose parent message is not settled yet.
+ */
+export async function claimDue(db: Database, instanceId: string, n: number): Promise<OutboxRow[]> {
+  return db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'sending',
+      claimed_at: sql<Date>`now()`,
+      claimed_by: instanceId,
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('not_before', '<=', sql<Date>`now()`)
+        .where((eb) =>
+          eb.or([
+            eb('parent_key', 'is', null),
+            eb.exists(
+              eb
+                .selectFrom('outbox as parent')
+                .select('parent.id')
+                .whereRef('parent.dedupe_key', '=', 'outbox.parent_key')
+                .where('parent.status', 'in', SETTLED),
+            ),
+          ]),
+        )
+        .orderBy('not_before')
+        .orderBy('id')
+        .limit(n)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** Where a reply's parent landed, or undefined if the parent was never sent. */
+export async function parentPost(db: Database, parentKey: string): Promise<Posted | undefined> {
+  const parent = await db
+    .selectFrom('outbox')
+    .select(['message_channel', 'message_ts'])
+    .where('dedupe_key', '=', parentKey)
+    .where('status', '=', 'sent')
+    .executeTakeFirst();
+  return parent?.message_channel && parent.message_ts
+    ? { channel: parent.message_channel, ts: parent.message_ts }
+    : undefined;
+}
+
+export async function setChannel(db: Database, id: number, channel: string, threadTs: string | null) {
+  await db.updateTable('outbox').set({ channel, thread_ts: threadTs }).where('id', '=', id).execute();
+}
+
+export async function setSkipped(db: Database, id: number, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'skipped', skip_reason: reason })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setFailed(db: Database, id: number, error: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'failed', last_error: error }).where('id', '=', id).execute();
+}
+
+/** Marks a row sent; `onlyIfSending` guards reconciliation, where another sender may have settled it. */
+export async function setSent(db: Database, id: number, posted: Posted, onlyIfSending: boolean) {
+  let update = db
+    .updateTable('outbox')
+    .set({
+      status: 'sent',
+      sent_at: sql<Date>`now()`,
+      message_channel: posted.channel,
+      message_ts: posted.ts,
+    })
+    .where('id', '=', id);
+  if (onlyIfSending) update = update.where('status', '=', 'sending');
+  return (await update.executeTakeFirst()).numUpdatedRows > 0n;
+}
+
+/** Back to pending after `delayMs`; a refunded attempt was not the message's fault (a 429, a deferral). */
+export async function retryLater(
+  db: Database,
+  id: number,
+  delayMs: number,
+  error: string,
+  refundAttempt = false,
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      claimed_at: null,
+      claimed_by: null,
+      not_before: sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`,
+      last_error: error.slice(0, 500),
+      ...(refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Rows left in `sending` longer than the lease: their sender died mid-post. */
+export async function interruptedRows(db: Database, leaseMs: number): Promise<OutboxRow[]> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('status', '=', 'sending')
+    .where('claimed_at', '<', sql<Date>`now() - ${`${leaseMs} milliseconds`}::interval`)
+    .limit(50)
+    .execute();
+}
+
+export async function releaseInterrupted(db: Database, id: number): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'pending', claimed_at: null, claimed_by: null })
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/**
+ * The rows of one delivery pass, claimed for the workers that are waiting for one — all of them
+ * in one statement, not one statement each (an idle pass would cost one empty claim per
+ * worker). Only waiting workers are served, so a claimed row is being sent at once and never
+ * sits in "sending" while its worker waits out a rate-limit pause (a lease could expire and
+ * another replica reconcile it).
+ */
+export class ClaimPass {
+  private readonly ready: OutboxRow[] = [];
+  private waiting = 0;
+  private exhausted = false;
+  private claiming: Promise<void> | null = null;
+
+  constructor(private readonly claim: (n: number) => Promise<OutboxRow[]>) {}
+
+  async next(): Promise<OutboxRow | undefined> {
+    this.waiting++;
+    try {
+      for (;;) {
+        const row = this.ready.shift();
+        if (row) return row;
+        if (this.exhausted) return undefined;
+        this.claiming ??= this.claimForWaiting();
+        await this.claiming;
+      }
+    } finally {
+      this.waiting--;
+    }
+  }
+
+  private async claimForWaiting(): Promise<void> {
+    try {
+      // Let the workers that start together all say they are waiting before counting them.
+      await null;
+      const wanted = Math.max(1, this.waiting);
+      const rows = await this.claim(wanted);
+      this.ready.push(...rows);
+      if (rows.length < wanted) this.exhausted = true;
+    } finally {
+      this.claiming = null;
+    }
+  }
+}
