@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps, Ports } from './deps';
 import type { ScheduledJob } from './jobs/registry';
-import type { OutboxKind } from './outbox/kinds';
 import type { OutboxHooks } from './outbox/hooks';
+import type { OutboxKind } from './outbox/kinds';
 import type { Subcommand } from './slack/commands/subcommand';
 import type { ActionRoute, EventRoute, FunctionRoute, ShortcutRoute, ViewRoute } from './slack/kit';
 

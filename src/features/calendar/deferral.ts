@@ -1,11 +1,11 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
+import type { WorkingCalendar } from '../../lib/working-calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
 import { awayOn, loadCalendar } from './service';
-import type { WorkingCalendar } from '../../lib/working-calendar';
 
 /**
  * Away people are left in peace: their check-ins and invitations wait until they are back —

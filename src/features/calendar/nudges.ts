@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import type { AlertTarget } from '../../db/schema';
 import type { Deps } from '../../deps';
+import type { WorkingCalendar } from '../../lib/working-calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
@@ -8,7 +9,6 @@ import { OPEN_WORK_STATUSES } from '../team';
 import { notAway } from './away-filter';
 import { renderEscalation, renderNudge } from './blocks';
 import { loadCalendar } from './service';
-import type { WorkingCalendar } from '../../lib/working-calendar';
 
 /**
  * The nudge/escalation job. Each run:
