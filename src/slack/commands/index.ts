@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
 import { cleanText } from '../../lib/input';
-import { audienceAllows } from '../kit/audience';
+import { audienceAllows, commandRefusal } from '../kit/audience';
 import { helpCommand } from './help';
 import { renderHelp } from './help-blocks';
 import type { Subcommand } from './subcommand';
@@ -53,11 +53,10 @@ export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]
       return;
     }
 
-    if (!(await audienceAllows(deps.roles, sub.audience, command.user_id))) {
-      const who = sub.audience === 'leads' ? 'PMO leads' : 'PMO members';
+    if (sub.audience !== 'everyone' && !(await audienceAllows(deps.roles, sub.audience, command.user_id))) {
       await ack({
         response_type: 'ephemeral',
-        text: `\`${config.pmo.command} ${sub.name}\` is for ${who}. If you think you should have access, ask a PMO lead.`,
+        text: commandRefusal(config.pmo.command, sub.name, sub.audience),
       });
       return;
     }

@@ -3,7 +3,7 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../../deps';
-import { AUDIENCE_REFUSAL, type Audience, audienceAllows } from './audience';
+import { AUDIENCE_REFUSAL, type Audience, actorAllows, audienceAllows } from './audience';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
 import type { EventRoute, FunctionRoute, ShortcutRoute } from './listeners';
 
@@ -105,12 +105,6 @@ export interface RegisteredRoutes {
   actions: (string | RegExp)[];
   views: string[];
   shortcuts: string[];
-}
-
-/** Leads and members from the actor, so a click that needs both asks the roles once. */
-function actorAllows(actor: Actor, audience: Audience | undefined): boolean {
-  if (!audience || audience === 'everyone') return true;
-  return audience === 'leads' ? actor.lead : actor.member;
 }
 
 /** The actor of one payload, looked up the first time something asks. */
