@@ -1,8 +1,58 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AlertKind,
+  AlertTarget,
+  CheckinKind,
+  CheckinStatus,
+  DeliveryState,
+  DigestChartStatus,
+  EngagementStatus,
+  ErasureReason,
+  ErasureStatus,
+  Impact,
+  InvitationCap,
+  InvitationMode,
+  InvitationStatus,
+  JobRunStatus,
+  LibraryKind,
+  LibraryStatus,
+  OutboxStatus,
+  Realised,
+  RequestStatus,
+  Rsvp,
+  SilenceAnswer,
+} from './enums';
+
+export type {
+  AlertKind,
+  AlertTarget,
+  CheckinKind,
+  CheckinStatus,
+  DeliveryState,
+  DigestChartStatus,
+  EngagementStatus,
+  ErasureReason,
+  ErasureStatus,
+  Impact,
+  InvitationCap,
+  InvitationMode,
+  InvitationStatus,
+  JobRunStatus,
+  LibraryKind,
+  LibraryStatus,
+  OutboxStatus,
+  Realised,
+  RequestStatus,
+  Rsvp,
+  SilenceAnswer,
+};
 
 /**
  * Table types: the one place that mirrors db/migrations. Both drivers are configured (see
  * client.ts) so that int8/numeric come back as numbers and `date` as 'YYYY-MM-DD' strings.
+ * Written by hand, so test/db/schema-drift.test.ts compares the tables, columns and nullability
+ * here with a migrated database, and test/db/enum-checks.test.ts the columns typed by a list of
+ * enums.ts with their CHECK constraints.
  */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -44,8 +94,6 @@ export interface MemberSkillsTable {
   service_id: number;
 }
 
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'failed';
-
 /** What the sender posts: a chat.postMessage body without the channel. */
 export interface OutboxPayload {
   text: string;
@@ -84,7 +132,7 @@ export interface JobRunsTable {
   instance_id: string;
   started_at: Generated<Date>;
   finished_at: NullableTimestamp;
-  status: Generated<'running' | 'succeeded' | 'failed'>;
+  status: Generated<JobRunStatus>;
   detail: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
@@ -94,16 +142,6 @@ export interface ProcessedEventsTable {
 }
 
 // --- requests ---------------------------------------------------------------------------
-
-export type RequestStatus =
-  | 'new'
-  | 'claimed'
-  | 'in_progress'
-  | 'delivered'
-  | 'closed'
-  | 'declined'
-  | 'cancelled';
-export type Impact = 'blocking' | 'important' | 'nice_to_have';
 
 export interface RequestsTable {
   id: Generated<number>;
@@ -164,8 +202,6 @@ export interface RequestQuestionsTable {
 
 // --- invitations, consent, coaching ------------------------------------------------------
 
-export type InvitationCap = 'one_per_week' | 'two_per_month' | 'one_per_month';
-
 export interface TopicsTable {
   id: Generated<number>;
   slug: string;
@@ -210,11 +246,11 @@ export interface InvitationsTable {
   link: string | null;
   seats: number | null;
   rsvp_deadline: DateOnly | null;
-  mode: 'dm' | 'channel';
+  mode: InvitationMode;
   announce_channel: string | null;
   summary_channel: string | null;
   summary_ts: string | null;
-  status: Generated<'sending' | 'sent' | 'cancelled'>;
+  status: Generated<InvitationStatus>;
   created_at: Timestamp;
 }
 
@@ -227,10 +263,10 @@ export interface InvitationRecipientsTable {
   invitation_id: number;
   user_id: string;
   topic_id: number;
-  delivery: Generated<'queued' | 'delivered' | 'skipped'>;
+  delivery: Generated<DeliveryState>;
   skip_reason: string | null;
   delivered_at: NullableTimestamp;
-  rsvp: 'going' | 'waitlist' | 'declined' | null;
+  rsvp: Rsvp | null;
   rsvp_at: NullableTimestamp;
   message_channel: string | null;
   message_ts: string | null;
@@ -255,7 +291,7 @@ export interface CoachingEngagementsTable {
   focus_service_ids: ColumnType<number[], number[] | undefined, number[]>;
   goals: string;
   cadence: string;
-  status: Generated<'proposed' | 'active' | 'ended' | 'unmatched'>;
+  status: Generated<EngagementStatus>;
   proposed_to: string | null;
   passed_by: ColumnType<string[], string[] | undefined, string[]>;
   intro_channel: string | null;
@@ -270,7 +306,7 @@ export interface CoachingEngagementsTable {
 
 export interface CheckinsTable {
   id: Generated<number>;
-  kind: 'delivery' | 'coaching' | 'followup';
+  kind: CheckinKind;
   request_id: number | null;
   engagement_id: number | null;
   sequence: Generated<number>;
@@ -339,9 +375,6 @@ export interface PmoClosuresTable {
   created_at: Generated<Date>;
 }
 
-export type AlertTarget = 'first_response' | 'delivery';
-export type AlertKind = 'nudge' | 'escalation';
-
 export interface RequestAlertsTable {
   request_id: number;
   target: AlertTarget;
@@ -367,7 +400,7 @@ export interface SilenceChecksTable {
   user_id: string;
   asked_at: Timestamp;
   answered_at: NullableTimestamp;
-  answer: 'keep' | 'pause' | 'optout' | null;
+  answer: SilenceAnswer | null;
 }
 
 // --- privacy and audit -----------------------------------------------------------
@@ -385,10 +418,10 @@ export interface ErasuresTable {
   id: Generated<number>;
   user_id: string;
   marker: string;
-  reason: 'self' | 'lead' | 'deactivated';
+  reason: ErasureReason;
   requested_by: string | null;
   due_at: Timestamp;
-  status: Generated<'scheduled' | 'done' | 'cancelled'>;
+  status: Generated<ErasureStatus>;
   done_at: NullableTimestamp;
   created_at: Timestamp;
 }
@@ -399,9 +432,6 @@ export interface SlackInstallationTable {
   stopped_reason: string | null;
 }
 
-export type Realised = 'yes' | 'partly' | 'not_yet' | 'no';
-
-export type DigestChartStatus = 'pending' | 'sharing' | 'shared' | 'failed';
 export interface DigestChartsTable {
   run_key: string;
   chart: ColumnType<unknown, string, string>;
@@ -469,12 +499,7 @@ export type RequestUpdate = Updateable<RequestsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type Topic = Selectable<TopicsTable>;
 
-export type CheckinStatus = 'scheduled' | 'sent' | 'reminded' | 'answered' | 'expired' | 'cancelled';
-
 /** The PMO's library (20261206100000). */
-export type LibraryKind = 'template' | 'standard' | 'playbook' | 'training' | 'lesson';
-export type LibraryStatus = 'draft' | 'published' | 'retired';
-
 export interface LibraryEntriesTable {
   id: Generated<number>;
   kind: LibraryKind;
@@ -491,8 +516,11 @@ export interface LibraryEntriesTable {
   review_by: Generated<DateOnly>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
-  /** Generated by the database from title, summary and body; never written. */
-  search: ColumnType<string, never, never>;
+  /**
+   * Generated by the database from title, summary and body; never written. Never null in
+   * practice (its inputs are NOT NULL), but a generated column carries no NOT NULL of its own.
+   */
+  search: ColumnType<string | null, never, never>;
 }
 
 export interface LibraryAdoptionsTable {

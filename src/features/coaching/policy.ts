@@ -5,7 +5,7 @@
  * asks this which answer the clicker gets (without telling a stranger anything).
  */
 
-export type EngagementStatus = 'proposed' | 'active' | 'ended' | 'unmatched';
+export type { EngagementStatus } from '../../db/enums';
 export type CoachingAction = 'accept' | 'pass' | 'end';
 
 export interface EngagementFacts {

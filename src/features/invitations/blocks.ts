@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import type { InvitationMode, Rsvp } from '../../db/enums';
 import { formatDate } from '../../lib/calendar';
 import {
   actions,
@@ -25,7 +26,7 @@ export interface InvitationDraft {
   link: string | null;
   seats: number | null;
   rsvpDeadline: string | null;
-  mode: 'dm' | 'channel';
+  mode: InvitationMode;
   channel: string | null;
 }
 
@@ -37,7 +38,7 @@ export interface InvitationView {
   link: string | null;
   seats: number | null;
   rsvpDeadline: string | null;
-  mode: 'dm' | 'channel';
+  mode: InvitationMode;
   announceChannel: string | null;
   createdBy: string;
   topicNames: string[];
@@ -200,7 +201,7 @@ export const renderDraftGoneModal = () =>
     'This draft is no longer available; nothing was sent. Start again with `/pmo invite`.',
   );
 
-export function renderSentModal(mode: 'dm' | 'channel', queued: number, channel: string | null): ModalView {
+export function renderSentModal(mode: InvitationMode, queued: number, channel: string | null): ModalView {
   const text =
     mode === 'dm'
       ? `Your invitation is on its way to ${queued === 1 ? '1 person' : `${queued} people`}. The summary in the PMO channel shows the RSVPs as they come in.`
@@ -223,7 +224,7 @@ function invitationDetails(inv: InvitationView): Block[] {
 }
 
 export interface DmState {
-  rsvp: 'going' | 'waitlist' | 'declined' | null;
+  rsvp: Rsvp | null;
   waitlistPosition?: number;
   /** Paused until this date (only when in the future). */
   pausedUntil: string | null;

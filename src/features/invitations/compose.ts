@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { INVITATION_MODES } from '../../db/enums';
 import {
   isCalendarDate,
   optionalDateFrom,
@@ -28,7 +29,7 @@ export const draftSchema = z.object({
   link: optionalWebLink(2000),
   seats: z.number().int().min(1).max(MAX_SEATS).nullable(),
   rsvpDeadline: z.string().refine(isCalendarDate).nullable(),
-  mode: z.enum(['dm', 'channel']),
+  mode: z.enum(INVITATION_MODES),
   channel: slackChannelId.nullable(),
 });
 
@@ -58,7 +59,7 @@ export function composeSchema(today: string, activeTopicIds: number[]) {
       }),
       rsvpDeadline: optionalDateFrom(today),
       mode: z
-        .enum(['dm', 'channel'], { error: 'Choose how to send it.' })
+        .enum(INVITATION_MODES, { error: 'Choose how to send it.' })
         .nullable()
         .transform((m) => m ?? 'dm'),
       channel: z

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/client';
+import type { ErasureReason } from '../../db/enums';
 import type { Deps } from '../../deps';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { PERSONAL_DATA, type Rows, type Scrub } from './personal-data';
@@ -11,7 +12,7 @@ import { newErasureMarker } from './policy';
  * counts of distinct people (repeat requesters, people who answered) do not change.
  */
 
-export type ErasureReason = 'self' | 'lead' | 'deactivated';
+export type { ErasureReason } from '../../db/enums';
 
 export interface ErasureInput {
   userId: string;

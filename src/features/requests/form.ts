@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPACTS, type Impact } from '../../db/enums';
 import {
   dateFrom,
   isWebLink,
@@ -16,8 +17,8 @@ import {
  */
 
 export const LIMITS = { project: 150, need: 2000, value: 2000, link: 500, note: 2000, reason: 1500 } as const;
-export const IMPACTS = ['blocking', 'important', 'nice_to_have'] as const;
-export type ImpactValue = (typeof IMPACTS)[number];
+export { IMPACTS };
+export type ImpactValue = Impact;
 export const IMPACT_LABELS: Record<ImpactValue, string> = {
   blocking: 'Blocking',
   important: 'Important',
