@@ -1,29 +1,8 @@
 import path from 'node:path';
 import { sql } from 'kysely';
-import { connectPglite, connectPostgres, type Database } from '../../src/db/client';
-import { migrateToLatest } from '../../src/db/migrate';
-import { createTestDatabase } from '../support/test-database';
+import type { Database } from '../../src/db/client';
 
-/** A test database with every migration applied, on PGlite or on TEST_DATABASE_URL's server. */
-export async function openMigratedDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
-  const database = await createTestDatabase();
-  const url = database.env.DATABASE_URL;
-  const handle = url ? connectPostgres(url, { max: 1 }) : await connectPglite(database.env.PGLITE_DIR);
-  try {
-    await migrateToLatest(handle.db);
-  } catch (err) {
-    await handle.close();
-    await database.drop();
-    throw err;
-  }
-  return {
-    db: handle.db,
-    close: async () => {
-      await handle.close();
-      await database.drop();
-    },
-  };
-}
+export { openMigratedDatabase } from '../support/test-database';
 
 /** Kysely's own tables: they are not the app's, and schema.ts does not declare them. */
 const BOOKKEEPING = ['kysely_migration', 'kysely_migration_lock'];

@@ -1,6 +1,7 @@
 // The features load in the app's order (they reach each other through their index files, in a
 // cycle): imported on its own first, a feature file would read a module still loading.
 import '../../src/features';
+import { REQUEST_STATUSES } from '../../src/db/enums';
 import type { RequestStatus } from '../../src/db/schema';
 import {
   assignRequest,
@@ -395,15 +396,8 @@ describe('each step of the lifecycle', () => {
 });
 
 describe('a step from the wrong state', () => {
-  const STATUSES: RequestStatus[] = [
-    'new',
-    'claimed',
-    'in_progress',
-    'delivered',
-    'closed',
-    'declined',
-    'cancelled',
-  ];
+  // Every state there is (the database's list); where a step may start is written out below.
+  const STATUSES = REQUEST_STATUSES;
   /** Where each step may start, as the lifecycle promises it (written out, not read from the code). */
   const ALLOWED: Record<string, RequestStatus[]> = {
     claim: ['new'],

@@ -1,8 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { ManualClock } from '../../src/clock';
 import { type Config, parseConfig } from '../../src/config';
-import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from '../../src/db/client';
-import { migrateToLatest } from '../../src/db/migrate';
+import type { Database } from '../../src/db/client';
 import type { Deps, People, Surfaces } from '../../src/deps';
 import { rolesOf } from '../../src/features/team/roles';
 import { Metrics } from '../../src/http/metrics';
@@ -10,7 +9,7 @@ import { createLogger } from '../../src/logger';
 import type { OutboxSender } from '../../src/outbox/sender';
 import type { Person, UsersInfoClient } from '../../src/slack/people';
 import { SlackWork } from '../../src/slack/work-state';
-import { createTestDatabase } from './test-database';
+import { openMigratedDatabase } from './test-database';
 
 /**
  * Services on a real database, without HTTP or Slack: a migrated test database (PGlite, or a
@@ -73,7 +72,6 @@ export class PeopleDirectory implements UsersInfoClient {
 
 export interface ServiceDb {
   db: Database;
-  kind: DatabaseHandle['kind'];
   clock: ManualClock;
   config: Config;
   deps: Deps;
@@ -94,17 +92,8 @@ export interface ServiceDbOptions {
 }
 
 export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<ServiceDb> {
-  const database = await createTestDatabase();
-  const url = database.env.DATABASE_URL;
   // A few connections on PostgreSQL, so two services' transactions really run at once there.
-  const handle = url ? connectPostgres(url, { max: 4 }) : await connectPglite(database.env.PGLITE_DIR);
-  try {
-    await migrateToLatest(handle.db);
-  } catch (err) {
-    await handle.close();
-    await database.drop();
-    throw err;
-  }
+  const database = await openMigratedDatabase({ connections: 4 });
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: 'test-signing-secret',
@@ -151,7 +140,7 @@ export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<Servic
   };
   const infrastructure = {
     config,
-    db: handle.db,
+    db: database.db,
     logger,
     clock,
     metrics,
@@ -162,8 +151,7 @@ export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<Servic
   // Membership is the real rule on the real `members` table; tests seed members there.
   const deps: Deps = { ...infrastructure, roles: rolesOf(infrastructure), surfaces, people };
   return {
-    db: handle.db,
-    kind: handle.kind,
+    db: database.db,
     clock,
     config,
     deps,
@@ -174,8 +162,7 @@ export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<Servic
     homeRefreshes,
     close: async () => {
       metrics.registry.clear();
-      await handle.close();
-      await database.drop();
+      await database.close();
     },
   };
 }

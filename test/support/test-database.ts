@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { connectPostgres } from '../../src/db/client';
+import { connectPglite, connectPostgres, type Database } from '../../src/db/client';
 import { MIGRATIONS_DIR, migrateToLatest } from '../../src/db/migrate';
 
 /**
@@ -43,6 +43,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         () => undefined,
       ),
   };
+}
+
+/**
+ * A fresh test database with every migration applied, opened directly (no app): for tests of
+ * the schema and of services. `connections` matters on PostgreSQL only (PGlite has one).
+ */
+export async function openMigratedDatabase(
+  opts: { connections?: number } = {},
+): Promise<{ db: Database; env: Record<string, string>; close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const url = database.env.DATABASE_URL;
+  const handle = url
+    ? connectPostgres(url, { max: opts.connections ?? 1 })
+    : await connectPglite(database.env.PGLITE_DIR);
+  const close = async () => {
+    await handle.close();
+    await database.drop();
+  };
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { db: handle.db, env: database.env, close };
 }
 
 let templateName: Promise<string> | undefined;

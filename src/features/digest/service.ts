@@ -11,7 +11,7 @@ import {
   type PeriodFigures,
 } from './history';
 
-export { CONSENT_ACTIONS, type PeriodFigures } from './history';
+export type { PeriodFigures } from './history';
 
 /**
  * The PMO leads' weekly numbers: the last 7 whole days (in the PMO's time zone) against the 7
