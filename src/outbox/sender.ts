@@ -142,12 +142,13 @@ export class OutboxSender {
               markSent: (row, posted) => this.markSent(row, posted, true),
             });
           }
-          const sentBefore = total.sent;
+          const settledBefore = settledCount(total);
           const pass = new ClaimPass((n) => claimDue(this.opts.db, this.opts.instanceId, n));
           const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
           await Promise.all(workers);
-          // A parent sent in this pass may have freed its replies: one more claim finds them.
-          if (total.sent > sentBefore) this.again = true;
+          // A parent settled in this pass (sent, or never to be) frees its replies: one more
+          // claim finds them.
+          if (settledCount(total) > settledBefore) this.again = true;
         } while (this.again && !this.stopped);
       } finally {
         this.draining = null;
@@ -358,6 +359,9 @@ export class OutboxSender {
     return Math.min(this.backoffMs * 2 ** Math.max(0, attempts - 1), 5 * 60_000);
   }
 }
+
+/** Rows that reached a final state: each may be a parent whose replies can now be decided. */
+const settledCount = (t: DrainResult) => t.sent + t.skipped + t.failed;
 
 interface SlackCallError extends Error {
   code?: string;
