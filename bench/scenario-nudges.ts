@@ -2,8 +2,9 @@ import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { parseConfig } from '../src/config';
 import { connectPostgres, type Database } from '../src/db/client';
-import { runNudgeJob } from '../src/features/calendar/nudges';
+import { type AlertDeps, runNudgeJob } from '../src/features/calendar/nudges';
 import { createLogger } from '../src/logger';
+import { button } from '../src/slack/kit/blocks';
 import { createSenderClient } from '../src/start';
 import { type BenchContext, TOKEN } from './run';
 import { seedHistory } from './seed';
@@ -40,7 +41,12 @@ export async function nudgesAtScale(ctx: BenchContext): Promise<void> {
     });
     const logger = createLogger({ level: 'warn', pretty: false });
     const client = createSenderClient(config);
-    const deps = { db, config, logger, clock: { now: () => now } };
+    // The job's own queries are measured: escalations redraw no triage post here.
+    const requests = {
+      redrawTriagePost: async () => undefined,
+      claimButton: (id: number) => button('Claim', `triage_claim:${id}`, String(id), 'primary'),
+    };
+    const deps = { db, config, logger, clock: { now: () => now }, requests };
 
     // Cold: no alert history — the first run after the feature ships, in batches of 500.
     await db.deleteFrom('request_alerts').execute();
@@ -148,11 +154,7 @@ async function steadyState(db: Database, now: Date): Promise<void> {
 /** Runs the job once through a logging Kysely, then EXPLAINs every statement it ran. */
 async function explainJob(
   url: string,
-  deps: {
-    config: ReturnType<typeof parseConfig>;
-    logger: ReturnType<typeof createLogger>;
-    clock: { now(): Date };
-  },
+  deps: Omit<AlertDeps, 'db'>,
   client: ReturnType<typeof createSenderClient>,
   now: Date,
 ): Promise<{ total: number; indexed: number; seqScans: string[]; text: string }> {

@@ -7,7 +7,7 @@ import type { OutboxSender } from './outbox/sender';
 import type { Ports } from './ports';
 import type { SlackWork } from './slack/work-state';
 
-export type { Actor, People, Ports, Roles, Surfaces } from './ports';
+export type { Actor, Coaching, People, Ports, Requests, Roles, Surfaces } from './ports';
 
 /** The shared services every feature is given, before the features' ports are added. */
 export interface Infrastructure {

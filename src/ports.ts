@@ -1,4 +1,6 @@
+import type { Button } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Database } from './db/client';
 import type { Person } from './slack/people';
 
 /**
@@ -36,10 +38,38 @@ export interface People {
   timeZone(client: WebClient, userId: string): Promise<string>;
 }
 
+/**
+ * What other features show or redraw of a request. Offered by requests, so the features it
+ * builds on (the calendar's targets and nudges) need not import it.
+ */
+export interface Requests {
+  /** Redraws a request's triage post from its current state (a target passed, say). */
+  redrawTriagePost(client: WebClient, requestId: number): Promise<void>;
+  /** The Claim button for one request, unique on a surface that lists several. */
+  claimButton(requestId: number): Button;
+}
+
+/** Coaching's part in consent. Offered by coaching, which builds on consent. */
+export interface Coaching {
+  /**
+   * Ends the person's open engagement (saying goodbye to both sides through the outbox),
+   * inside the opt-out's own transaction; true if one ended.
+   */
+  endOnOptOut(tx: Database, coacheeId: string, now: Date): Promise<boolean>;
+}
+
 export interface Ports {
   roles: Roles;
   surfaces: Surfaces;
   people: People;
+  requests: Requests;
+  coaching: Coaching;
 }
 
-export const PORT_NAMES = ['roles', 'surfaces', 'people'] as const satisfies readonly (keyof Ports)[];
+export const PORT_NAMES = [
+  'roles',
+  'surfaces',
+  'people',
+  'requests',
+  'coaching',
+] as const satisfies readonly (keyof Ports)[];

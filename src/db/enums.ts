@@ -25,6 +25,8 @@ export const REQUEST_STATUSES = [
   'cancelled',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+/** A request someone is working on: what counts against a member's weekly capacity. */
+export const OPEN_WORK_STATUSES = ['claimed', 'in_progress'] as const satisfies readonly RequestStatus[];
 
 export const IMPACTS = ['blocking', 'important', 'nice_to_have'] as const;
 export type Impact = (typeof IMPACTS)[number];

@@ -150,3 +150,14 @@ export function wholeNumber(min: number, max: number, message: string) {
     .transform((v) => (typeof v === 'string' ? Number(cleanText(v).trim() || Number.NaN) : v))
     .pipe(z.number({ error: message }).int(message).min(min, message).max(max, message));
 }
+
+/**
+ * The person a command names: `<@U123|name>` as Slack escapes a mention, `<@U123>`, or a bare
+ * id. Anything else (two people, a name without @) is undefined.
+ */
+export function mentionedUser(text: string): string | undefined {
+  const t = text.trim();
+  const m = /^<@([UW][A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(t);
+  const id = m?.[1] ?? t;
+  return SLACK_USER_ID.test(id) ? id : undefined;
+}

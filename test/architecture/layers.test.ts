@@ -1,4 +1,12 @@
-import { type ImportGraph, layerViolations, readImportGraph } from './import-graph';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  featureDependencies,
+  type ImportGraph,
+  importCycles,
+  layerViolations,
+  readImportGraph,
+} from './import-graph';
 
 describe('the layers of src/', () => {
   it('hold in the code as it is', () => {
@@ -45,5 +53,92 @@ describe('the layers of src/', () => {
       expect(found).toHaveLength(1);
       expect(found[0]).toContain(rule);
     } else expect(found).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  const graph = (edges: [string, string][]): ImportGraph => {
+    const g: ImportGraph = new Map();
+    for (const [from, to] of edges) {
+      g.set(from, [...(g.get(from) ?? []), to]);
+      if (!g.has(to)) g.set(to, []);
+    }
+    return g;
+  };
+
+  it.each<[string, [string, string][], string[][]]>([
+    [
+      'a chain',
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+      ],
+      [],
+    ],
+    [
+      'two files loading each other',
+      [
+        ['a', 'b'],
+        ['b', 'a'],
+      ],
+      [['a', 'b']],
+    ],
+    [
+      'a loop through three',
+      [
+        ['a', 'b'],
+        ['b', 'c'],
+        ['c', 'a'],
+        ['c', 'd'],
+      ],
+      [['a', 'b', 'c']],
+    ],
+    ['a file importing itself', [['a', 'a']], [['a']]],
+    [
+      'a diamond',
+      [
+        ['a', 'b'],
+        ['a', 'c'],
+        ['b', 'd'],
+        ['c', 'd'],
+      ],
+      [],
+    ],
+  ])('are found: %s', (_name, edges, cycles) => {
+    expect(importCycles(graph(edges))).toEqual(cycles);
+  });
+
+  it('none in src/: any module can be the first one loaded', () => {
+    const runtime = readImportGraph(undefined, { runtime: true });
+    expect(runtime.size).toBeGreaterThan(100);
+    expect(importCycles(runtime)).toEqual([]);
+  });
+
+  it('none between features, types included: each builds on the ones below it', () => {
+    const byFeature = featureDependencies(readImportGraph());
+    expect(byFeature.get('requests')).toContain('catalog');
+    const g: ImportGraph = new Map([...byFeature].map(([f, ds]) => [f, [...ds]]));
+    expect(importCycles(g)).toEqual([]);
+  });
+
+  const features = fs
+    .readdirSync(path.resolve(__dirname, '../../src/features'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
+
+  it.each(features)('features/%s/index.ts loads first, on its own, with every route defined', (name) => {
+    jest.isolateModules(() => {
+      const face = require(`../../src/features/${name}`) as Record<string, unknown>;
+      const module = Object.values(face).find(
+        (v): v is { manifest(): Record<string, unknown> } =>
+          typeof (v as { manifest?: unknown })?.manifest === 'function',
+      );
+      expect(module).toBeDefined();
+      const manifest = module!.manifest();
+      expect(typeof manifest.name).toBe('string');
+      for (const value of Object.values(manifest))
+        if (Array.isArray(value))
+          expect(value.every((route) => route !== undefined && route !== null)).toBe(true);
+    });
   });
 });

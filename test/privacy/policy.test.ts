@@ -1,10 +1,10 @@
 import {
   hoursBetween,
   isAnonymousMarker,
-  mentionedUser,
   neutraliseCell,
   newErasureMarker,
 } from '../../src/features/privacy/policy';
+import { mentionedUser } from '../../src/lib/input';
 
 describe('privacy rules', () => {
   it.each([

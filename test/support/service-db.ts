@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { ManualClock } from '../../src/clock';
+import { withPorts } from '../../src/compose';
 import { type Config, parseConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import type { Deps, People, Surfaces } from '../../src/deps';
-import { rolesOf } from '../../src/features/team/roles';
 import { Metrics } from '../../src/http/metrics';
 import { createLogger } from '../../src/logger';
 import type { OutboxSender } from '../../src/outbox/sender';
@@ -149,7 +149,10 @@ export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<Servic
     outbox: outbox as unknown as OutboxSender,
   };
   // Membership is the real rule on the real `members` table; tests seed members there.
-  const deps: Deps = { ...infrastructure, roles: rolesOf(infrastructure), surfaces, people };
+  // The features' own ports (membership on the real `members` table, coaching, requests),
+  // with Home and Slack's directory stood in for.
+  const deps: Deps = withPorts(infrastructure);
+  Object.assign(deps, { surfaces, people });
   return {
     db: database.db,
     clock,

@@ -1,5 +1,5 @@
+import { mentionedUser } from '../../lib/input';
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { mentionedUser } from '../privacy';
 import { renderAudit } from './blocks';
 import { latestAudit } from './service';
 

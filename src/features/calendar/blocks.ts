@@ -1,15 +1,13 @@
-import type { ModalView } from '@slack/types';
+import type { Button, ModalView } from '@slack/types';
 import { formatDate } from '../../lib/calendar';
+import { reference } from '../../lib/request-reference';
 import type { CalendarRules } from '../../lib/working-calendar';
 import { actions, type Block, button, context, fields, header, safe, section } from '../../slack/kit/blocks';
-import { perItem, pmoStepButtons } from '../requests';
 import { CALENDAR_IDS } from './ids';
 import type { AwayPeriod, DayOff } from './service';
 import { rateText, type TargetReport } from './targets-report';
 
 /** Pure Block Kit of the calendar feature. Times are Slack date tokens: each reader sees their own zone. */
-
-const reference = (id: number) => `PMO-${id}`;
 
 /** "<!date^…>" renders in the reader's own time zone, with a plain fallback. */
 export function when(instant: Date): string {
@@ -24,14 +22,14 @@ export interface AlertSubject {
 }
 
 /** The one nudge to a suggested member, in their working hours, before the first-response target. */
-export function renderNudge(s: AlertSubject) {
+export function renderNudge(s: AlertSubject, claim: Button) {
   const text = `${reference(s.requestId)} · ${s.serviceName} is waiting for a first response (due ${when(s.due)}).`;
   return {
     text,
     blocks: [
       section(
         `:wave: *${reference(s.requestId)} · ${safe(s.serviceName, 100)}* — ${safe(s.project, 150)}\nIt is waiting for a first response, due ${when(s.due)}. Your skills match it: could you claim it, or ask the requester a question?`,
-        { accessory: pmoStepButtons(s.requestId, ['claim'], (a) => perItem(a, s.requestId))[0]! },
+        { accessory: claim },
       ),
       context('You get one note like this per request. The triage post in the PMO channel has the details.'),
     ] satisfies Block[],
@@ -93,7 +91,7 @@ export interface QueueItem {
 }
 
 /** `/pmo queue`: what is waiting, ordered by time left, with Claim buttons. */
-export function renderQueue(items: QueueItem[], total: number) {
+export function renderQueue(items: QueueItem[], total: number, claimButton: (requestId: number) => Button) {
   if (items.length === 0) {
     const text = 'Nothing is waiting for a first response. :tada:';
     return { text, blocks: [section(text)] };
@@ -107,7 +105,7 @@ export function renderQueue(items: QueueItem[], total: number) {
       : 'no target';
     blocks.push(
       section(`*${reference(r.id)} · ${safe(r.serviceName, 100)}* — ${safe(r.project, 150)}\n${left}`, {
-        accessory: pmoStepButtons(r.id, ['claim'], (a) => perItem(a, r.id))[0]!,
+        accessory: claimButton(r.id),
       }),
     );
   }
@@ -234,7 +232,7 @@ export function renderTargetFields(r: TargetReport): [string, string][] {
 export function renderTargetDetails(r: TargetReport): Block[] {
   const overdue = r.overdue.map(
     (o) =>
-      `• PMO-${o.requestId}: ${o.target === 'first_response' ? 'first response' : 'delivery'} was due ${when(o.due)}`,
+      `• ${reference(o.requestId)}: ${o.target === 'first_response' ? 'first response' : 'delivery'} was due ${when(o.due)}`,
   );
   const blocks: Block[] = [
     section(

@@ -23,7 +23,7 @@ export const queueCommand: Subcommand = {
   audience: 'members',
   run: async ({ ack, deps }) => {
     const { items, total } = await listWaiting(deps.db, deps.clock.now());
-    await ack({ response_type: 'ephemeral', ...renderQueue(items, total) });
+    await ack({ response_type: 'ephemeral', ...renderQueue(items, total, deps.requests.claimButton) });
   },
 };
 

@@ -1,7 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { pruneJobRuns } from '../../jobs/job-runs';
-import { syncTriagePost } from '../requests';
 import { releaseHeldInvitations } from './deferral';
 import { runNudgeJob } from './nudges';
 
@@ -13,7 +12,7 @@ const JOB_RUNS_KEPT_DAYS = 30;
  * Safe on every replica at once (see nudges.ts).
  */
 export async function runNudgesJob(deps: Deps, client: WebClient, now: Date) {
-  const result = await runNudgeJob(deps, client, now, (requestId) => syncTriagePost(deps, client, requestId));
+  const result = await runNudgeJob(deps, client, now);
   // Invitations held while their recipients were away, now due (one a working day each).
   const released = await releaseHeldInvitations(deps.db, now);
   if (result.sent + released > 0) deps.outbox.kick();

@@ -1,11 +1,12 @@
+import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
+import { OPEN_WORK_STATUSES } from '../../db/enums';
 import type { AlertTarget } from '../../db/schema';
 import type { Deps } from '../../deps';
 import type { WorkingCalendar } from '../../lib/working-calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
-import { OPEN_WORK_STATUSES } from '../team';
 import { notAway } from './away-filter';
 import { renderEscalation, renderNudge } from './blocks';
 import { loadCalendar } from './service';
@@ -33,20 +34,16 @@ export interface NudgeRunResult {
   skipped: number;
 }
 
-export type AlertDeps = Pick<Deps, 'db' | 'config' | 'logger' | 'clock'>;
+export type AlertDeps = Pick<Deps, 'db' | 'config' | 'logger' | 'clock' | 'requests'>;
 
-export async function runNudgeJob(
-  deps: AlertDeps,
-  client: UsersInfoClient,
-  now: Date,
-  onEscalated: (requestId: number) => Promise<void> = async () => undefined,
-): Promise<NudgeRunResult> {
+export async function runNudgeJob(deps: AlertDeps, client: WebClient, now: Date): Promise<NudgeRunResult> {
   const calendar = await loadCalendar(deps.db, deps.config, now);
   const zones = new ZoneCache(deps, client, now);
   const nudgesPlanned = await planNudges(deps.db, calendar, zones, now);
   const escalated = await planEscalations(deps, calendar, zones, now);
-  for (const id of escalated.requestIds) await onEscalated(id);
-  const { sent, skipped } = await sendDueAlerts(deps.db, calendar, now);
+  // The triage post shows "overdue" from now on.
+  for (const id of escalated.requestIds) await deps.requests.redrawTriagePost(client, id);
+  const { sent, skipped } = await sendDueAlerts(deps, calendar, now);
   return { nudgesPlanned, escalationsPlanned: escalated.rows, sent, skipped };
 }
 
@@ -290,7 +287,7 @@ export function stillWaiting(
     : r.status === 'claimed' || r.status === 'in_progress';
 }
 
-async function sendDueAlerts(db: Database, calendar: WorkingCalendar, now: Date) {
+async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalendar, now: Date) {
   const due = await dueAlertsQuery(db, now).execute();
   let sent = 0;
   let skipped = 0;
@@ -343,7 +340,7 @@ async function sendDueAlerts(db: Database, calendar: WorkingCalendar, now: Date)
           requestId: a.request_id,
           payload:
             a.kind === 'nudge'
-              ? renderNudge(subject)
+              ? renderNudge(subject, requests.claimButton(a.request_id))
               : renderEscalation({ ...subject, target: a.target, owner: a.owner_id }),
         },
       ]);

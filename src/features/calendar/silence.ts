@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import { addDays } from '../../lib/calendar';
-import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
+import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
-import { optOut, pause } from '../consent';
+import { type ConsentDeps, optOut, pause } from '../consent';
 import { renderStillInterested } from './blocks';
 import { invitationQuiet, SILENCE_INVITATIONS } from './policy';
 
@@ -89,7 +89,7 @@ export type StillOutcome = { ok: true; answer: StillAnswer; pausedUntil?: string
 
 /** Only the person asked, once: keep, pause three months, or opt out of every topic. */
 export async function answerStillInterested(
-  deps: WithOutbox,
+  deps: ConsentDeps,
   input: { checkId: number; userId: string; answer: StillAnswer; now: Date; today: string },
 ): Promise<StillOutcome> {
   const res = await deps.db

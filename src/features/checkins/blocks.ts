@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { reference } from '../../lib/request-reference';
 import { actions, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
 import { REALISED_ANSWERS } from '../digest';
 import { CHECKIN_IDS, checkinRateAction } from './ids';
@@ -21,7 +22,7 @@ export interface MessageBody {
   blocks: KnownBlock[];
 }
 
-const ref = (s: CheckinSubject) => (s.requestId ? ` (PMO-${s.requestId})` : '');
+const ref = (s: CheckinSubject) => (s.requestId ? ` (${reference(s.requestId)})` : '');
 
 function question(s: CheckinSubject): string {
   return s.kind === 'coaching'

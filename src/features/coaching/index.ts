@@ -1,5 +1,6 @@
 import { defineFeature } from '../../feature';
 import { coachingCommand } from './commands';
+import { endCoachingOnOptOut } from './end';
 import { coachingFeature } from './listeners';
 import { coachingOutboxHooks } from './outbox';
 
@@ -8,10 +9,10 @@ export const coaching = defineFeature(() => ({
   ...coachingFeature,
   subcommands: [coachingCommand],
   outbox: coachingOutboxHooks,
+  ports: () => ({ coaching: { endOnOptOut: endCoachingOnOptOut } }),
 }));
 
 // What other features may use.
 export type { EngagementView } from './blocks';
-export { endCoachingOnOptOut } from './end';
 export { COACHING_IDS } from './ids';
 export { loadEngagementView, openEngagementOf } from './service';

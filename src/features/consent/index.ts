@@ -12,6 +12,7 @@ export const consent = defineFeature(() => ({
 export { renderOptOutAnswer } from './blocks';
 export { CAPS, DEFAULT_CAP } from './caps';
 export {
+  type ConsentDeps,
   type ConsentState,
   getConsentState,
   type OptOutResult,

@@ -2,9 +2,12 @@ import type { Database } from '../../db/client';
 import type { InvitationCap } from '../../db/schema';
 import { isCalendarDate } from '../../lib/input';
 import type { WithOutbox } from '../../outbox/enqueue';
-import { endCoachingOnOptOut } from '../coaching';
+import type { Ports } from '../../ports';
 import { CAPS, DEFAULT_CAP } from './caps';
 import { COACHING_TOPIC_SLUG, listTopics, type TopicInfo } from './topics';
+
+/** Opting out of coaching ends it, so consent changes reach coaching through its port. */
+export type ConsentDeps = WithOutbox & Pick<Ports, 'coaching'>;
 
 /**
  * Consent is per person and topic, and every change is recorded with when and where it came
@@ -156,21 +159,21 @@ export interface OptOutResult {
  * engagement ended politely. Opting out of the coaching topic ends coaching too.
  */
 export async function optOut(
-  deps: WithOutbox,
+  deps: ConsentDeps,
   userId: string,
   topicIds: number[] | 'all',
   source: ConsentSource,
   now: Date,
   detail?: Record<string, unknown>,
 ): Promise<OptOutResult> {
-  const result = await optOutIn(deps.db, userId, topicIds, source, now, detail);
+  const result = await optOutIn(deps, userId, topicIds, source, now, detail);
   // Coaching it ended says goodbye to both sides, from the outbox.
   if (result.coachingEnded) deps.outbox.kick();
   return result;
 }
 
 async function optOutIn(
-  db: Database,
+  { db, coaching: coachingPort }: ConsentDeps,
   userId: string,
   topicIds: number[] | 'all',
   source: ConsentSource,
@@ -193,7 +196,7 @@ async function optOutIn(
     const changed = await optOutTx(tx, userId, ids, source, now, detail);
     const coaching = topics.find((t) => t.slug === COACHING_TOPIC_SLUG);
     const coachingOff = topicIds === 'all' || (coaching !== undefined && changed.includes(coaching.id));
-    const coachingEnded = coachingOff ? await endCoachingOnOptOut(tx, userId, now) : false;
+    const coachingEnded = coachingOff ? await coachingPort.endOnOptOut(tx, userId, now) : false;
     const stillIds = await optedInTopicIds(tx, userId);
     return {
       changed: topics.filter((t) => changed.includes(t.id)),
@@ -301,19 +304,19 @@ export interface ChoicesResult {
 
 /** The /pmo optin modal: the whole picture at once, recorded as individual changes. */
 export async function saveChoices(
-  deps: WithOutbox,
+  deps: ConsentDeps,
   userId: string,
   choices: { topicIds: number[]; cap: InvitationCap; pausedUntil: string | null },
   source: ConsentSource,
   now: Date,
 ): Promise<ChoicesResult> {
-  const result = await saveChoicesIn(deps.db, userId, choices, source, now);
+  const result = await saveChoicesIn(deps, userId, choices, source, now);
   if (result.coachingEnded) deps.outbox.kick();
   return result;
 }
 
 async function saveChoicesIn(
-  db: Database,
+  { db, coaching: coachingPort }: ConsentDeps,
   userId: string,
   choices: { topicIds: number[]; cap: InvitationCap; pausedUntil: string | null },
   source: ConsentSource,
@@ -334,7 +337,7 @@ async function saveChoicesIn(
     const pauseChanged = await pauseTx(tx, userId, choices.pausedUntil, source, now);
     const coaching = active.find((t) => t.slug === COACHING_TOPIC_SLUG);
     const coachingEnded =
-      coaching && off.includes(coaching.id) ? await endCoachingOnOptOut(tx, userId, now) : false;
+      coaching && off.includes(coaching.id) ? await coachingPort.endOnOptOut(tx, userId, now) : false;
     return { on, off, capChanged, pauseChanged, coachingEnded };
   });
   return {

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { reference } from '../../lib/request-reference';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
 import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar';
 import { REALISED_ANSWERS, type ServiceBenefits } from './benefits';
@@ -112,7 +113,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   const h = d.history;
   const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / 86_400_000);
   const waiting = d.oldestWaiting
-    ? `${d.unclaimed} · oldest PMO-${d.oldestWaiting.requestId}, ${plural(days(d.oldestWaiting.createdAt), 'day')}`
+    ? `${d.unclaimed} · oldest ${reference(d.oldestWaiting.requestId)}, ${plural(days(d.oldestWaiting.createdAt), 'day')}`
     : String(d.unclaimed);
   const value =
     c.averageRating === null

@@ -7,6 +7,7 @@ import {
   divider,
   fields,
   header,
+  mention,
   plain,
   safe,
   section,
@@ -16,7 +17,6 @@ import { renderCheckinAsk } from '../checkins';
 import { COACHING_IDS } from '../coaching';
 import { benefitsSummary, periodLabel } from '../digest';
 import {
-  mention,
   nextStep,
   perItem,
   pmoStepButtons,

@@ -1,5 +1,4 @@
-import { actions, type Block, button, context, section } from '../../slack/kit/blocks';
-import { channelRef } from '../requests';
+import { actions, type Block, button, channelRef, context, section } from '../../slack/kit/blocks';
 import { INTAKE_IDS } from './ids';
 
 /** What intake shows: the offer after a reaction and the answers of /pmo intake. Pure. */

@@ -5,6 +5,7 @@ import {
   actions,
   type Block,
   button,
+  channelRef,
   context,
   fields,
   header,
@@ -13,7 +14,6 @@ import {
   safe,
   section,
 } from '../../slack/kit/blocks';
-import { channelRef } from '../requests';
 import { INVITE_IDS, RSVP_IDS } from './ids';
 
 /** /pmo invite (compose, audience preview, sent), the invitation DM, announcement, summary. */

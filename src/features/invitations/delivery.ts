@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { OutboxPayload } from '../../db/schema';
 import { addDays, localDate } from '../../lib/calendar';
-import type { WithOutbox } from '../../outbox/enqueue';
 import { lookupPerson, type Person, type UsersInfoClient } from '../../slack/people';
 import { checkSilence } from '../calendar';
-import { DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent';
+import { type ConsentDeps, DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent';
 import { type DmState, renderInvitationDm } from './blocks';
 import { eligibility, LONGEST_CAP_WINDOW_MS } from './eligibility';
 import { waitlistPosition } from './rsvp';
@@ -291,7 +290,7 @@ export async function pauseFromInvitation(
 
 /** "Opt out of this topic": the topic this person was invited for. */
 export async function optOutFromInvitation(
-  deps: WithOutbox,
+  deps: ConsentDeps,
   invitationId: number,
   userId: string,
   now: Date,

@@ -1,3 +1,4 @@
+import { mentionedUser } from '../../lib/input';
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { openConversation } from '../../slack/kit/conversations';
 import { shareFile } from '../../slack/kit/files';
@@ -5,7 +6,6 @@ import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderEraseModal, renderForgetMeModal } from './blocks';
 import { exportCommentsCsv, exportRequestsCsv } from './export';
 import { collectMyData } from './my-data';
-import { mentionedUser } from './policy';
 
 /** `/pmo my-data`: a JSON file in the person's DM with everything kept about them. */
 export const myDataCommand: Subcommand = {

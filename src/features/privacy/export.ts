@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { reference } from '../../lib/request-reference';
 import { MIN_PEOPLE_FOR_COMMENTS } from '../digest';
 import { hoursBetween, neutraliseCell } from './policy';
 
@@ -70,7 +71,7 @@ export async function exportRequestsCsv(db: Database): Promise<{ csv: Buffer; co
     .orderBy('r.id')
     .execute();
   const records = rows.map((r) => [
-    `PMO-${r.id}`,
+    reference(r.id),
     r.requester_id,
     r.service,
     r.project,

@@ -15,4 +15,3 @@ export const privacy = defineFeature(() => ({
 }));
 
 // What other features may use.
-export { mentionedUser } from './policy';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { reference } from '../../lib/request-reference';
 
 /**
  * `/pmo my-data`: everything the app keeps about one person, as JSON. Nobody else's personal
@@ -205,7 +206,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
       home_tab_first_opened: iso(home?.first_opened_at),
     },
     requests: requests.map((r) => ({
-      reference: `PMO-${r.id}`,
+      reference: reference(r.id),
       service: r.service,
       project: r.project,
       need: r.need,
@@ -228,7 +229,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
     })),
     check_in_answers: checkins.map((c) => ({
       kind: c.kind,
-      request: c.request_id ? `PMO-${c.request_id}` : null,
+      request: c.request_id ? reference(c.request_id) : null,
       coaching: c.engagement_id ? `coaching ${c.engagement_id}` : null,
       status: c.status,
       due_at: iso(c.due_at),

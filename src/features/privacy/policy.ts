@@ -1,22 +1,9 @@
-import { SLACK_USER_ID } from '../../lib/input';
-
 /**
- * Pure privacy rules: what an erased or retired person's id becomes, who is mentioned in a
- * command, and how a spreadsheet cell is kept from becoming a formula.
+ * Pure privacy rules: what an erased or retired person's id becomes, and how a spreadsheet
+ * cell is kept from becoming a formula.
  */
 
 export { ERASED_PREFIX, isAnonymousMarker, newErasureMarker, RETIRED_PREFIX } from '../../lib/anonymous-ids';
-
-/**
- * The person a command names: `<@U123|name>` as Slack escapes a mention, `<@U123>`, or a bare
- * id. Anything else (two people, a name without @) is undefined.
- */
-export function mentionedUser(text: string): string | undefined {
-  const t = text.trim();
-  const m = /^<@([UW][A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(t);
-  const id = m?.[1] ?? t;
-  return SLACK_USER_ID.test(id) ? id : undefined;
-}
 
 /**
  * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab / carriage return before

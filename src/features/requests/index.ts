@@ -1,19 +1,26 @@
 import { defineFeature } from '../../feature';
+import { pmoStepButtons } from './blocks/steps';
 import { requestCommand, statusCommand } from './commands';
+import { perItem } from './ids';
 import { requestsFeature } from './listeners';
 import { requestOutboxHooks } from './outbox';
+import { syncTriagePost } from './triage-post';
 
 /** Value-driven requests: asked for, triaged in the PMO channel, claimed, delivered. */
 export const requests = defineFeature(() => ({
   ...requestsFeature,
   subcommands: [requestCommand, statusCommand],
   outbox: requestOutboxHooks,
+  ports: (deps) => ({
+    requests: {
+      redrawTriagePost: (client, requestId) => syncTriagePost(deps, client, requestId),
+      claimButton: (requestId) => pmoStepButtons(requestId, ['claim'], (a) => perItem(a, requestId))[0]!,
+    },
+  }),
 }));
 
 // What other features may use.
 export {
-  channelRef,
-  mention,
   OPEN_STATUSES,
   type RequestWithService,
   reference,

@@ -1,6 +1,7 @@
 import type { RequestStatus, RequestUpdate } from '../../db/schema';
 import type { Actor, Deps } from '../../deps';
 import { slackUserId } from '../../lib/input';
+import { reference } from '../../lib/request-reference';
 import { enqueueMessages, type OutgoingMessage } from '../../outbox/enqueue';
 import { AUDIT_ACTIONS, type AuditAction, recordAudit } from '../audit';
 import type { RequestWithService } from './blocks/common';
@@ -119,7 +120,7 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
         actor: input.actor,
         action: input.audit.action,
         target: input.audit.target ?? null,
-        subject: `PMO-${r.id}`,
+        subject: reference(r.id),
         at: now,
       });
     return { request: r, eventId: event.id };

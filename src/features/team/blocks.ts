@@ -1,8 +1,17 @@
 import type { ModalView } from '@slack/types';
-import { actions, type Block, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  mention,
+  option,
+  plain,
+  safe,
+  section,
+} from '../../slack/kit/blocks';
 import { renderAdminModal } from '../../slack/kit/modals';
 import type { CatalogService } from '../catalog';
-import { mention } from '../requests';
 import { TEAM_IDS } from './ids';
 import type { TeamMember } from './service';
 

@@ -13,4 +13,4 @@ export const team = defineFeature(() => ({
 // What other features may use.
 export { renderTeam, renderTeamModal } from './blocks';
 export { actorOf, isLead, isMember, type Role, roleOf } from './roles';
-export { listTeam, OPEN_WORK_STATUSES, openWorkByOwner } from './service';
+export { listTeam, openWorkByOwner } from './service';

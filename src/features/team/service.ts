@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { OPEN_WORK_STATUSES } from '../../db/enums';
 import { chosenUser, rowIdOr, wholeNumber } from '../../lib/input';
 
 const CAPACITY = 'Please give a whole number from 0 to 100.';
@@ -26,8 +27,6 @@ export interface TeamMember {
   skillNames: string[];
   openWork: number;
 }
-
-export const OPEN_WORK_STATUSES = ['claimed', 'in_progress'] as const;
 
 export async function listTeam(db: Database): Promise<TeamMember[]> {
   const members = await db

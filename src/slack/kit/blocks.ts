@@ -40,6 +40,13 @@ export function safe(text: string | null | undefined, max = 2900): string {
   return `${cut}…`;
 }
 
+/** A person's mention; whatever the id holds, only its letters and digits reach the markup. */
+export const mention = (userId: string): string => `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
+
+/** A channel link; whatever the id holds, only its letters and digits reach the markup. */
+export const channelRef = (channelId: string | null | undefined): string =>
+  `<#${(channelId ?? '').replace(/[^A-Z0-9]/gi, '')}>`;
+
 export const plain = (text: string, max = 3000): PlainTextElement => ({
   type: 'plain_text',
   text: truncate(text, max),

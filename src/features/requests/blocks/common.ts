@@ -4,7 +4,7 @@ import { IMPACT_LABELS, type ImpactValue } from '../form';
 /** What views need to show a request: its row and the service's name. */
 export type RequestWithService = RequestRow & { service_name: string };
 
-export const reference = (id: number): string => `PMO-${id}`;
+export { reference } from '../../../lib/request-reference';
 
 export const STATUS_LABELS: Record<RequestStatus, string> = {
   new: 'New — waiting for a PMO member',
@@ -39,9 +39,3 @@ export function ageOf(since: Date, now: Date): string {
   if (hours < 48) return `${hours} hours`;
   return `${Math.floor(hours / 24)} days`;
 }
-
-export const mention = (userId: string): string => `<@${userId.replace(/[^A-Z0-9]/gi, '')}>`;
-
-/** A channel link; whatever the id holds, only its letters and digits reach the markup. */
-export const channelRef = (channelId: string | null | undefined): string =>
-  `<#${(channelId ?? '').replace(/[^A-Z0-9]/gi, '')}>`;

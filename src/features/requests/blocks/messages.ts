@@ -1,9 +1,9 @@
 import type { Button } from '@slack/types';
 import type { RequestRow, RequestStatus } from '../../../db/schema';
-import { actions, type Block, button, context, safe, section } from '../../../slack/kit/blocks';
+import { actions, type Block, button, context, mention, safe, section } from '../../../slack/kit/blocks';
 import { REQUEST_IDS } from '../ids';
 import { asRequester, type RequestAction, stepsOf } from '../policy';
-import { mention, type RequestWithService, reference, STATUS_LABELS } from './common';
+import { type RequestWithService, reference, STATUS_LABELS } from './common';
 
 /** Direct messages about a request: to the requester, the owner, an assignee. */
 

@@ -1,8 +1,8 @@
 import type { ActionsBlock, Button } from '@slack/types';
-import { actions, type Block, button, context, safe, section } from '../../../slack/kit/blocks';
+import { actions, type Block, button, context, mention, safe, section } from '../../../slack/kit/blocks';
 import { STATUS_IDS } from '../ids';
 import { asRequester, type RequestAction, stepsOf } from '../policy';
-import { ageOf, mention, type RequestWithService, reference, STATUS_EMOJI, STATUS_LABELS } from './common';
+import { ageOf, type RequestWithService, reference, STATUS_EMOJI, STATUS_LABELS } from './common';
 
 export const nextStep = (r: RequestWithService): string => {
   switch (r.status) {

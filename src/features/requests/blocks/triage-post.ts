@@ -1,16 +1,18 @@
-import { actions, type Block, context, fields, header, safe, section } from '../../../slack/kit/blocks';
+import {
+  actions,
+  type Block,
+  context,
+  fields,
+  header,
+  mention,
+  safe,
+  section,
+} from '../../../slack/kit/blocks';
 import type { Overdue } from '../../calendar';
 import { TRIAGE_IDS } from '../ids';
 import { stepsFor } from '../policy';
 import type { Suggestion } from '../routing';
-import {
-  impactLabel,
-  mention,
-  type RequestWithService,
-  reference,
-  STATUS_EMOJI,
-  STATUS_LABELS,
-} from './common';
+import { impactLabel, type RequestWithService, reference, STATUS_EMOJI, STATUS_LABELS } from './common';
 import { pmoStepButtons } from './steps';
 
 /** A permalink Slack gave us, made safe inside `<…|…>` (no `|` or `>` can end it early). */
