@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Deps } from '../src/deps';
 import { runJob, type ScheduledJob } from '../src/jobs/registry';
 import type { DrainResult } from '../src/outbox/sender';
@@ -39,15 +38,8 @@ export async function runJobsNow(
     const outcome = await runJob(job, deps, client, now, instanceId);
     if (outcome.ran) jobs.push(job.name);
   }
-
-  // Messages held for later (working hours, a reminder in 3 days) become due on the app's
-  // clock, but the outbox compares with the database's time: bring those due by now forward.
-  await deps.db
-    .updateTable('outbox')
-    .set({ not_before: sql<Date>`now()` })
-    .where('status', '=', 'pending')
-    .where('not_before', '<=', now)
-    .execute();
+  // Messages held for later (working hours, a reminder in 3 days) are due on the app's clock,
+  // which the sender reads: the shift alone makes them due.
   const outbox = await deps.outbox.drain();
   return { now: now.toISOString(), offsetMs: deps.clock.offsetMs, outbox, jobs };
 }

@@ -94,7 +94,10 @@ export interface OutboxTable {
   recipient_id: string | null;
   status: Generated<OutboxStatus>;
   attempts: Generated<number>;
-  not_before: Generated<Date>;
+  /** A moment in the app's time before which the message may not go; null: as soon as possible. */
+  not_before: NullableTimestamp;
+  /** The sender's backoff (429, 5xx), in the database's time. */
+  retry_at: NullableTimestamp;
   claimed_at: NullableTimestamp;
   claimed_by: string | null;
   sent_at: NullableTimestamp;

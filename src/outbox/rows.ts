@@ -14,9 +14,11 @@ const SETTLED = ['sent', 'skipped', 'failed'] as const;
 
 /**
  * Claims up to `n` due rows, oldest first, skipping rows another replica holds and replies
- * whose parent message is not settled yet.
+ * whose parent message is not settled yet. Due is two questions, each on its own clock: has the
+ * message's moment come on the app's clock (`now`), and is its retry backoff over on the
+ * database's.
  */
-export async function claimDue(db: Database, instanceId: string, n: number): Promise<OutboxRow[]> {
+export async function claimDue(db: Database, instanceId: string, n: number, now: Date): Promise<OutboxRow[]> {
   return db
     .updateTable('outbox')
     .set((eb) => ({
@@ -32,7 +34,8 @@ export async function claimDue(db: Database, instanceId: string, n: number): Pro
         .selectFrom('outbox')
         .select('id')
         .where('status', '=', 'pending')
-        .where('not_before', '<=', sql<Date>`now()`)
+        .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)]))
+        .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', sql<Date>`now()`)]))
         .where((eb) =>
           eb.or([
             eb('parent_key', 'is', null),
@@ -45,7 +48,7 @@ export async function claimDue(db: Database, instanceId: string, n: number): Pro
             ),
           ]),
         )
-        .orderBy('not_before')
+        .orderBy(sql`not_before nulls first`)
         .orderBy('id')
         .limit(n)
         .forUpdate()
@@ -99,7 +102,7 @@ export async function setSent(db: Database, id: number, posted: Posted, onlyIfSe
   return (await update.executeTakeFirst()).numUpdatedRows > 0n;
 }
 
-/** Back to pending after `delayMs`; a refunded attempt was not the message's fault (a 429, a deferral). */
+/** Back to pending after `delayMs` of real time; a refunded attempt was not the message's fault (a 429). */
 export async function retryLater(
   db: Database,
   id: number,
@@ -113,9 +116,26 @@ export async function retryLater(
       status: 'pending',
       claimed_at: null,
       claimed_by: null,
-      not_before: sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`,
+      retry_at: sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`,
       last_error: error.slice(0, 500),
       ...(refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Back to pending until a moment in the app's time; no attempt spent (a send-time check said "not now"). */
+export async function deferUntil(db: Database, id: number, until: Date, reason: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      claimed_at: null,
+      claimed_by: null,
+      not_before: until,
+      retry_at: null,
+      last_error: reason.slice(0, 500),
+      attempts: eb('attempts', '-', 1),
     }))
     .where('id', '=', id)
     .execute();

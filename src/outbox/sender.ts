@@ -11,6 +11,7 @@ import { outboxMetadata, reconcileInterrupted } from './reconcile';
 import {
   ClaimPass,
   claimDue,
+  deferUntil,
   parentPost,
   retryLater,
   setChannel,
@@ -45,7 +46,11 @@ export interface OutboxSenderOptions {
   client: WebClient;
   logger: Logger;
   instanceId: string;
-  /** The app's clock: a send-time check's "not before" is in its time (tests move it). */
+  /**
+   * The app's clock: a message's "not before" (working hours, a return from leave) is in its
+   * time, so a test or the sandbox that moves it makes held messages due. Retries and leases
+   * are in the database's time, which replicas share.
+   */
   clock?: Clock;
   /** Parallel posts. Slack's chat.postMessage limit is per workspace; a few in flight is plenty. */
   concurrency?: number;
@@ -69,7 +74,7 @@ export interface DrainResult {
 }
 
 /** What delivery does with a row once its checks have run. */
-type Plan = { skip: string } | { defer: number; reason: string } | { post: OutboxRow };
+type Plan = { skip: string } | { defer: Date; reason: string } | { post: OutboxRow };
 
 export class OutboxSender {
   private hooks: Partial<Record<string, OutboxHooks>> = {};
@@ -83,8 +88,10 @@ export class OutboxSender {
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
+  private readonly clock: Clock;
 
   constructor(private readonly opts: OutboxSenderOptions) {
+    this.clock = opts.clock ?? systemClock;
     this.concurrency = opts.concurrency ?? 4;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 8;
@@ -143,7 +150,9 @@ export class OutboxSender {
             });
           }
           const settledBefore = settledCount(total);
-          const pass = new ClaimPass((n) => claimDue(this.opts.db, this.opts.instanceId, n));
+          const pass = new ClaimPass((n) =>
+            claimDue(this.opts.db, this.opts.instanceId, n, this.clock.now()),
+          );
           const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
           await Promise.all(workers);
           // A parent settled in this pass (sent, or never to be) frees its replies: one more
@@ -202,7 +211,7 @@ export class OutboxSender {
       return;
     }
     if ('defer' in plan) {
-      await retryLater(this.opts.db, claimed.id, plan.defer, plan.reason, true);
+      await deferUntil(this.opts.db, claimed.id, plan.defer, plan.reason);
       total.retried++;
       return;
     }
@@ -256,11 +265,8 @@ export class OutboxSender {
     if (check && 'skip' in check) return { skip: check.skip };
     if (check && 'defer' in check) {
       // At least a second: a row due again at once would be claimed again in the same pass.
-      const clock = this.opts.clock ?? systemClock;
-      return {
-        defer: Math.max(MIN_DEFER_MS, check.defer.getTime() - clock.now().getTime()),
-        reason: check.reason,
-      };
+      const soonest = this.clock.now().getTime() + MIN_DEFER_MS;
+      return { defer: new Date(Math.max(soonest, check.defer.getTime())), reason: check.reason };
     }
     if (check?.payload) row = { ...row, payload: check.payload };
     if (check && 'threadTs' in check && check.threadTs !== undefined)

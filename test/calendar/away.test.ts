@@ -179,11 +179,15 @@ describe('time away', () => {
       ['queued', '2026-12-14T08:00:00.000Z'],
       ['queued', '2026-12-15T08:00:00.000Z'],
     ]);
+    // Each waits in the outbox for its moment on the app's clock; no job has to release it.
+    t.clock.set('2026-12-14T07:59:00Z');
+    await t.flush();
+    expect(invites()).toHaveLength(0);
     t.clock.set('2026-12-14T08:30:00Z');
-    await t.runJob('nudges');
+    await t.flush();
     expect(invites()).toHaveLength(1);
     t.clock.set('2026-12-15T08:30:00Z');
-    await t.runJob('nudges');
+    await t.flush();
     expect(invites()).toHaveLength(2);
   });
 });

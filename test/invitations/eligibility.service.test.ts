@@ -606,10 +606,15 @@ describe('someone away', () => {
       .insertInto('away_periods')
       .values({ user_id: user, first_day: '2026-11-23', last_day: '2026-11-27', set_by: user })
       .execute();
-    expect(await invitationGate(s.deps, s.people, sent.invitationId, user, NOW)).toEqual({ skip: 'away' });
+    const gate = await invitationGate(s.deps, s.people, sent.invitationId, user, NOW);
     const row = await recipientOf(sent.invitationId, user);
-    expect(row).toMatchObject({ delivery: 'queued', skip_reason: 'away', cap_reserved_at: null });
-    // Released after the last day away, never before.
+    expect(row).toMatchObject({ delivery: 'queued', skip_reason: null, cap_reserved_at: null });
+    // Held (deferred, not skipped) until after the last day away, never before.
+    expect(gate).toEqual({ defer: row?.deferred_until, reason: 'away' });
     expect(row?.deferred_until?.getTime()).toBeGreaterThanOrEqual(new Date('2026-11-27T23:00:00Z').getTime());
+    // Asked again before that moment, the gate keeps the same one (no drift, no new slot).
+    expect(
+      await invitationGate(s.deps, s.people, sent.invitationId, user, new Date(NOW.getTime() + 3_600_000)),
+    ).toEqual(gate);
   });
 });

@@ -166,13 +166,11 @@ describe('you said, we did', () => {
       .where('recipient_id', '=', 'UC')
       .executeTakeFirstOrThrow();
     expect(waiting).toEqual({ status: 'pending', attempts: 0, last_error: 'outside working hours' });
-    // the next morning in Tokyo (10:00): the wait is over
+    // Just before the next morning in Tokyo it still waits; at 10:00 the wait is over.
+    t.clock.set('2026-11-23T23:59:00Z');
+    await t.flush();
+    expect(t.fake.messagesIn('UC')).toHaveLength(0);
     t.clock.set('2026-11-24T01:00:00Z');
-    await t.db
-      .updateTable('outbox')
-      .set({ not_before: new Date(0) })
-      .where('recipient_id', '=', 'UC')
-      .execute();
     await t.flush();
     expect(t.fake.messagesIn('UC')).toHaveLength(1);
     expect(JSON.stringify(t.fake.messagesIn('UC')[0]?.blocks)).toContain(WORDS.UC);

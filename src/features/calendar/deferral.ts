@@ -2,8 +2,6 @@ import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import type { WorkingCalendar } from '../../lib/working-calendar';
-import { enqueueMessages } from '../../outbox/enqueue';
-import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson, type UsersInfoClient } from '../../slack/people';
 import { awayOn, loadCalendar } from './service';
 
@@ -31,80 +29,51 @@ async function zoneOf(db: Database, client: UsersInfoClient, userId: string, now
   }
 }
 
-/** The invitation DM's send-time gate (before the consent check): away → held until they are back. */
+/**
+ * The invitation DM's send-time gate (before the consent check): someone away is held until
+ * they are back, one held invitation a working day. Asked again when that moment comes, it
+ * holds once more if they are still away (a leave extended meanwhile).
+ */
 export async function invitationGate(
   deps: GateDeps,
   client: UsersInfoClient,
   invitationId: number,
   userId: string,
   now: Date,
-): Promise<{ skip: string } | undefined> {
+): Promise<{ defer: Date; reason: string } | undefined> {
   const { db, config } = deps;
   // One indexed lookup per DM; the calendar is read only for someone away.
   const lastDay = (await awayOn(db, [userId], localDate(now, config.calendar.timezone))).get(userId);
-  if (lastDay) {
-    const calendar = await loadCalendar(db, config, now);
-    const held = await db
-      .selectFrom('invitation_recipients')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('user_id', '=', userId)
-      .where('deferred_until', 'is not', null)
-      .executeTakeFirstOrThrow();
-    const tz = await zoneOf(db, client, userId, now, config.calendar.timezone);
-    await db
-      .updateTable('invitation_recipients')
-      .set({ deferred_until: releaseAt(calendar, lastDay, Number(held.n), tz), skip_reason: 'away' })
-      .where('invitation_id', '=', invitationId)
-      .where('user_id', '=', userId)
-      .where('delivery', '=', 'queued')
-      .where('deferred_until', 'is', null)
-      .execute();
-    return { skip: AWAY };
-  }
-  return undefined;
-}
-
-/** The skip reason of a held invitation: its recipient row stays queued. */
-export const AWAY = 'away';
-
-/** Held invitations whose moment has come go back to the outbox (a new message, same checks). */
-export async function releaseHeldInvitations(db: Database, now: Date): Promise<number> {
-  const due = await db
+  if (!lastDay) return undefined;
+  const mine = await db
     .selectFrom('invitation_recipients')
-    .select(['invitation_id', 'user_id'])
-    .where('deferred_until', '<=', now)
+    .select('deferred_until')
+    .where('invitation_id', '=', invitationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (mine?.deferred_until && mine.deferred_until > now) return { defer: mine.deferred_until, reason: AWAY };
+  const calendar = await loadCalendar(db, config, now);
+  const held = await db
+    .selectFrom('invitation_recipients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
     .where('delivery', '=', 'queued')
-    .orderBy('deferred_until')
-    .limit(500)
+    .where('deferred_until', '>', now)
+    .executeTakeFirstOrThrow();
+  const tz = await zoneOf(db, client, userId, now, config.calendar.timezone);
+  const until = releaseAt(calendar, lastDay, Number(held.n), tz);
+  await db
+    .updateTable('invitation_recipients')
+    .set({ deferred_until: until })
+    .where('invitation_id', '=', invitationId)
+    .where('user_id', '=', userId)
+    .where('delivery', '=', 'queued')
     .execute();
-  let released = 0;
-  for (const r of due) {
-    const ok = await db.transaction().execute(async (trx) => {
-      const res = await trx
-        .updateTable('invitation_recipients')
-        .set({ deferred_until: null, skip_reason: null })
-        .where('invitation_id', '=', r.invitation_id)
-        .where('user_id', '=', r.user_id)
-        .where('deferred_until', '<=', now)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) === 0) return false;
-      // Rendered again at send time by the invitation's own hook, like the first attempt.
-      await enqueueMessages(trx, [
-        {
-          kind: OUTBOX_KINDS.invitation.dm,
-          dedupeKey: `invitation.${r.invitation_id}.${r.user_id}.back.${now.toISOString()}`,
-          channel: r.user_id,
-          payload: { text: 'An invitation from the PMO' },
-          invitationId: r.invitation_id,
-          recipientId: r.user_id,
-        },
-      ]);
-      return true;
-    });
-    if (ok) released++;
-  }
-  return released;
+  return { defer: until, reason: AWAY };
 }
+
+/** Why an invitation DM waits: its recipient is away. */
+const AWAY = 'away';
 
 /**
  * Check-ins due for people away today move to the first working days after their return, one

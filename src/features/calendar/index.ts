@@ -16,7 +16,7 @@ export const calendar = defineFeature(() => ({
 // What other features may use.
 export { notAway } from './away-filter';
 export { hasTargetNews, renderAwayHomeBlocks, renderTargetDetails, renderTargetFields } from './blocks';
-export { AWAY, deferCheckinsOfAway, invitationGate } from './deferral';
+export { deferCheckinsOfAway, invitationGate } from './deferral';
 export { checkinsSilenced, DEFAULT_TARGETS, type Overdue, overdueTarget, SILENCE_CHECKINS } from './policy';
 export { type AwayPeriod, awayPeriodOf, targetsForNewRequest } from './service';
 export { checkSilence } from './silence';

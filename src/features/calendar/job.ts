@@ -1,21 +1,17 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { pruneJobRuns } from '../../jobs/job-runs';
-import { releaseHeldInvitations } from './deferral';
 import { runNudgeJob } from './nudges';
 
 const JOB_RUNS_KEPT_DAYS = 30;
 
 /**
- * Every NUDGE_CRON tick: nudges before first-response targets, escalations after targets (the
- * triage post then shows "overdue"), and invitations held for people away whose time has come.
- * Safe on every replica at once (see nudges.ts).
+ * Every NUDGE_CRON tick: nudges before first-response targets and escalations after targets
+ * (the triage post then shows "overdue"). Safe on every replica at once (see nudges.ts).
  */
 export async function runNudgesJob(deps: Deps, client: WebClient, now: Date) {
   const result = await runNudgeJob(deps, client, now);
-  // Invitations held while their recipients were away, now due (one a working day each).
-  const released = await releaseHeldInvitations(deps.db, now);
-  if (result.sent + released > 0) deps.outbox.kick();
+  if (result.sent > 0) deps.outbox.kick();
   await pruneJobRuns(deps.db, 'nudges', new Date(now.getTime() - JOB_RUNS_KEPT_DAYS * 86_400_000));
-  return { ...result, released };
+  return result;
 }

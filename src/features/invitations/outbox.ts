@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
-import { AWAY, invitationGate } from '../calendar';
+import { invitationGate } from '../calendar';
 import { checkInvitationDelivery, markDelivered, markSkipped } from './delivery';
 import {
   InvitationViewCache,
@@ -28,7 +28,7 @@ export function invitationOutboxHooks(
     'invitation.dm': {
       beforeSend: async (row) => {
         if (!row.invitation_id || !row.recipient_id) return { skip: 'not_a_recipient' };
-        // Away: held until they are back, not skipped.
+        // Away: held until they are back (the row waits, still queued), not skipped.
         const held = await invitationGate(deps, client, row.invitation_id, row.recipient_id, clock.now());
         if (held) return held;
         const decision = await checkInvitationDelivery(
@@ -48,8 +48,6 @@ export function invitationOutboxHooks(
           await markDelivered(trx, row.invitation_id, row.recipient_id, posted, clock.now());
       },
       recordSkipped: async (trx, row, reason) => {
-        // Held for an away recipient: still queued, sent again when they are back.
-        if (reason === AWAY) return;
         if (row.invitation_id && row.recipient_id)
           await markSkipped(trx, row.invitation_id, row.recipient_id, reason);
       },
