@@ -3,8 +3,8 @@ import pg from 'pg';
 import { parseConfig } from '../src/config';
 import { connectPostgres, type Database } from '../src/db/client';
 import { type AlertDeps, runNudgeJob } from '../src/features/calendar/nudges';
+import { claimButton } from '../src/features/requests';
 import { createLogger } from '../src/logger';
-import { button } from '../src/slack/kit/blocks';
 import { createSenderClient } from '../src/start';
 import { type BenchContext, TOKEN } from './run';
 import { seedHistory } from './seed';
@@ -42,10 +42,7 @@ export async function nudgesAtScale(ctx: BenchContext): Promise<void> {
     const logger = createLogger({ level: 'warn', pretty: false });
     const client = createSenderClient(config);
     // The job's own queries are measured: escalations redraw no triage post here.
-    const requests = {
-      redrawTriagePost: async () => undefined,
-      claimButton: (id: number) => button('Claim', `triage_claim:${id}`, String(id), 'primary'),
-    };
+    const requests = { redrawTriagePost: async () => undefined, claimButton };
     const deps = { db, config, logger, clock: { now: () => now }, requests };
 
     // Cold: no alert history — the first run after the feature ships, in batches of 500.

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/client';
 import type { OutboxRow } from '../db/schema';
 import type { Posted } from './hooks';
@@ -103,12 +103,22 @@ export async function setSent(db: Database, id: number, posted: Posted, onlyIfSe
 }
 
 /** Back to pending after `delayMs` of real time; a refunded attempt was not the message's fault (a 429). */
-export async function retryLater(
+export function retryLater(db: Database, id: number, delayMs: number, error: string, refundAttempt = false) {
+  const retryAt = sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`;
+  return backToPending(db, id, { retry_at: retryAt }, error, refundAttempt);
+}
+
+/** Back to pending until a moment in the app's time; no attempt spent (a send-time check said "not now"). */
+export function deferUntil(db: Database, id: number, until: Date, reason: string) {
+  return backToPending(db, id, { not_before: until, retry_at: null }, reason, true);
+}
+
+async function backToPending(
   db: Database,
   id: number,
-  delayMs: number,
+  due: { retry_at: RawBuilder<Date> | null; not_before?: Date },
   error: string,
-  refundAttempt = false,
+  refundAttempt: boolean,
 ): Promise<void> {
   await db
     .updateTable('outbox')
@@ -116,26 +126,9 @@ export async function retryLater(
       status: 'pending',
       claimed_at: null,
       claimed_by: null,
-      retry_at: sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`,
+      ...due,
       last_error: error.slice(0, 500),
       ...(refundAttempt ? { attempts: eb('attempts', '-', 1) } : {}),
-    }))
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Back to pending until a moment in the app's time; no attempt spent (a send-time check said "not now"). */
-export async function deferUntil(db: Database, id: number, until: Date, reason: string): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set((eb) => ({
-      status: 'pending',
-      claimed_at: null,
-      claimed_by: null,
-      not_before: until,
-      retry_at: null,
-      last_error: reason.slice(0, 500),
-      attempts: eb('attempts', '-', 1),
     }))
     .where('id', '=', id)
     .execute();

@@ -17,6 +17,7 @@ import { renderCheckinAsk } from '../checkins';
 import { COACHING_IDS } from '../coaching';
 import { benefitsSummary, periodLabel } from '../digest';
 import {
+  claimButton,
   nextStep,
   perItem,
   pmoStepButtons,
@@ -170,7 +171,7 @@ function memberBlocks(m: HomeModel): Block[] {
   for (const r of mb.queue.items.slice(0, HOME_FIRST.queue)) {
     blocks.push(
       section(requestLine(r), {
-        accessory: pmoStepButtons(r.id, ['claim'], (a) => perItem(a, r.id))[0],
+        accessory: claimButton(r.id),
       }),
     );
   }

@@ -1,7 +1,6 @@
 import { defineFeature } from '../../feature';
-import { pmoStepButtons } from './blocks/steps';
+import { claimButton } from './blocks/steps';
 import { requestCommand, statusCommand } from './commands';
-import { perItem } from './ids';
 import { requestsFeature } from './listeners';
 import { requestOutboxHooks } from './outbox';
 import { syncTriagePost } from './triage-post';
@@ -14,7 +13,7 @@ export const requests = defineFeature(() => ({
   ports: (deps) => ({
     requests: {
       redrawTriagePost: (client, requestId) => syncTriagePost(deps, client, requestId),
-      claimButton: (requestId) => pmoStepButtons(requestId, ['claim'], (a) => perItem(a, requestId))[0]!,
+      claimButton,
     },
   }),
 }));
@@ -28,7 +27,7 @@ export {
   STATUS_LABELS,
 } from './blocks/common';
 export { nextStep, requesterButtons } from './blocks/status-list';
-export { pmoStepButtons } from './blocks/steps';
+export { claimButton, pmoStepButtons } from './blocks/steps';
 export { LIMITS, type RequestForm, requestFormSchema } from './form';
 export { perItem } from './ids';
 export { openRequestForm } from './open-form';

@@ -1,6 +1,6 @@
 import type { Button } from '@slack/types';
 import { button } from '../../../slack/kit/blocks';
-import { TRIAGE_IDS } from '../ids';
+import { perItem, TRIAGE_IDS } from '../ids';
 import type { RequestAction } from '../policy';
 
 /**
@@ -30,3 +30,7 @@ export function pmoStepButtons(
     return [button(look.label, actionIdOf(look.actionId), String(requestId), style)];
   });
 }
+
+/** The Claim button for one request on a surface that lists several (Home, the queue, a nudge). */
+export const claimButton = (requestId: number): Button =>
+  pmoStepButtons(requestId, ['claim'], (a) => perItem(a, requestId))[0]!;
