@@ -2,6 +2,7 @@ import type { BenchContext } from './run';
 import { ackLatency } from './scenario-ack';
 import { digestAtScale } from './scenario-digest';
 import { fanOut } from './scenario-fanout';
+import { libraryAtScale } from './scenario-library';
 import { nudgesAtScale } from './scenario-nudges';
 import { privacyAtScale } from './scenario-privacy';
 import { startUp } from './scenario-startup';
@@ -14,4 +15,5 @@ export const scenarios: Record<string, (ctx: BenchContext) => Promise<void>> = {
   nudges: nudgesAtScale,
   privacy: privacyAtScale,
   startup: startUp,
+  library: libraryAtScale,
 };

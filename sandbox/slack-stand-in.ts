@@ -121,6 +121,16 @@ interface Failure {
   remaining: number;
 }
 
+/** A canvas as the stand-in keeps it: sections, each a heading and what follows it (or text before any heading). */
+export interface FakeCanvas {
+  id: string;
+  /** The channel whose canvas tab it is (conversations.canvases.create, or canvases.create with channel_id). */
+  channel?: string;
+  title?: string;
+  sections: { id: string; markdown: string }[];
+  edits: number;
+}
+
 export const BOT_USER_ID = 'UPMOBOT';
 
 /** Methods that only read: they do not change what a person would see. */
@@ -133,6 +143,7 @@ const READ_ONLY = new Set([
   'conversations.open',
   'conversations.history',
   'chat.getPermalink',
+  'canvases.sections.lookup',
 ]);
 
 export class SlackStandIn {
@@ -147,6 +158,9 @@ export class SlackStandIn {
   readonly files = new Map<string, FakeFile>();
   /** Workflow steps completed, in order. */
   readonly completions: FunctionCompletion[] = [];
+  /** Canvases by id, and the messages pinned (pins.add), in order. */
+  readonly canvases = new Map<string, FakeCanvas>();
+  readonly pins: { channel: string; ts: string }[] = [];
   /** Conversations the app is not a member of: posting or reading there is `not_in_channel`. */
   readonly notInChannels = new Set<string>();
   /** The scopes the installation granted, sent back as X-OAuth-Scopes like Slack does. */
@@ -161,6 +175,9 @@ export class SlackStandIn {
     'channels:history',
     'groups:history',
     'reactions:read',
+    'canvases:write',
+    'canvases:read',
+    'pins:write',
   ];
   /** Per-execution tokens of workflow steps (bot_access_token), by token. */
   private readonly functionTokens = new Map<string, string>();
@@ -377,6 +394,38 @@ export class SlackStandIn {
     this.limits.set(method, { limit, windowMs, retryAfter: retryAfterSeconds, hits: [] });
   }
 
+  /** The channel canvas of a channel, if it has one. */
+  canvasOf(channel: string): FakeCanvas | undefined {
+    return [...this.canvases.values()].find((c) => c.channel === channel);
+  }
+
+  /** A canvas's whole markdown, sections in order. */
+  canvasMarkdown(id: string): string {
+    return (this.canvases.get(id)?.sections ?? []).map((s) => s.markdown).join('');
+  }
+
+  private canvasSections(markdown: string): { id: string; markdown: string }[] {
+    const parts: string[] = [];
+    for (const line of markdown.split(/(?<=\n)/)) {
+      if (/^#{1,3} /.test(line) || parts.length === 0) parts.push(line);
+      else parts[parts.length - 1] += line;
+    }
+    return parts.filter((p) => p.length > 0).map((p) => ({ id: `temp:C:${++this.seq}`, markdown: p }));
+  }
+
+  private newCanvas(a: Json, channel: string | undefined): Json {
+    const id = `F0CANVAS${++this.seq}`;
+    const content = a.document_content as { markdown?: string } | undefined;
+    this.canvases.set(id, {
+      id,
+      channel,
+      title: a.title as string | undefined,
+      sections: this.canvasSections(String(content?.markdown ?? '')),
+      edits: 0,
+    });
+    return { ok: true, canvas_id: id };
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -398,10 +447,15 @@ export class SlackStandIn {
     return [...this.views.values()].find((v) => v.kind === 'home' && v.user === user);
   }
 
-  async waitFor<T>(probe: () => T | undefined | false, what = 'condition', timeoutMs = 5000): Promise<T> {
+  /** Polls the probe (awaited, so a probe that reads the database waits for its answer) until it holds. */
+  async waitFor<T>(
+    probe: () => T | undefined | false | Promise<T | undefined | false>,
+    what = 'condition',
+    timeoutMs = 5000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = probe();
+      const value = await probe();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 20));
@@ -833,6 +887,80 @@ export class SlackStandIn {
           .reverse()
           .slice(0, limit);
         return { ok: true, messages: msgs, has_more: false };
+      }
+      case 'conversations.canvases.create': {
+        const channel = String(a.channel_id ?? '');
+        if (!channel) throw new Error('channel_not_found');
+        this.notIn(channel);
+        if (this.canvasOf(channel)) throw new Error('channel_canvas_already_exists');
+        return this.newCanvas(a, channel);
+      }
+      case 'canvases.create':
+        return this.newCanvas(a, a.channel_id ? String(a.channel_id) : undefined);
+      case 'canvases.delete': {
+        if (!this.canvases.delete(String(a.canvas_id))) throw new Error('canvas_not_found');
+        return { ok: true };
+      }
+      case 'canvases.sections.lookup': {
+        const canvas = this.canvases.get(String(a.canvas_id));
+        if (!canvas) throw new Error('canvas_not_found');
+        const criteria = (a.criteria ?? {}) as { section_types?: string[]; contains_text?: string };
+        if (!criteria.section_types?.length && !criteria.contains_text) throw new Error('invalid_arguments');
+        const level = (md: string) => /^(#{1,3}) /.exec(md)?.[1]?.length;
+        const sections = canvas.sections.filter((s) => {
+          const h = level(s.markdown);
+          const types = criteria.section_types;
+          if (types?.length && !types.some((t) => (t === 'any_header' ? h !== undefined : t === `h${h}`)))
+            return false;
+          return (
+            !criteria.contains_text || s.markdown.toLowerCase().includes(criteria.contains_text.toLowerCase())
+          );
+        });
+        return { ok: true, sections: sections.map((s) => ({ id: s.id })) };
+      }
+      case 'canvases.edit': {
+        const canvas = this.canvases.get(String(a.canvas_id));
+        if (!canvas) throw new Error('canvas_not_found');
+        const changes = (Array.isArray(a.changes) ? a.changes : []) as {
+          operation?: string;
+          section_id?: string;
+          document_content?: { markdown?: string };
+        }[];
+        // Slack takes one change per call.
+        if (changes.length !== 1) throw new Error('invalid_arguments');
+        const [change] = changes as [(typeof changes)[number]];
+        const added = this.canvasSections(String(change.document_content?.markdown ?? ''));
+        const at = canvas.sections.findIndex((s) => s.id === change.section_id);
+        switch (change.operation) {
+          case 'insert_at_end':
+            canvas.sections.push(...added);
+            break;
+          case 'insert_at_start':
+            canvas.sections.unshift(...added);
+            break;
+          case 'replace':
+            if (!change.section_id) canvas.sections = added;
+            else if (at < 0) throw new Error('canvas_editing_failed');
+            else canvas.sections.splice(at, 1, ...added);
+            break;
+          case 'delete':
+            if (at < 0) throw new Error('canvas_editing_failed');
+            canvas.sections.splice(at, 1);
+            break;
+          default:
+            throw new Error('invalid_arguments');
+        }
+        canvas.edits++;
+        return { ok: true };
+      }
+      case 'pins.add': {
+        this.notIn(a.channel);
+        const msg = this.messages.find((m) => m.channel === a.channel && m.ts === a.timestamp);
+        if (!msg) throw new Error('message_not_found');
+        if (this.pins.some((p) => p.channel === msg.channel && p.ts === msg.ts))
+          throw new Error('already_pinned');
+        this.pins.push({ channel: msg.channel, ts: msg.ts });
+        return { ok: true };
       }
       default:
         throw new Error('unknown_method');

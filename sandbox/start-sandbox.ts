@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { type Config, parseConfig } from '../src/config';
 import { createLogger, type Logger } from '../src/logger';
-import { type RunningService, startService } from '../src/start';
+import { createSenderClient, type RunningService, startService } from '../src/start';
 import { AppDriver } from './app-driver';
 import { CAST, castLeadIds, SANDBOX_PMO_CHANNEL, seedCast } from './cast';
 import type { SandboxDeps } from './jobs-bridge';
 import { SandboxPage } from './page-api';
+import { seedHistory } from './seed-history';
+import { seedLibrary } from './seed-library';
 import { ShiftedClock } from './shifted-clock';
 import { SlackStandIn } from './slack-stand-in';
 
@@ -33,6 +35,8 @@ export interface Sandbox {
   standIn: SlackStandIn;
   clock: ShiftedClock;
   deps: SandboxDeps;
+  /** Settles once the seeded history's messages are in the stand-in (they go out behind the start). */
+  seeded: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -101,8 +105,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     throw err;
   }
   const deps: SandboxDeps = { ...service.deps, clock };
+  let seeded: Promise<void> = Promise.resolve();
   try {
     await seedCast(deps.db, clock.now());
+    seeded = (await seedLivingPmo(deps, service.jobs, logger)).posted;
     // Bolt checks its token with auth.test as it starts; wait for that answer, so a sandbox
     // stopped right away never leaves the check failing against a closed stand-in.
     await standIn.waitFor(
@@ -111,6 +117,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       10_000,
     );
   } catch (err) {
+    await seeded;
     await service.stop();
     await standIn.stop();
     throw err;
@@ -133,13 +140,37 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     standIn,
     clock,
     deps,
+    seeded,
     stop: () => {
       stopping ??= (async () => {
         page.close();
+        await seeded;
         await service.stop();
         await standIn.stop();
       })();
       return stopping;
     },
   };
+}
+
+/**
+ * A newcomer opens the sandbox on a PMO that has been working for a few weeks: the library and
+ * its history are played through the app's services once, on a database that has none of them.
+ */
+async function seedLivingPmo(
+  deps: SandboxDeps,
+  jobs: RunningService['jobs'],
+  logger: Logger,
+): Promise<{ posted: Promise<void> }> {
+  const started = Date.now();
+  const entries = await seedLibrary(deps.db, deps.clock.now(), deps.config.pmo.timezone);
+  const history = await seedHistory(deps, jobs, createSenderClient(deps.config));
+  if (!entries && !history) return { posted: Promise.resolve() };
+  const { posted, ...figures } = history ?? { posted: Promise.resolve() };
+  logger.info(
+    { entries, ...figures, ms: Date.now() - started },
+    'sandbox seeded with a few weeks of history',
+  );
+  // Wrapped: awaiting the promise itself would wait for the posts.
+  return { posted };
 }

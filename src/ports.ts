@@ -1,6 +1,8 @@
 import type { Button } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from './db/client';
+import type { OutboxPayload } from './db/schema';
+import type { Block } from './slack/kit/blocks';
 import type { Person } from './slack/people';
 
 /**
@@ -58,12 +60,27 @@ export interface Coaching {
   endOnOptOut(tx: Database, coacheeId: string, now: Date): Promise<boolean>;
 }
 
+/**
+ * The PMO library at the moment of need. Offered by the library, so requests show its entries
+ * without importing it; the matching rule (published, filed under the service, best first) is
+ * the library's.
+ */
+export interface Library {
+  /** Up to three entries for the request form once a service (its catalogue id) is chosen; none: no blocks. */
+  helpNow(serviceId: number): Promise<Block[]>;
+  /** The entries matching a claimed request, addressed to the member who claimed it; undefined when none match. */
+  forClaimer(serviceId: number, memberId: string): Promise<OutboxPayload | undefined>;
+  /** "Save what you made for others", shown to the member who delivered a request; the click is the library's. */
+  saveButton(requestId: number): Button;
+}
+
 export interface Ports {
   roles: Roles;
   surfaces: Surfaces;
   people: People;
   requests: Requests;
   coaching: Coaching;
+  library: Library;
 }
 
 export const PORT_NAMES = [
@@ -72,4 +89,5 @@ export const PORT_NAMES = [
   'people',
   'requests',
   'coaching',
+  'library',
 ] as const satisfies readonly (keyof Ports)[];

@@ -75,7 +75,7 @@ export function connectPostgres(
 export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
   const { PGlite } = require('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
   const { PGliteDialect } = require('kysely-pglite-dialect') as typeof PGliteDialectModule;
-  const { copyTemplateInto, embeddedStartParams, loadTemplate } =
+  const { copyTemplateInto, embeddedExtensions, embeddedStartParams, loadTemplate } =
     require('./pglite-template') as typeof TemplateModule;
   let releaseLock: () => void = () => undefined;
   if (dataDir) {
@@ -86,6 +86,7 @@ export async function connectPglite(dataDir?: string): Promise<DatabaseHandle> {
     dataDir,
     parsers: { [OID.int8]: parseNumber, [OID.numeric]: parseNumber, [OID.date]: keepDate },
     startParams: embeddedStartParams(),
+    extensions: embeddedExtensions(),
   };
   // A new database starts from the template `npm ci` made (pglite-template.ts), if there is one:
   // on disk, a copy of its files; in memory, its archive restored.

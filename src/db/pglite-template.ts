@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { migrateToLatest } from './migrate';
@@ -23,6 +24,13 @@ import type { DB } from './schema';
  */
 export const embeddedStartParams = () => [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
+/**
+ * The PostgreSQL extensions the migrations create (pg_trgm: typo-tolerant library search). PGlite
+ * loads an extension's code only when the client is created with it, and a database whose catalog
+ * has the extension cannot use it otherwise: so every PGlite this app creates passes these.
+ */
+export const embeddedExtensions = () => ({ pg_trgm });
+
 /** PGlite's own folder (its package.json is not exported, so found from its entry point). */
 function pgliteRoot(): string {
   let dir = path.dirname(require.resolve('@electric-sql/pglite'));
@@ -34,7 +42,10 @@ function pgliteRoot(): string {
   return dir;
 }
 
-/** One template per PGlite version: another version's files are not to be trusted. */
+/**
+ * One template per PGlite version and set of extensions: another version's files are not to be
+ * trusted, and a template made before an extension was loaded is not the one to start from.
+ */
 export function templateFile(): string {
   return `${templateDirectory()}.tar.gz`;
 }
@@ -45,7 +56,8 @@ export function templateDirectory(): string {
     JSON.parse(fs.readFileSync(path.join(pgliteRoot(), 'package.json'), 'utf8')) as { version: string }
   ).version;
   // node_modules/.cache: rebuilt by every `npm ci`, ignored by git, kept by `npm prune`.
-  return path.join(pgliteRoot(), '..', '..', '.cache', 'pmo-concierge', `pglite-${version}`);
+  const extensions = Object.keys(embeddedExtensions()).sort().join('+');
+  return path.join(pgliteRoot(), '..', '..', '.cache', 'pmo-concierge', `pglite-${version}+${extensions}`);
 }
 
 /** The template's files, or undefined when there is none (no `npm ci` yet): then initdb runs. */
@@ -88,7 +100,11 @@ export async function writeTemplate(): Promise<string> {
   // Built aside, then renamed: a process reading it never sees half a template.
   const building = `${target}.building-${process.pid}`;
   fs.rmSync(building, { recursive: true, force: true });
-  const client = await PGlite.create({ dataDir: building, startParams: embeddedStartParams() });
+  const client = await PGlite.create({
+    dataDir: building,
+    startParams: embeddedStartParams(),
+    extensions: embeddedExtensions(),
+  });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   try {
     await migrateToLatest(db);

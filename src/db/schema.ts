@@ -503,6 +503,10 @@ export interface LibraryEntriesTable {
    * practice (its inputs are NOT NULL), but a generated column carries no NOT NULL of its own.
    */
   search: ColumnType<string | null, never, never>;
+  /** The delivered request it was saved from, if any (20261209120000). */
+  from_request_id: number | null;
+  /** The review-by date its owner was last asked about: one review DM per review cycle. */
+  review_asked_for: DateOnly | null;
 }
 
 export interface LibraryAdoptionsTable {
@@ -529,10 +533,65 @@ export interface LibraryMissesTable {
   last_at: Generated<Date>;
 }
 
+/** "This solved it" in the request form, one row per form (20261209110000). */
+export interface LibrarySolvedTable {
+  /** The Slack view id of the form: the key that makes a double click count once. */
+  view_id: string;
+  entry_id: number;
+  day: DateOnly;
+  created_at: Generated<Date>;
+}
+
 // Merged into DB above (interfaces with one name are one type): the library's tables.
 export interface DB {
   library_entries: LibraryEntriesTable;
   library_adoptions: LibraryAdoptionsTable;
   library_ratings: LibraryRatingsTable;
   library_misses: LibraryMissesTable;
+  library_solved: LibrarySolvedTable;
+}
+
+/** "New in the PMO library" and the library index (20261209130000). */
+export interface LibraryNewsTable {
+  entry_id: number;
+  version: number;
+  noted_at: Date;
+}
+
+export interface LibraryNewsDmsTable {
+  id: Generated<number>;
+  user_id: string;
+  /** The ISO week, in the PMO's time zone: '2026-W48'. */
+  week: string;
+  topic_ids: Generated<number[]>;
+  created_at: Date;
+}
+
+export interface LibraryNewsItemsTable {
+  dm_id: number;
+  entry_id: number;
+  version: number;
+}
+
+export interface LibraryIndexTable {
+  id: Generated<number>;
+  channel: string | null;
+  canvas_id: string | null;
+  message_ts: string | null;
+  fallback_reason: string | null;
+  /** Kind → the markdown its section last held. */
+  sections: ColumnType<Record<string, string>, string | undefined, string>;
+  wanted: Generated<number>;
+  written: Generated<number>;
+  lease_until: Date | null;
+  last_error: string | null;
+  updated_at: Date | null;
+}
+
+// Merged into DB above: the library's announcements and index.
+export interface DB {
+  library_news: LibraryNewsTable;
+  library_news_dms: LibraryNewsDmsTable;
+  library_news_items: LibraryNewsItemsTable;
+  library_index: LibraryIndexTable;
 }

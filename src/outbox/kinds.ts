@@ -45,6 +45,12 @@ export const OUTBOX_KINDS = {
   },
   /** "You said, we did": one DM per feedback giver when a lead records an action. */
   value: { youSaid: 'value.you_said_we_did' },
+  library: {
+    /** An entry's owner asked, once per review cycle, to keep, edit or retire it. */
+    review: 'library.review',
+    /** "New in the PMO library": at most one a week to each person opted in to an entry's topic. */
+    news: 'library.news',
+  },
 } as const;
 
 type Values<T> = T[keyof T];

@@ -100,6 +100,9 @@ describe('manifest.yml', () => {
       'groups:history': /conversations\.history/,
       'reactions:read': /'reaction_added'/,
       'files:write': /completeUploadExternal/,
+      'canvases:write': /canvases\.create|canvases\.edit/,
+      'canvases:read': /canvases\.sections\.lookup/,
+      'pins:write': /pins\.add/,
     };
     for (const scope of manifest.oauth_config.scopes.bot as string[]) {
       expect([scope, needs[scope]?.test(src) ?? false]).toEqual([scope, true]);

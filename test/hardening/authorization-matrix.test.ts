@@ -138,6 +138,24 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   '^library_edit:\\d+$': { actionId: 'library_edit:1', value: () => '999999', forbidden: ALL },
   '^library_publish:\\d+$': { actionId: 'library_publish:1', value: () => '1', forbidden: ALL },
   '^library_retire:\\d+$': { actionId: 'library_retire:1', value: () => '1', forbidden: ALL },
+  // "This solved it" on an entry that is not there closes no form and counts nothing.
+  '^library_solved:\\d+$': { actionId: 'library_solved:1', value: () => '999999', forbidden: ALL },
+  // Saving a delivery to the library: only its deliverer (UM1 here) or a lead opens the form.
+  '^library_save_from:\\d+$': {
+    actionId: 'library_save_from:1',
+    value: (w) => `${w.rDelivered}`,
+    forbidden: ALL,
+  },
+  // The review DM's Keep and Retire: on an entry that is not there, nothing changes.
+  '^library_keep:\\d+$': { actionId: 'library_keep:1', value: () => '999999', forbidden: ALL },
+  '^library_review_retire:\\d+$': {
+    actionId: 'library_review_retire:1',
+    value: () => '999999',
+    forbidden: ALL,
+  },
+  // A "New in the PMO library" note's buttons work only for the person it was sent to.
+  '^library_news_stop:\\d+$': { actionId: 'library_news_stop:1', value: () => '999999', forbidden: ALL },
+  '^library_news_pause:\\d+$': { actionId: 'library_news_pause:1', value: () => '999999', forbidden: ALL },
 };
 
 interface ViewCase {

@@ -2,6 +2,7 @@ import type { RequestStatus } from '../../src/db/schema';
 import type { DigestData, PeriodFigures } from '../../src/features/digest/service';
 import { renderHome, renderHomeListModal } from '../../src/features/home/blocks';
 import type { HomeModel } from '../../src/features/home/service';
+import { summariseLibrary } from '../../src/features/library/figures';
 import type { RequestWithService } from '../../src/features/requests/blocks/common';
 import { validateSurface } from '../../src/slack/kit/limits';
 
@@ -85,6 +86,33 @@ function fullestModel(): HomeModel {
     distribution: [0, 0, 1, 1, 2],
     comments: [],
     optedInByTopic: Array.from({ length: 30 }, (_, i) => ({ topic: long(`Topic ${i}`), people: i })),
+    // The library at its fullest: every list full, every title typed to the limit and hostile.
+    library: summariseLibrary({
+      published: 10_000,
+      drafts: 400,
+      stale: 90,
+      newlyPublished: 12,
+      adoptions: 80,
+      adoptionsBefore: 60,
+      useful: 300,
+      notUseful: 20,
+      avoided: 40,
+      avoidedBefore: 30,
+      draftList: Array.from({ length: 5 }, (_, i) => ({
+        id: 100 + i,
+        kind: 'lesson' as const,
+        title: long(`Draft ${i}`),
+        ownerId: 'UM1',
+      })),
+      mostUsed: Array.from({ length: 3 }, (_, i) => ({
+        id: 200 + i,
+        kind: 'template' as const,
+        title: long(`Used ${i}`),
+        adoptions: 90 - i,
+        recent: 3,
+      })),
+      misses: Array.from({ length: 5 }, (_, i) => ({ words: long(`miss ${i}`).slice(0, 200), count: 9 - i })),
+    }),
   };
   return {
     userId: 'ULEAD1',
@@ -120,6 +148,12 @@ function fullestModel(): HomeModel {
       },
       status: 'active',
     },
+    library: Array.from({ length: 3 }, (_, i) => ({
+      id: 300 + i,
+      kind: 'playbook' as const,
+      title: long(`Pick ${i}`),
+      summary: long('Summary'),
+    })),
     catalogue: Array.from({ length: 60 }, (_, i) => ({
       id: i + 1,
       name: long(`Service ${i}`),
@@ -155,6 +189,11 @@ describe('the Home view', () => {
     expect(text).toContain('Average value');
     expect(text).toContain('4.3 / 5');
     expect(text).toContain('Invitations are paused until *2026-12-20*');
+    // the library's review queue and the person's picks fit too
+    expect(text).toContain('400 drafts wait for a lead');
+    expect(text).toContain('and 397 more');
+    expect(text).toContain('From the PMO library');
+    expect(text).not.toContain('Some sections did not fit');
   });
 
   it('each Show more modal is valid, within 100 blocks, and says how many did not fit', () => {

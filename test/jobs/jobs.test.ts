@@ -247,7 +247,7 @@ describe('npm run job -- <name>', () => {
     const unknown = await run(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      'Unknown job "frobnicate". Known jobs: checkins, digest, nudges, outbox, privacy.',
+      'Unknown job "frobnicate". Known jobs: checkins, digest, library-index, library-news, library-review, nudges, outbox, privacy.',
     );
 
     const broken = await run(['checkins'], { PMO_CHANNEL_ID: 'not-a-channel' });

@@ -2,6 +2,7 @@
 // this name.
 export {
   BOT_USER_ID,
+  type FakeCanvas,
   type FakeEphemeral,
   type FakeFile,
   type FakeMessage,

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
   libraryEdit: 'library.edit',
   libraryPublish: 'library.publish',
   libraryRetire: 'library.retire',
+  /** An owner or lead looked at an entry due for review and kept it as it is. */
+  libraryKeep: 'library.keep',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

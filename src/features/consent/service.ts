@@ -22,7 +22,8 @@ export type ConsentSource =
   | 'announcement_button'
   | 'home'
   | 'coaching'
-  | 'still_interested';
+  | 'still_interested'
+  | 'library_button';
 
 export interface ConsentState {
   topics: (TopicInfo & { optedIn: boolean })[];

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { reference } from '../../lib/request-reference';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
 import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar';
+import { type LibraryFigures, libraryFields } from '../library';
 import { REALISED_ANSWERS, type ServiceBenefits } from './benefits';
 import { type DigestHistory, type WeekFigures, weeklyMedian } from './history';
 import { DIGEST_IDS } from './ids';
@@ -239,6 +240,7 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   if (d.benefits.some((b) => b.realisedPeople > 0 && b.quotes.length === 0)) {
     thread.push(context('What people said changed is quoted once at least 3 people answered for a service.'));
   }
+  if (d.library?.hasNews) thread.push(...libraryBlocks(d.library));
   thread.push(
     section(
       `*Opted-in people per topic*\n${
@@ -270,6 +272,19 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
     },
     thread: { text: `Details for ${label}`, blocks: thread },
   };
+}
+
+/** The library in the period: adoptions and requests avoided against the 7 days before (▲/▼). */
+function libraryBlocks(l: LibraryFigures): KnownBlock[] {
+  const queue =
+    l.drafts.total === 0
+      ? 'No drafts wait for review.'
+      : `${l.drafts.total === 1 ? '1 draft waits' : `${l.drafts.total} drafts wait`} for review (Home lists them).`;
+  return [
+    section('*PMO library*', { block_id: DIGEST_IDS.libraryBlock }),
+    fields(libraryFields(l, { window: '7 days', compare: trend })),
+    context(queue),
+  ];
 }
 
 /** " · 8 wks 3.5 h": the time over every claim or delivery of the last 8 weeks. */

@@ -6,4 +6,5 @@ export const DIGEST_IDS = {
   valueBlock: 'digest_value',
   engagementBlock: 'digest_engagement',
   benefitsBlock: 'digest_benefits',
+  libraryBlock: 'digest_library',
 } as const;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import { addDays, localDate, startOfLocalDay } from '../../lib/calendar';
 import { computeTargetReport, type TargetReport } from '../calendar';
+import { computeLibraryFigures, type LibraryFigures } from '../library';
 import { computeBenefits, type ServiceBenefits } from './benefits';
 import {
   computeHistory,
@@ -72,6 +73,8 @@ export interface DigestData {
   history: DigestHistory;
   /** Per service over the same 8 weeks: delivered, rated, realised. */
   benefits: ServiceBenefits[];
+  /** The library in the period: the review queue, adoptions, usefulness, stale, avoided, misses. */
+  library?: LibraryFigures;
 }
 
 const n = (v: unknown): number => Number(v ?? 0);
@@ -80,7 +83,17 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
   const period = digestPeriod(now, timeZone);
   const { previousStart: p, start: s, end: e } = period;
   const windowStart = historyBounds(now, timeZone).bounds[0] as Date;
-  const longer = Promise.all([computeHistory(db, now, timeZone), computeBenefits(db, windowStart, e)]);
+  const longer = Promise.all([
+    computeHistory(db, now, timeZone),
+    computeBenefits(db, windowStart, e),
+    computeLibraryFigures(db, {
+      previousStart: p,
+      start: s,
+      end: e,
+      today: localDate(now, timeZone),
+      timeZone,
+    }),
+  ]);
 
   // The period's own figures are the history's last two weeks; only what the history does not
   // keep per week is asked here: demand per service, and who answered and how, this period.
@@ -180,13 +193,14 @@ export async function computeDigest(db: Database, now: Date, timeZone: string): 
   }
 
   const targets = await computeTargetReport(db, period, now, localDate(now, timeZone));
-  const [history, benefits] = await longer;
+  const [history, benefits, library] = await longer;
 
   return {
     period,
     targets,
     history,
     benefits,
+    library,
     ...lastTwoWeeks(history),
     services: serviceRows,
     unclaimed: n(waiting.n),
@@ -210,6 +224,12 @@ export function isQuietWeek(d: DigestData): boolean {
     c.optOuts === 0 &&
     c.invitationsSent === 0 &&
     d.inProgress === 0 &&
-    d.unclaimed === 0
+    d.unclaimed === 0 &&
+    !libraryActive(d.library)
   );
+}
+
+/** Something happened in the library in the period: people took, rated or were helped by it. */
+function libraryActive(l: LibraryFigures | undefined): boolean {
+  return l !== undefined && l.newlyPublished + l.adoptions + l.useful + l.notUseful + l.avoided > 0;
 }

@@ -16,6 +16,7 @@ import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../cale
 import { renderCheckinAsk } from '../checkins';
 import { COACHING_IDS } from '../coaching';
 import { benefitsSummary, periodLabel } from '../digest';
+import { renderLibraryLeadBlocks, renderLibraryPicks } from '../library';
 import {
   claimButton,
   nextStep,
@@ -126,6 +127,8 @@ function requesterBlocks(m: HomeModel): Block[] {
         `and ${m.consent.topics.length - HOME_FIRST.topics} more topics: \`${m.command} optin\` shows them all.`,
       ),
     );
+
+  blocks.push(...renderLibraryPicks(m.library ?? [], m.command));
 
   blocks.push(header('Your coaching'));
   if (!m.coaching) {
@@ -267,6 +270,7 @@ export function renderHome(m: HomeModel, notice?: string): HomeView {
   let blocks = [
     ...top,
     ...leadBlocks(m),
+    ...(m.lead?.digest.library ? renderLibraryLeadBlocks(m.lead.digest.library, m.command) : []),
     ...memberBlocks(m),
     divider(),
     ...requesterBlocks(m),

@@ -9,6 +9,7 @@ import type { EngagementView } from '../coaching';
 import { loadEngagementView, openEngagementOf } from '../coaching';
 import { type ConsentState, getConsentState } from '../consent';
 import { computeDigest, type DigestData } from '../digest';
+import { type LibraryPick, libraryPicksFor } from '../library';
 import { listMyRequests, OPEN_STATUSES, type RequestWithService } from '../requests';
 import { type Role, roleOf } from '../team';
 
@@ -40,6 +41,8 @@ export interface HomeModel {
   consent: ConsentState;
   coaching: { engagement: EngagementView; status: string } | undefined;
   catalogue: CatalogService[];
+  /** "From the PMO library": published entries for their opted-in topics and recent requests' services. */
+  library?: LibraryPick[];
   member?: {
     queue: Counted<RequestWithService>;
     mine: Counted<RequestWithService>;
@@ -173,13 +176,14 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
   const now = clock.now();
   const today = localDate(now, config.pmo.timezone);
   const role = await roleOf(db, config, userId);
-  const [requests, checkin, consent, coaching, catalogue, away] = await Promise.all([
+  const [requests, checkin, consent, coaching, catalogue, away, library] = await Promise.all([
     myOpenRequests(db, userId),
     pendingCheckin(db, userId),
     getConsentState(db, userId),
     myCoaching(db, userId),
     activeServices(db),
     awayPeriodOf(db, userId, today),
+    libraryPicksFor(db, userId, now),
   ]);
   const model: HomeModel = {
     userId,
@@ -192,6 +196,7 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     consent,
     coaching,
     catalogue,
+    library,
     ...(away ? { away } : {}),
   };
   if (role !== 'requester') {
@@ -203,7 +208,7 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     ]);
     model.member = { queue, mine, overdue: late, coachees };
   }
-  // The digest's own numbers for the same period the weekly digest reports.
+  // The digest's own numbers for the same period the weekly digest reports (the library's too).
   if (role === 'lead') model.lead = { digest: await computeDigest(db, now, config.pmo.timezone) };
   return model;
 }

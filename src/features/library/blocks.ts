@@ -12,7 +12,7 @@ import { type Choice, LIMITS, type LibraryEntry, type LibraryHit } from './servi
 const kindOptions = KIND_KEYS.map((k) => option(KINDS[k], k));
 
 /** A link as mrkdwn: only http(s) links are stored, and the characters of Slack's link syntax are encoded. */
-const linkTo = (url: string, label: string) =>
+export const linkTo = (url: string, label: string) =>
   `<${url.replace(/[<>|]/g, (c) => encodeURIComponent(c))}|${label}>`;
 
 function textInput(
@@ -58,24 +58,40 @@ function multiChoice(blockId: string, label: string, choices: Choice[], chosen: 
   ];
 }
 
-/** `/pmo library add`, and Edit on an entry. */
+/** What a new entry's form starts with (saved from a delivered request, say). */
+export type EntryPrefill = Pick<
+  LibraryEntry,
+  'kind' | 'title' | 'summary' | 'body' | 'link' | 'topics' | 'services'
+>;
+
+/**
+ * `/pmo library add`, and Edit on an entry. `from` prefills a new entry with what a delivered
+ * request made and remembers the request, so the draft it saves is linked to it.
+ */
 export function renderEntryForm(
   choices: { topics: Choice[]; services: Choice[] },
   entry?: LibraryEntry,
+  from?: { requestId: number; reference: string; prefill: EntryPrefill },
 ): ModalView {
-  const initialKind = entry ? kindOptions.find((o) => o.value === entry.kind) : undefined;
+  const shown = entry ?? from?.prefill;
+  const initialKind = shown ? kindOptions.find((o) => o.value === shown.kind) : undefined;
   return {
     type: 'modal',
     callback_id: IDS.formModal,
     title: plain(entry ? 'Edit library entry' : 'Add to the library', 24),
     submit: plain('Save', 24),
     close: plain('Cancel', 24),
-    private_metadata: JSON.stringify({ entryId: entry?.id ?? null }),
+    private_metadata: JSON.stringify({
+      entryId: entry?.id ?? null,
+      ...(from && !entry ? { fromRequestId: from.requestId } : {}),
+    }),
     blocks: [
       section(
         entry
           ? `Version ${entry.version}; saving makes it version ${entry.version + 1}.`
-          : 'What the PMO has made, for people to take themselves. It is saved as a draft; a PMO lead publishes it.',
+          : from
+            ? `What you made for ${safe(from.reference, 40)}, for others to take themselves. It is saved as a draft linked to the request; a PMO lead publishes it. Take out anything only the requester should see.`
+            : 'What the PMO has made, for people to take themselves. It is saved as a draft; a PMO lead publishes it.',
       ),
       {
         type: 'input',
@@ -89,24 +105,24 @@ export function renderEntryForm(
           ...(initialKind ? { initial_option: initialKind } : {}),
         },
       },
-      textInput(IDS.title, 'Title', LIMITS.title, { initial: entry?.title }),
+      textInput(IDS.title, 'Title', LIMITS.title, { initial: shown?.title }),
       textInput(IDS.summary, 'Summary', LIMITS.summary, {
-        initial: entry?.summary,
+        initial: shown?.summary,
         hint: 'One or two sentences: what it is and when it helps. Shown in search results.',
       }),
       textInput(IDS.body, 'Body', LIMITS.body, {
-        initial: entry?.body,
+        initial: shown?.body,
         multiline: true,
         optional: true,
         hint: 'The content itself, in Slack formatting (*bold*, _italics_, lists).',
       }),
       textInput(IDS.link, 'Link', LIMITS.link, {
-        initial: entry?.link,
+        initial: shown?.link,
         optional: true,
         hint: 'Where the file or page lives (http:// or https://).',
       }),
-      ...multiChoice(IDS.topics, 'Topics', choices.topics, entry?.topics ?? []),
-      ...multiChoice(IDS.services, 'Services', choices.services, entry?.services ?? []),
+      ...multiChoice(IDS.topics, 'Topics', choices.topics, shown?.topics ?? []),
+      ...multiChoice(IDS.services, 'Services', choices.services, shown?.services ?? []),
     ],
   };
 }
@@ -265,12 +281,35 @@ export function renderRateModal(e: LibraryEntry): ModalView {
   };
 }
 
-/** The ⚡ shortcut's modal: words and a kind, and the results under them once searched. */
+/** An optional single choice among the topics or services, shown only when there are some. */
+function oneChoice(blockId: string, label: string, choices: Choice[], chosen: string | null): Block[] {
+  if (choices.length === 0) return [];
+  const options = choices.slice(0, 100).map((c) => option(c.name, c.slug));
+  const initial = options.find((o) => o.value === chosen);
+  return [
+    {
+      type: 'input',
+      block_id: blockId,
+      optional: true,
+      label: plain(label),
+      element: {
+        type: 'static_select',
+        action_id: blockId,
+        placeholder: plain(`Any ${label.toLowerCase()}`, 150),
+        options,
+        ...(initial ? { initial_option: initial } : {}),
+      },
+    },
+  ];
+}
+
+/** The ⚡ shortcut's modal: words, a kind, a topic and a service, and the results under them once searched. */
 export function renderBrowseModal(
-  search: { words: string; kind: LibraryKind | null },
+  search: { words: string; kind: LibraryKind | null; topic?: string | null; service?: string | null },
   hits: LibraryHit[],
   today: string,
   command: string,
+  choices: { topics: Choice[]; services: Choice[] } = { topics: [], services: [] },
 ): ModalView {
   const initialKind = search.kind ? kindOptions.find((o) => o.value === search.kind) : undefined;
   return {
@@ -306,6 +345,8 @@ export function renderBrowseModal(
           ...(initialKind ? { initial_option: initialKind } : {}),
         },
       },
+      ...oneChoice(IDS.topicFilter, 'Topic', choices.topics, search.topic ?? null),
+      ...oneChoice(IDS.serviceFilter, 'Service', choices.services, search.service ?? null),
       ...resultBlocks(search.words, hits, today, command),
     ],
   };

@@ -10,8 +10,11 @@ import {
   renderEntryModal,
   renderRateModal,
 } from './blocks';
+import { browseFormSchema, NO_SEARCH } from './browse';
+import { syncLibraryIndex } from './canvas';
 import { LIBRARY_IDS as IDS } from './ids';
-import { canEdit, canPublish, canRetire, canSee, canTake, KIND_KEYS } from './policy';
+import { canEdit, canPublish, canRetire, canSee, canTake } from './policy';
+import { saveDraftFromRequest } from './save-from-request';
 import {
   addEntry,
   adoptEntry,
@@ -82,13 +85,17 @@ const move = (id: RegExp, to: 'published' | 'retired') =>
         await click.tell(
           to === 'published' ? 'Published: it is in the library now.' : 'Retired: it left the library.',
         );
+      // The lead's Home lists the drafts waiting for review: the one just moved leaves it.
+      await deps.surfaces.refreshHome(click.client, click.userId);
+      await syncLibraryIndex(deps, click.client);
     },
   });
 
 const entryForm = view({
   callbackId: IDS.formModal,
   audience: 'members',
-  metadata: z.object({ entryId: rowId.nullable() }),
+  // fromRequestId: a new entry saved from a delivered request (save-from-request.ts).
+  metadata: z.object({ entryId: rowId.nullable(), fromRequestId: rowId.optional() }),
   fields: {
     kind: IDS.kind,
     title: IDS.title,
@@ -115,9 +122,18 @@ const entryForm = view({
         return {
           errors: { [IDS.title]: 'This entry was retired or is not yours to edit, so nothing was saved.' },
         };
+      s.later(() => syncLibraryIndex(deps, s.client));
       return { update: noticeModal('PMO library', `Saved *version ${edited.version}*.`) };
     }
-    await addEntry(deps.db, s.userId, s.values, today(deps), deps.clock.now());
+    if (s.metadata.fromRequestId) {
+      const saved = await saveDraftFromRequest(deps, s.userId, s.metadata.fromRequestId, s.values);
+      if (!saved)
+        return {
+          errors: {
+            [IDS.title]: 'That request is no longer delivered, or not yours to save, so nothing was saved.',
+          },
+        };
+    } else await addEntry(deps.db, s.userId, s.values, today(deps), deps.clock.now());
     return {
       update: noticeModal(
         'PMO library',
@@ -165,18 +181,21 @@ const rateForm = view({
 
 const browseForm = view({
   callbackId: IDS.browseModal,
-  fields: { words: IDS.words, kind: IDS.kindFilter },
-  schema: () =>
-    z.object({
-      words: optionalText({ max: LIMITS.words }).transform((v) => v ?? ''),
-      kind: z.enum(KIND_KEYS, { error: 'Choose a kind from the list.' }).nullable(),
-    }),
+  fields: { words: IDS.words, kind: IDS.kindFilter, topic: IDS.topicFilter, service: IDS.serviceFilter },
+  schema: async ({ deps }) => {
+    const choices = await entryChoices(deps.db);
+    return browseFormSchema({
+      topics: choices.topics.map((c) => c.slug),
+      services: choices.services.map((c) => c.slug),
+    });
+  },
   submit: async (s) => {
     const { deps } = s;
     const actor = await deps.roles.actor(s.userId);
     const hits = await searchEntries(deps.db, { ...s.values, includeDrafts: actor.member });
     if (s.values.words && hits.length === 0) await recordMiss(deps.db, s.values.words, deps.clock.now());
-    return { update: renderBrowseModal(s.values, hits, today(deps), deps.config.pmo.command) };
+    const choices = await entryChoices(deps.db);
+    return { update: renderBrowseModal(s.values, hits, today(deps), deps.config.pmo.command, choices) };
   },
 });
 
@@ -219,10 +238,13 @@ export const browseLibrary = shortcut({
   type: 'shortcut',
   run: async ({ shortcut, client }, deps) => {
     const actor = await deps.roles.actor(shortcut.user.id);
-    const hits = await searchEntries(deps.db, { words: '', includeDrafts: actor.member });
+    const [hits, choices] = await Promise.all([
+      searchEntries(deps.db, { words: '', includeDrafts: actor.member }),
+      entryChoices(deps.db),
+    ]);
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: renderBrowseModal({ words: '', kind: null }, hits, today(deps), deps.config.pmo.command),
+      view: renderBrowseModal(NO_SEARCH, hits, today(deps), deps.config.pmo.command, choices),
     });
   },
 });

@@ -4,7 +4,9 @@ import type { Database } from '../../db/client';
 import type { LibraryKind, LibraryStatus } from '../../db/schema';
 import { optionalText, optionalWebLink, requiredText } from '../../lib/input';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
-import { canEdit, firstReviewDate, KIND_KEYS, type LibraryActor, missKey } from './policy';
+import { recordNews } from './announce';
+import { markIndexStale } from './canvas';
+import { canEdit, firstReviewDate, isNews, KIND_KEYS, type LibraryActor, missKey } from './policy';
 
 /**
  * The library's entries, their adoptions and ratings, and the searches that found nothing. Every
@@ -132,6 +134,10 @@ export async function adoptersOf(db: Database, id: number, limit = 5): Promise<s
 export interface SearchQuery {
   words: string;
   kind?: LibraryKind | null;
+  /** A consent topic's slug: only entries filed under it. */
+  topic?: string | null;
+  /** A catalogue service's slug: only entries filed under it. */
+  service?: string | null;
   /** Members and leads see drafts too (to review and publish them); others only what is published. */
   includeDrafts: boolean;
   limit?: number;
@@ -142,12 +148,21 @@ export interface SearchQuery {
  * them as people type into a search box ("risk register", -excel, "or"), and `ts_rank` weighs
  * the title over the summary over the body (the weights of the `search` column). No words: the
  * latest entries.
+ *
+ * Full-text search matches whole words (after stemming), so one typo finds nothing. Only then
+ * the words are compared by trigrams with the titles (pg_trgm's `<%`: some stretch of the title
+ * is at least 0.6 similar, which "risk regster" is to "Risk register template"), nearest first
+ * (`<<->`, the order the title's GiST index reads them in). Only when nothing matched: a word
+ * found exactly is never outranked by a near spelling. Titles only: with the summaries too, the
+ * fallback took three times as long at 10,000 entries (docs/benchmarks.md).
  */
 export async function searchEntries(db: Database, q: SearchQuery): Promise<LibraryHit[]> {
   const words = q.words.trim().slice(0, LIMITS.words);
   const query = sql`websearch_to_tsquery('english'::regconfig, ${words})`;
   let s = entries(db).where('e.status', 'in', q.includeDrafts ? ['published', 'draft'] : ['published']);
   if (q.kind) s = s.where('e.kind', '=', q.kind);
+  if (q.topic) s = s.where(sql<boolean>`e.topics @> array[${q.topic}::text]`);
+  if (q.service) s = s.where(sql<boolean>`e.services @> array[${q.service}::text]`);
   const limit = q.limit ?? 8;
   if (!words) {
     const rows = await s.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc').limit(limit).execute();
@@ -160,7 +175,15 @@ export async function searchEntries(db: Database, q: SearchQuery): Promise<Libra
     .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...toEntry(r), rank: Number(r.rank) }));
+  if (rows.length) return rows.map((r) => ({ ...toEntry(r), rank: Number(r.rank) }));
+  const near = await s
+    .select(sql<number>`word_similarity(${words}::text, e.title)`.as('rank'))
+    .where(sql<boolean>`${words}::text <% e.title`)
+    .orderBy(sql`${words}::text <<-> e.title`)
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+  return near.map((r) => ({ ...toEntry(r), rank: Number(r.rank) }));
 }
 
 /** Counts a search that found nothing, by its words only. */
@@ -178,13 +201,14 @@ export async function recordMiss(db: Database, words: string, now: Date): Promis
 
 const subjectOf = (title: string) => `library entry ${title}`.slice(0, 200);
 
-/** A new entry, always a draft: a lead publishes it. */
+/** A new entry, always a draft: a lead publishes it. `fromRequestId`: saved from that delivered request. */
 export async function addEntry(
   db: Database,
   actor: string,
   form: EntryForm,
   today: string,
   now: Date,
+  fromRequestId: number | null = null,
 ): Promise<LibraryEntry> {
   const id = await db.transaction().execute(async (tx) => {
     const row = await tx
@@ -199,6 +223,7 @@ export async function addEntry(
         services: form.services,
         owner_id: actor,
         review_by: firstReviewDate(today),
+        from_request_id: fromRequestId,
         created_at: now,
         updated_at: now,
       })
@@ -208,7 +233,7 @@ export async function addEntry(
       actor,
       action: AUDIT_ACTIONS.libraryAdd,
       subject: subjectOf(form.title),
-      detail: { entry: row.id, kind: form.kind },
+      detail: { entry: row.id, kind: form.kind, ...(fromRequestId ? { fromRequest: fromRequestId } : {}) },
       at: now,
     });
     return row.id;
@@ -245,6 +270,9 @@ export async function editEntry(
       .returning('version')
       .executeTakeFirst();
     if (!row) return false;
+    // What followers hear of and the channel's index are owed in this transaction: never lost.
+    if (isNews(entry, { ...form, status: entry.status })) await recordNews(tx, id, row.version, now);
+    if (entry.status === 'published') await markIndexStale(tx);
     await recordAudit(tx, {
       actor: actor.id,
       action: AUDIT_ACTIONS.libraryEdit,
@@ -274,6 +302,8 @@ export async function moveEntry(
       .returning(['title', 'version'])
       .executeTakeFirst();
     if (!row) return false;
+    if (to === 'published') await recordNews(tx, id, row.version, now);
+    await markIndexStale(tx);
     await recordAudit(tx, {
       actor,
       action: to === 'published' ? AUDIT_ACTIONS.libraryPublish : AUDIT_ACTIONS.libraryRetire,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import { reference } from '../../lib/request-reference';
+import { collectLibraryData } from './my-data-library';
 
 /**
  * `/pmo my-data`: everything the app keeps about one person, as JSON. Nobody else's personal
@@ -28,6 +29,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
     member,
     home,
     audit,
+    library,
   ] = await Promise.all([
     db
       .selectFrom('people')
@@ -168,6 +170,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
       .where('actor_id', '=', userId)
       .orderBy('id')
       .execute(),
+    collectLibraryData(db, userId),
   ]);
 
   const historyOf = new Map<number, unknown[]>();
@@ -280,6 +283,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
           skills: member.skills ?? [],
         }
       : null,
+    library,
     changes_you_made: audit.map((a) => ({ action: a.action, subject: a.subject, at: iso(a.created_at) })),
   };
 }

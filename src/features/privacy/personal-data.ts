@@ -217,6 +217,8 @@ export const PERSONAL_DATA: PersonalTable[] = [
     ids: ['user_id'],
     scrub: [{ rows: { column: 'user_id' }, set: { comment: null } }],
   },
+  // "New in the PMO library" notes: only about the person (which entries they were told of).
+  { table: 'library_news_dms', deleteWhere: 'user_id' },
   { table: 'audit_log', ids: ['actor_id', 'target_user_id'], mentions: ['subject', 'detail'] },
   { table: 'erasures', ids: ['user_id', 'requested_by'] },
 ];
@@ -230,6 +232,13 @@ export const NOT_PERSONAL = [
   'invitation_topics',
   // Searches that found nothing: their words and a count, never who searched.
   'library_misses',
+  // "This solved it": an entry, a day and the form's view id, never who clicked.
+  'library_solved',
+  // News is an entry and its version; a note's items point at a note, not a person; the
+  // channel's index holds what the PMO publishes.
+  'library_news',
+  'library_news_items',
+  'library_index',
   'job_runs',
   'processed_events',
   'slack_installation',

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { type RawBuilder, sql } from 'kysely';
 import type { Deps } from '../../deps';
 import { RETIRED_PREFIX } from './policy';
+import { type LibraryRetention, retainLibrary } from './retention-library';
 
 /**
  * Retention (RETENTION_DAYS, default 730): requests finished longer ago than that, and feedback
  * given longer ago, lose their free text, and the people on them become anonymous markers
  * (ANON-…, one per person within a run, so a run's distinct-people figures hold). Statuses,
- * dates, services and ratings stay: the figures do not change.
+ * dates, services and ratings stay: the figures do not change. The library's part is in
+ * retention-library.ts.
  */
 
 const MARKED = `^(${RETIRED_PREFIX.slice(0, -1)}|ERASED)-`;
@@ -16,6 +18,7 @@ export interface RetentionResult {
   requests: number;
   checkins: number;
   outbox: number;
+  library: LibraryRetention;
 }
 
 export async function runRetention(deps: Pick<Deps, 'db' | 'config'>, now: Date): Promise<RetentionResult> {
@@ -73,6 +76,7 @@ export async function runRetention(deps: Pick<Deps, 'db' | 'config'>, now: Date)
         recipient_id = ${anon('recipient_id')}, message_channel = NULL, last_error = NULL
       WHERE status IN ('sent', 'skipped', 'failed') AND created_at < ${cutoff}
         AND payload <> ${JSON.stringify({ text: '(past retention)' })}::jsonb`.execute(trx);
-    return { requests: ids.length, checkins, outbox: Number(o.numAffectedRows ?? 0) };
+    const library = await retainLibrary(trx, cutoff, anon, MARKED, now);
+    return { requests: ids.length, checkins, outbox: Number(o.numAffectedRows ?? 0), library };
   });
 }

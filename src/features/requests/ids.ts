@@ -13,6 +13,8 @@ export const REQUEST_IDS = {
   link: 'request_link',
   /** The wait estimate under the service select (a context block). */
   estimate: 'request_estimate',
+  /** The library's suggestions under the estimate: `<prefix><n>`, so a redraw finds and replaces them. */
+  helpPrefix: 'request_help_',
   /** "Reply in the thread" when the form was opened from a message. */
   threadReply: 'request_thread_reply',
   answer: 'request_answer',
@@ -43,6 +45,8 @@ export const TRIAGE_IDS = {
   links: 'triage_links',
   reason: 'triage_reason',
   question: 'triage_question',
+  /** The deliverer's private offer to save what they made to the library. */
+  saveOffer: 'triage_save_offer',
 } as const;
 
 export const STATUS_IDS = {

@@ -28,6 +28,7 @@ export {
 } from './blocks/common';
 export { nextStep, requesterButtons } from './blocks/status-list';
 export { claimButton, pmoStepButtons } from './blocks/steps';
+export { type DeliveredWork, deliveredWork } from './delivered-work';
 export { LIMITS, type RequestForm, requestFormSchema } from './form';
 export { perItem } from './ids';
 export { openRequestForm } from './open-form';

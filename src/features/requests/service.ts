@@ -52,7 +52,7 @@ function getRequestIn(db: Database, id: number): Promise<RequestWithService | un
 const triagePostKey = (requestId: number) => `request.${requestId}.triage`;
 
 /** A reply in the triage post's thread: where it is, or, while it is not out yet, after it. */
-function underTriagePost(
+export function underTriagePost(
   r: { id: number; triage_channel: string | null; triage_ts: string | null },
   pmoChannel: string,
 ): { channel: string; threadTs: string } | { channel: string; parentKey: string } {

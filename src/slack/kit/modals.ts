@@ -18,7 +18,8 @@ export async function redrawModalBlocks(
     ViewOutput,
     'id' | 'hash' | 'callback_id' | 'title' | 'submit' | 'close' | 'private_metadata' | 'blocks'
   >,
-  redraw: (block: Block) => Block,
+  /** A block's replacement: itself, another, several (blocks added after it) or none. */
+  redraw: (block: Block) => Block | Block[],
 ): Promise<boolean> {
   const view: ModalView = {
     type: 'modal',
@@ -27,7 +28,7 @@ export async function redrawModalBlocks(
     ...(open.submit ? { submit: open.submit } : {}),
     ...(open.close ? { close: open.close } : {}),
     ...(open.private_metadata ? { private_metadata: open.private_metadata } : {}),
-    blocks: (open.blocks as Block[]).map(redraw) as ModalView['blocks'],
+    blocks: (open.blocks as Block[]).flatMap(redraw) as ModalView['blocks'],
   };
   try {
     await client.views.update({ view_id: open.id, hash: open.hash, view });

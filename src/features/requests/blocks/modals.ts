@@ -81,6 +81,16 @@ export function renderEstimateBlock(estimate?: string): Block {
   };
 }
 
+/**
+ * The library's suggestions for the chosen service, as the form shows them under the estimate:
+ * their block ids are the form's, so the next choice of service finds them and replaces them.
+ */
+export function renderHelpBlocks(help: Block[]): Block[] {
+  return help.slice(0, 20).map((b, i) => ({ ...b, block_id: `${REQUEST_IDS.helpPrefix}${i}` }));
+}
+
+export const isHelpBlock = (b: Block): boolean => (b.block_id ?? '').startsWith(REQUEST_IDS.helpPrefix);
+
 export function renderRequestModal(
   services: CatalogService[],
   prefill: string | RequestPrefill,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rowId } from '../../../lib/input';
 import { action, redrawModalBlocks, view } from '../../../slack/kit';
 import { listServices } from '../../catalog';
-import { renderEstimateBlock } from '../blocks/modals';
+import { isHelpBlock, renderEstimateBlock, renderHelpBlocks } from '../blocks/modals';
 import { describeEstimate, waitEstimate } from '../estimate';
 import { requestFormSchema } from '../form';
 import { REQUEST_IDS } from '../ids';
@@ -50,9 +50,10 @@ export const requestForm = view({
 });
 
 /**
- * Choosing a service in the form (dispatch_action) redraws its wait estimate in place. Only the
- * estimate block changes; Slack keeps what was typed, and the view hash makes a stale redraw
- * (a quicker second choice) lose instead of overwrite.
+ * Choosing a service in the form (dispatch_action) redraws its wait estimate in place, and under
+ * it the library's entries for that service, which may answer the need at once (none: nothing
+ * is added, and the last service's go). Only those blocks change; Slack keeps what was typed,
+ * and the view hash makes a stale redraw (a quicker second choice) lose instead of overwrite.
  */
 export const serviceChosen = action({
   id: REQUEST_IDS.service,
@@ -61,9 +62,15 @@ export const serviceChosen = action({
     const { deps } = click;
     const form = click.body.view;
     if (!form || form.callback_id !== REQUEST_IDS.modal || click.place.kind !== 'modal') return;
-    const text = describeEstimate(await waitEstimate(deps.db, click.value, deps.clock.now(), today(deps)));
-    await redrawModalBlocks(deps, click.client, form, (b) =>
-      b.block_id === REQUEST_IDS.estimate ? renderEstimateBlock(text) : b,
-    );
+    const [estimate, help] = await Promise.all([
+      waitEstimate(deps.db, click.value, deps.clock.now(), today(deps)),
+      deps.library.helpNow(click.value),
+    ]);
+    const text = describeEstimate(estimate);
+    await redrawModalBlocks(deps, click.client, form, (b) => {
+      if (isHelpBlock(b)) return [];
+      if (b.block_id === REQUEST_IDS.estimate) return [renderEstimateBlock(text), ...renderHelpBlocks(help)];
+      return b;
+    });
   },
 });

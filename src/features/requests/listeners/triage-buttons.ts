@@ -7,6 +7,7 @@ import { refusalText } from '../blocks/messages';
 import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
+import { offerLibraryToClaimer } from '../library-for-claimer';
 import { claimRequest, startRequest, type TransitionResult, unclaimRequest } from '../lifecycle';
 import { decide, type RequestAction } from '../policy';
 import { getRequest } from '../service';
@@ -56,6 +57,7 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
         return;
       }
       await afterChange(click, result.request, done);
+      if (name === 'claim') await offerLibraryToClaimer(click.deps, result.request, result.eventId);
     },
   }),
 );

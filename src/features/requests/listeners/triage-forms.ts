@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { chosenUser } from '../../../lib/input';
 import { type Submission, view } from '../../../slack/kit';
+import type { RequestWithService } from '../blocks/common';
 import { refusalText } from '../blocks/messages';
+import { offerToSave } from '../delivered-work';
 import { askFormSchema, declineFormSchema, deliverFormSchema } from '../form';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
@@ -24,6 +26,8 @@ function stepForm<F>(
   step: (
     s: Submission<{ requestId: number }, F>,
   ) => Promise<TransitionResult | { ok: false; notMember: true }>,
+  /** What the member who took the step sees next, after the post and Homes are redrawn. */
+  afterward?: (s: Submission<{ requestId: number }, F>, request: RequestWithService) => Promise<void>,
 ) {
   return view({
     callbackId,
@@ -41,6 +45,7 @@ function stepForm<F>(
       s.later(async () => {
         await refreshTriagePost(s.deps, s.client, result.request);
         await refreshRequestHomes(s.deps, s.client, result.request, { id: s.userId });
+        await afterward?.(s, result.request);
       });
       return undefined;
     },
@@ -61,6 +66,7 @@ const deliverForm = stepForm(
   deliverFormSchema,
   TRIAGE_IDS.delivered,
   (s) => deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values),
+  (s, request) => offerToSave(s.deps, s.client, request, s.userId),
 );
 
 const declineForm = stepForm(
