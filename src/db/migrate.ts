@@ -39,15 +39,27 @@ class SqlFileMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Splits on semicolons that end a line, after dropping `--` comments. */
+/**
+ * Splits on semicolons that end a line, after dropping `--` comments; a function's `$$`-quoted
+ * body is one statement however many of its lines end in a semicolon.
+ */
 export function splitStatements(text: string): string[] {
-  return text
+  const pieces = text
     .split('\n')
     .map((line) => line.replace(/--.*$/, ''))
     .join('\n')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .split(/;\s*$/m);
+  const statements: string[] = [];
+  let open = '';
+  for (const piece of pieces) {
+    open = open ? `${open};${piece}` : piece;
+    // An odd number of `$$` so far: still inside a body.
+    if ((open.match(/\$\$/g) ?? []).length % 2 === 1) continue;
+    statements.push(open.trim());
+    open = '';
+  }
+  if (open.trim()) statements.push(open.trim());
+  return statements.filter(Boolean);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are independent of the app schema

@@ -507,6 +507,10 @@ export interface LibraryEntriesTable {
   from_request_id: number | null;
   /** The review-by date its owner was last asked about: one review DM per review cycle. */
   review_asked_for: DateOnly | null;
+  /** Its adoptions and 👍/👎, kept by triggers on library_adoptions and library_ratings; never written. */
+  adoption_count: ColumnType<number, never, never>;
+  useful_count: ColumnType<number, never, never>;
+  not_useful_count: ColumnType<number, never, never>;
 }
 
 export interface LibraryAdoptionsTable {

@@ -276,6 +276,12 @@ describe('the PMO library', () => {
       { user_id: OUTSIDER, useful: true, comment: null },
       { user_id: REQUESTER, useful: false, comment: null },
     ]);
+    // The entry's counts follow the rows, the changed answer moved from 👍 to 👎.
+    expect(await entryRow(t, draftId)).toMatchObject({
+      adoption_count: 1,
+      useful_count: 1,
+      not_useful_count: 1,
+    });
     // The answer shows it: used by one team, one 👍.
     expect(textOf((await search(t, REQUESTER, 'risk register')).blocks)).toContain('Used by 1 team · 👍 1');
   });

@@ -41,8 +41,8 @@ export async function entriesForService(
       .where('e.status', '=', 'published')
       // `@>` rather than `= any(…)`: it is what the GIN index on services answers.
       .where(sql<boolean>`e.services @> array[${service.slug}]::text[]`)
-      .orderBy(sql`(select count(*) from library_adoptions a where a.entry_id = e.id)`, 'desc')
-      .orderBy(sql`(select count(*) from library_ratings r where r.entry_id = e.id and r.useful)`, 'desc')
+      .orderBy('e.adoption_count', 'desc')
+      .orderBy('e.useful_count', 'desc')
       .orderBy('e.updated_at', 'desc')
       .orderBy('e.id', 'desc')
       .limit(limit)

@@ -66,10 +66,6 @@ export interface LibraryHit extends LibraryEntry {
   rank: number;
 }
 
-const adoptionsOf = sql<number>`(select count(*)::int from library_adoptions a where a.entry_id = e.id)`;
-const usefulOf = sql<number>`(select count(*)::int from library_ratings r where r.entry_id = e.id and r.useful)`;
-const notUsefulOf = sql<number>`(select count(*)::int from library_ratings r where r.entry_id = e.id and not r.useful)`;
-
 function entries(db: Database) {
   return db
     .selectFrom('library_entries as e')
@@ -86,9 +82,10 @@ function entries(db: Database) {
       'e.status',
       'e.version',
       'e.review_by',
-      adoptionsOf.as('adoptions'),
-      usefulOf.as('useful'),
-      notUsefulOf.as('not_useful'),
+      // Kept on the entry by the database (triggers on adoptions and ratings).
+      'e.adoption_count as adoptions',
+      'e.useful_count as useful',
+      'e.not_useful_count as not_useful',
     ]);
 }
 
