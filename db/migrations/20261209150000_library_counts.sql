@@ -1,24 +1,40 @@
--- Each entry's adoptions and 👍/👎, kept on the entry by the database itself. Search results and
--- the request form's suggestions rank and show these counts for hundreds of entries at a time;
--- counting the rows of each entry per query cost a lookup per entry. Triggers keep the counts true
--- whatever writes the rows (adopting, rating, erasure, retention), so no caller can forget one.
-ALTER TABLE library_entries
-  ADD COLUMN adoption_count integer NOT NULL DEFAULT 0,
-  ADD COLUMN useful_count integer NOT NULL DEFAULT 0,
-  ADD COLUMN not_useful_count integer NOT NULL DEFAULT 0;
+-- Each entry's adoptions and 👍/👎, kept by the database itself. Search results and the request
+-- form's suggestions rank and show these counts for hundreds of entries at a time; counting each
+-- entry's rows per query cost a lookup per entry. Triggers keep the counts true whatever writes
+-- the rows (adopting, rating, erasure, retention), so no caller can forget one. The counts have a
+-- narrow table of their own: a rating then rewrites a few bytes, not the entry with its text and
+-- search vector (which PGlite, having no autovacuum, would leave behind as dead rows).
+CREATE TABLE library_entry_counts (
+  entry_id integer PRIMARY KEY REFERENCES library_entries (id),
+  adoptions integer NOT NULL DEFAULT 0,
+  useful integer NOT NULL DEFAULT 0,
+  not_useful integer NOT NULL DEFAULT 0
+);
 
-UPDATE library_entries e SET
-  adoption_count = (SELECT count(*) FROM library_adoptions a WHERE a.entry_id = e.id),
-  useful_count = (SELECT count(*) FROM library_ratings r WHERE r.entry_id = e.id AND r.useful),
-  not_useful_count = (SELECT count(*) FROM library_ratings r WHERE r.entry_id = e.id AND NOT r.useful);
+INSERT INTO library_entry_counts (entry_id, adoptions, useful, not_useful)
+SELECT e.id,
+  (SELECT count(*) FROM library_adoptions a WHERE a.entry_id = e.id),
+  (SELECT count(*) FROM library_ratings r WHERE r.entry_id = e.id AND r.useful),
+  (SELECT count(*) FROM library_ratings r WHERE r.entry_id = e.id AND NOT r.useful)
+FROM library_entries e;
+
+CREATE FUNCTION library_count(entry integer, adoptions integer, useful integer, not_useful integer)
+RETURNS void LANGUAGE sql AS $$
+  INSERT INTO library_entry_counts AS c (entry_id, adoptions, useful, not_useful)
+  VALUES (entry, adoptions, useful, not_useful)
+  ON CONFLICT (entry_id) DO UPDATE SET
+    adoptions = c.adoptions + excluded.adoptions,
+    useful = c.useful + excluded.useful,
+    not_useful = c.not_useful + excluded.not_useful
+$$;
 
 CREATE FUNCTION library_count_adoptions() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    UPDATE library_entries SET adoption_count = adoption_count - 1 WHERE id = OLD.entry_id;
+    PERFORM library_count(OLD.entry_id, -1, 0, 0);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    UPDATE library_entries SET adoption_count = adoption_count + 1 WHERE id = NEW.entry_id;
+    PERFORM library_count(NEW.entry_id, 1, 0, 0);
   END IF;
   RETURN NULL;
 END $$;
@@ -31,16 +47,10 @@ CREATE TRIGGER library_adoptions_count
 CREATE FUNCTION library_count_ratings() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    UPDATE library_entries SET
-      useful_count = useful_count - (CASE WHEN OLD.useful THEN 1 ELSE 0 END),
-      not_useful_count = not_useful_count - (CASE WHEN OLD.useful THEN 0 ELSE 1 END)
-    WHERE id = OLD.entry_id;
+    PERFORM library_count(OLD.entry_id, 0, -(OLD.useful::int), -((NOT OLD.useful)::int));
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    UPDATE library_entries SET
-      useful_count = useful_count + (CASE WHEN NEW.useful THEN 1 ELSE 0 END),
-      not_useful_count = not_useful_count + (CASE WHEN NEW.useful THEN 0 ELSE 1 END)
-    WHERE id = NEW.entry_id;
+    PERFORM library_count(NEW.entry_id, 0, NEW.useful::int, (NOT NEW.useful)::int);
   END IF;
   RETURN NULL;
 END $$;

@@ -507,10 +507,6 @@ export interface LibraryEntriesTable {
   from_request_id: number | null;
   /** The review-by date its owner was last asked about: one review DM per review cycle. */
   review_asked_for: DateOnly | null;
-  /** Its adoptions and 👍/👎, kept by triggers on library_adoptions and library_ratings; never written. */
-  adoption_count: ColumnType<number, never, never>;
-  useful_count: ColumnType<number, never, never>;
-  not_useful_count: ColumnType<number, never, never>;
 }
 
 export interface LibraryAdoptionsTable {
@@ -553,6 +549,15 @@ export interface DB {
   library_ratings: LibraryRatingsTable;
   library_misses: LibraryMissesTable;
   library_solved: LibrarySolvedTable;
+  library_entry_counts: LibraryEntryCountsTable;
+}
+
+/** An entry's adoptions and 👍/👎, kept by triggers on library_adoptions and library_ratings; never written. */
+export interface LibraryEntryCountsTable {
+  entry_id: ColumnType<number, never, never>;
+  adoptions: ColumnType<number, never, never>;
+  useful: ColumnType<number, never, never>;
+  not_useful: ColumnType<number, never, never>;
 }
 
 /** "New in the PMO library" and the library index (20261209130000). */

@@ -41,8 +41,9 @@ export async function entriesForService(
       .where('e.status', '=', 'published')
       // `@>` rather than `= any(…)`: it is what the GIN index on services answers.
       .where(sql<boolean>`e.services @> array[${service.slug}]::text[]`)
-      .orderBy('e.adoption_count', 'desc')
-      .orderBy('e.useful_count', 'desc')
+      .leftJoin('library_entry_counts as c', 'c.entry_id', 'e.id')
+      .orderBy(sql`coalesce(c.adoptions, 0)`, 'desc')
+      .orderBy(sql`coalesce(c.useful, 0)`, 'desc')
       .orderBy('e.updated_at', 'desc')
       .orderBy('e.id', 'desc')
       .limit(limit)

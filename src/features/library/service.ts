@@ -69,6 +69,7 @@ export interface LibraryHit extends LibraryEntry {
 function entries(db: Database) {
   return db
     .selectFrom('library_entries as e')
+    .leftJoin('library_entry_counts as c', 'c.entry_id', 'e.id')
     .select([
       'e.id',
       'e.kind',
@@ -82,10 +83,10 @@ function entries(db: Database) {
       'e.status',
       'e.version',
       'e.review_by',
-      // Kept on the entry by the database (triggers on adoptions and ratings).
-      'e.adoption_count as adoptions',
-      'e.useful_count as useful',
-      'e.not_useful_count as not_useful',
+      // Kept by the database (triggers on adoptions and ratings); an entry no one took has no row.
+      sql<number>`coalesce(c.adoptions, 0)`.as('adoptions'),
+      sql<number>`coalesce(c.useful, 0)`.as('useful'),
+      sql<number>`coalesce(c.not_useful, 0)`.as('not_useful'),
     ]);
 }
 

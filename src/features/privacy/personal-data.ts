@@ -234,6 +234,8 @@ export const NOT_PERSONAL = [
   'library_misses',
   // "This solved it": an entry, a day and the form's view id, never who clicked.
   'library_solved',
+  // Each entry's counts of adoptions and 👍/👎: numbers, no person.
+  'library_entry_counts',
   // News is an entry and its version; a note's items point at a note, not a person; the
   // channel's index holds what the PMO publishes.
   'library_news',
