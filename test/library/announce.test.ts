@@ -2,6 +2,7 @@ import { isNews, type NewsFacts, newsWeek } from '../../src/features/library/pol
 import { addEntry, type EntryForm, editEntry } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage } from '../support/fake-slack';
+import { entryForm } from '../support/library';
 import { capPeople, optInPeople, pausePeople, sendInvitation } from '../support/people';
 import { asMessage, newResponses } from '../support/requests';
 import { seedMember } from '../support/seed';
@@ -26,16 +27,7 @@ const TEMPLATES = 'templates-tools-news';
 const LESSONS = 'lessons-learned';
 type Json = Record<string, unknown>;
 
-const form = (over: Partial<EntryForm>): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [TEMPLATES],
-  services: [],
-  ...over,
-});
+const form = (over: Partial<EntryForm>): EntryForm => entryForm({ topics: [TEMPLATES], ...over });
 
 const newsDms = (t: TestApp, user: string): FakeMessage[] =>
   t.fake.messagesIn(user).filter((m) => (m.text ?? '').startsWith('New in the PMO library'));

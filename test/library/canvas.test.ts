@@ -2,6 +2,7 @@ import { CANVAS_UNAVAILABLE } from '../../src/features/library/canvas';
 import { addEntry, type EntryForm, moveEntry } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage } from '../support/fake-slack';
+import { entryForm } from '../support/library';
 import { asMessage } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
@@ -16,16 +17,7 @@ import { LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-a
 const MEMBER = 'UMEMB1';
 type Json = Record<string, unknown>;
 
-const form = (over: Partial<EntryForm>): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [],
-  services: [],
-  ...over,
-});
+const form = entryForm;
 
 async function draft(t: TestApp, over: Partial<EntryForm>): Promise<number> {
   return (await addEntry(t.db, MEMBER, form(over), '2026-11-24', t.clock.now())).id;

@@ -3,6 +3,7 @@ import { addEntry, type EntryForm, entryChoices, moveEntry } from '../../src/fea
 import { whereFound } from '../privacy/world';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
+import { entryForm } from '../support/library';
 import { asMessage, clickForModal, newResponses, nextModal, viewIds } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
@@ -21,16 +22,7 @@ const OUTSIDER = 'UOUT9';
 type Json = Record<string, unknown>;
 const textOf = (x: unknown) => JSON.stringify(x);
 
-const form = (over: Partial<EntryForm> = {}): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [],
-  services: [],
-  ...over,
-});
+const form = entryForm;
 
 /** An entry a lead has published, made through the service as the form would. */
 async function published(t: TestApp, over: Partial<EntryForm>): Promise<number> {

@@ -6,6 +6,7 @@ import {
 import { addEntry, type EntryForm, LIMITS, moveEntry } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeView } from '../support/fake-slack';
+import { entryForm } from '../support/library';
 import {
   clickAndHear,
   clickForModal,
@@ -31,16 +32,7 @@ const REQUESTER = 'UREQ7';
 type Json = Record<string, unknown>;
 const textOf = (x: unknown) => JSON.stringify(x);
 
-const form = (over: Partial<EntryForm>): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [],
-  services: [],
-  ...over,
-});
+const form = entryForm;
 
 async function published(t: TestApp, over: Partial<EntryForm>): Promise<number> {
   const e = await addEntry(t.db, MEMBER, form(over), '2026-11-24', t.clock.now());

@@ -1,6 +1,7 @@
 import { addEntry, type EntryForm, moveEntry } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
+import { entryForm } from '../support/library';
 import { asMessage, nextModal, viewIds } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
@@ -17,16 +18,7 @@ const REQUESTER = 'UREQ9';
 type Json = Record<string, unknown>;
 const textOf = (x: unknown) => JSON.stringify(x);
 
-const form = (over: Partial<EntryForm>): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [],
-  services: [],
-  ...over,
-});
+const form = entryForm;
 
 async function entry(t: TestApp, over: Partial<EntryForm>, publish = true): Promise<number> {
   const e = await addEntry(t.db, MEMBER, form(over), '2026-11-24', t.clock.now());

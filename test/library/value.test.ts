@@ -1,15 +1,9 @@
 import { recordSolved } from '../../src/features/library/moment-of-need';
-import {
-  addEntry,
-  adoptEntry,
-  type EntryForm,
-  moveEntry,
-  rateEntry,
-  recordMiss,
-} from '../../src/features/library/service';
+import { addEntry, adoptEntry, moveEntry, rateEntry, recordMiss } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeView } from '../support/fake-slack';
 import { actionIds, nextHome, openHome } from '../support/home';
+import { entryForm } from '../support/library';
 import { optInPeople } from '../support/people';
 import { clickForModal } from '../support/requests';
 import { seedMember, seedRequest } from '../support/seed';
@@ -30,16 +24,7 @@ const STRANGER = 'UREQNONE'; // no topics, no requests
 
 type Json = Record<string, unknown>;
 
-const form = (over: Partial<EntryForm>): EntryForm => ({
-  kind: 'template',
-  title: 'Something',
-  summary: 'A summary',
-  body: '',
-  link: null,
-  topics: [],
-  services: [],
-  ...over,
-});
+const form = entryForm;
 
 /** Every text a person reads on a surface: headers, sections, fields, context. */
 function readable(blocks: unknown): string[] {

@@ -4,22 +4,18 @@ import type { OutboxPayload } from '../../db/schema';
 import { addDays, localDate } from '../../lib/calendar';
 import { lookupPerson, type Person, type UsersInfoClient } from '../../slack/people';
 import { checkSilence } from '../calendar';
-import { type ConsentDeps, DEFAULT_CAP, type OptOutResult, optOut, pause } from '../consent';
+import { type ConsentDeps, type OptOutResult, optOut, pause } from '../consent';
 import { type DmState, renderInvitationDm } from './blocks';
-import { eligibility, LONGEST_CAP_WINDOW_MS } from './eligibility';
+import { eligibility } from './eligibility';
 import { waitlistPosition } from './rsvp';
 import { InvitationViewCache, loadInvitationView } from './service';
+import { capStanding } from './standing';
 
 /**
  * The send-time check of every invitation DM: the guarantees of "invitation, never mandate"
  * hold here, per person, just before the post — so an opt-out, a pause or a cap reached after
  * the invitation was queued still stops it.
  */
-
-/** Epoch milliseconds from a numeric[] (numbers or numeric strings, depending on the driver). */
-function toMillis(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((v) => v !== null).map(Number) : [];
-}
 
 export type SendDecision = { skip: string } | { payload: OutboxPayload };
 
@@ -89,29 +85,12 @@ export async function checkInvitationDelivery(
       const topic = consented.find((c) => c.topic_id === current.topic_id) ?? consented[0];
 
       // Pause, cap and what this person already received (or has in flight) in one read.
-      const prefs = await tx
-        .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('x'))
-        .leftJoin('invitation_prefs', (join) => join.on('invitation_prefs.user_id', '=', userId))
-        .select((eb) => [
-          'invitation_prefs.cap',
-          'invitation_prefs.paused_until',
-          eb
-            .selectFrom('invitation_recipients')
-            .select(sql<number[] | null>`array_agg(extract(epoch from cap_reserved_at) * 1000)`.as('r'))
-            .where('user_id', '=', userId)
-            .where('invitation_id', '<>', invitationId)
-            .where('delivery', '<>', 'skipped')
-            .where('cap_reserved_at', '>', new Date(now.getTime() - LONGEST_CAP_WINDOW_MS))
-            .as('reserved'),
-        ])
-        .executeTakeFirstOrThrow();
+      const standing = await capStanding(tx, userId, now, invitationId);
       const verdict = eligibility(
         {
           consented: topic !== undefined,
           deactivated: person.deleted,
-          pausedUntil: prefs.paused_until,
-          cap: prefs.cap ?? DEFAULT_CAP,
-          reservations: toMillis(prefs.reserved).map((ms) => new Date(ms)),
+          ...standing,
         },
         now,
         person.tz,

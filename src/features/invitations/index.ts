@@ -13,4 +13,5 @@ export const invitations = defineFeature(() => ({
 // What other features may use.
 // Who may be told of something by a topic they opted in to: the library's news reuses the rule.
 export { computeAudience } from './audience';
-export { eligibility, LONGEST_CAP_WINDOW_MS } from './eligibility';
+export { eligibility } from './eligibility';
+export { capStanding } from './standing';

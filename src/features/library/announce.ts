@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { LibraryKind } from '../../db/schema';
 import type { Deps } from '../../deps';
@@ -13,8 +12,8 @@ import { action } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
 import { lookupPerson, type Person } from '../../slack/people';
 import { awayPeriodOf, checkSilence } from '../calendar';
-import { DEFAULT_CAP, optOut, pause } from '../consent';
-import { computeAudience, eligibility, LONGEST_CAP_WINDOW_MS } from '../invitations';
+import { optOut, pause } from '../consent';
+import { capStanding, computeAudience, eligibility } from '../invitations';
 import { renderNewsDm } from './announce-blocks';
 import { LIBRARY_IDS as IDS } from './ids';
 import { newsWeek } from './policy';
@@ -165,10 +164,6 @@ export async function runLibraryNewsJob(
   return { queued };
 }
 
-/** Epoch milliseconds from a numeric[] (numbers or numeric strings, depending on the driver). */
-const toDates = (value: unknown): Date[] =>
-  Array.isArray(value) ? value.filter((v) => v !== null).map((v) => new Date(Number(v))) : [];
-
 /**
  * The send-time check of a news DM: the entries still published, the person still reachable by
  * the invitations' rule (consent to one of those entries' topics, pause, cap, deactivation), not
@@ -210,28 +205,11 @@ async function checkNewsDm(deps: Deps, client: WebClient, dmId: number): Promise
     .execute();
   const followed = new Map(consented.map((c) => [c.slug, c.name]));
   const items = told.filter((e) => e.topics.some((s) => followed.has(s)));
-  const prefs = await db
-    .selectFrom(sql<{ one: number }>`(select 1 as one)`.as('x'))
-    .leftJoin('invitation_prefs', (join) => join.on('invitation_prefs.user_id', '=', userId))
-    .select((eb) => [
-      'invitation_prefs.cap',
-      'invitation_prefs.paused_until',
-      eb
-        .selectFrom('invitation_recipients')
-        .select(sql<number[] | null>`array_agg(extract(epoch from cap_reserved_at) * 1000)`.as('r'))
-        .where('user_id', '=', userId)
-        .where('delivery', '<>', 'skipped')
-        .where('cap_reserved_at', '>', new Date(now.getTime() - LONGEST_CAP_WINDOW_MS))
-        .as('reserved'),
-    ])
-    .executeTakeFirstOrThrow();
   const verdict = eligibility(
     {
       consented: items.length > 0,
       deactivated: person.deleted,
-      pausedUntil: prefs.paused_until,
-      cap: prefs.cap ?? DEFAULT_CAP,
-      reservations: toDates(prefs.reserved),
+      ...(await capStanding(db, userId, now)),
     },
     now,
     person.tz,
