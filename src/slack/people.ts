@@ -76,6 +76,25 @@ export async function lookupPerson(
   return person;
 }
 
+/**
+ * The person a message is about to go to, or undefined when Slack no longer knows them at all
+ * (`user_not_found`): gone from the workspace, as final as a deactivation, so a send-time check
+ * skips them. Any other failure (a throttled `users.info`) is thrown, and the sender waits.
+ */
+export async function lookupRecipient(
+  db: Database,
+  client: UsersInfoClient,
+  userId: string,
+  now: Date,
+): Promise<Person | undefined> {
+  try {
+    return await lookupPerson(db, client, userId, now);
+  } catch (err) {
+    if ((err as { data?: { error?: string } }).data?.error === 'user_not_found') return undefined;
+    throw err;
+  }
+}
+
 /** The `people` port: lookups with the app's clock, and the PMO's zone when Slack cannot say. */
 export function peopleOf(deps: {
   db: Database;

@@ -1,9 +1,9 @@
 import { renderEntryForm, renderEntryModal, renderResults } from '../../src/features/library/blocks';
-import { addEntry, type EntryForm, entryChoices, moveEntry } from '../../src/features/library/service';
+import { type EntryForm, entryChoices } from '../../src/features/library/service';
 import { whereFound } from '../privacy/world';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
-import { entryForm } from '../support/library';
+import { entryForm, publishedEntry } from '../support/library';
 import { asMessage, clickForModal, newResponses, nextModal, viewIds } from '../support/requests';
 import { seedMember } from '../support/seed';
 import { LEAD, startTestApp, type TestApp } from '../support/test-app';
@@ -25,11 +25,7 @@ const textOf = (x: unknown) => JSON.stringify(x);
 const form = entryForm;
 
 /** An entry a lead has published, made through the service as the form would. */
-async function published(t: TestApp, over: Partial<EntryForm>): Promise<number> {
-  const e = await addEntry(t.db, MEMBER, form(over), '2026-11-24', t.clock.now());
-  await moveEntry(t.db, LEAD, e.id, 'published', t.clock.now());
-  return e.id;
-}
+const published = (t: TestApp, over: Partial<EntryForm>) => publishedEntry(t, MEMBER, over);
 
 const entryRow = (t: TestApp, id: number) =>
   t.db.selectFrom('library_entries').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import {
 import { addEntry, type EntryForm, LIMITS, moveEntry } from '../../src/features/library/service';
 import { validateSurface } from '../support/block-kit';
 import type { FakeView } from '../support/fake-slack';
-import { entryForm } from '../support/library';
+import { entryForm, publishedEntry } from '../support/library';
 import {
   clickAndHear,
   clickForModal,
@@ -34,11 +34,7 @@ const textOf = (x: unknown) => JSON.stringify(x);
 
 const form = entryForm;
 
-async function published(t: TestApp, over: Partial<EntryForm>): Promise<number> {
-  const e = await addEntry(t.db, MEMBER, form(over), '2026-11-24', t.clock.now());
-  await moveEntry(t.db, LEAD, e.id, 'published', t.clock.now());
-  return e.id;
-}
+const published = (t: TestApp, over: Partial<EntryForm>) => publishedEntry(t, MEMBER, over);
 
 const helpBlocks = (v: FakeView) =>
   ((v.view.blocks as Json[]) ?? []).filter((b) => String(b.block_id ?? '').startsWith('request_help_'));

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { OutboxPayload } from '../../db/schema';
 import { addDays, localDate } from '../../lib/calendar';
-import { lookupPerson, type Person, type UsersInfoClient } from '../../slack/people';
+import { lookupRecipient, type UsersInfoClient } from '../../slack/people';
 import { checkSilence } from '../calendar';
 import { type ConsentDeps, type OptOutResult, optOut, pause } from '../consent';
 import { type DmState, renderInvitationDm } from './blocks';
@@ -54,15 +54,8 @@ export async function checkInvitationDelivery(
   if (current.delivery === 'skipped') return { skip: current.skip_reason ?? 'skipped' };
   if (current.status === 'cancelled') return { skip: 'cancelled' };
 
-  let person: Person;
-  try {
-    person = await lookupPerson(db, client, userId, now);
-  } catch (err) {
-    // Gone from the workspace altogether: as final as a deactivation.
-    if ((err as { data?: { error?: string } }).data?.error === 'user_not_found')
-      return { skip: 'user_not_found' };
-    throw err;
-  }
+  const person = await lookupRecipient(db, client, userId, now);
+  if (!person) return { skip: 'user_not_found' };
   const today = localDate(now, person.tz);
   if (current.rsvp_deadline && current.rsvp_deadline < today) return { skip: 'rsvp_closed' };
 

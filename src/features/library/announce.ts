@@ -10,7 +10,7 @@ import { enqueueMessages } from '../../outbox/enqueue';
 import type { BeforeSendResult, OutboxHooks } from '../../outbox/hooks';
 import { action } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
-import { lookupPerson, type Person } from '../../slack/people';
+import { lookupRecipient } from '../../slack/people';
 import { awayPeriodOf, checkSilence } from '../calendar';
 import { optOut, pause } from '../consent';
 import { capStanding, computeAudience, eligibility } from '../invitations';
@@ -185,14 +185,8 @@ async function checkNewsDm(deps: Deps, client: WebClient, dmId: number): Promise
     .execute();
   if (told.length === 0) return { skip: 'retired' };
 
-  let person: Person;
-  try {
-    person = await lookupPerson(db, client, userId, now);
-  } catch (err) {
-    if ((err as { data?: { error?: string } }).data?.error === 'user_not_found')
-      return { skip: 'user_not_found' };
-    throw err;
-  }
+  const person = await lookupRecipient(db, client, userId, now);
+  if (!person) return { skip: 'user_not_found' };
   const consented = await db
     .selectFrom('consents')
     .innerJoin('topics', 'topics.id', 'consents.topic_id')

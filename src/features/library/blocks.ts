@@ -37,23 +37,41 @@ function textInput(
   };
 }
 
-function multiChoice(blockId: string, label: string, choices: Choice[], chosen: string[]): Block[] {
+/**
+ * An optional choice among the topics or services, shown only when there are some: several on
+ * an entry (`chosen` a list), one as a search filter (`chosen` a slug or null, "Any …").
+ */
+function choiceInput(
+  blockId: string,
+  label: string,
+  choices: Choice[],
+  chosen: string[] | string | null,
+): Block[] {
   if (choices.length === 0) return [];
   const options = choices.slice(0, 100).map((c) => option(c.name, c.slug));
-  const initial = options.filter((o) => chosen.includes(o.value ?? ''));
+  const several = Array.isArray(chosen);
+  const initial = options.filter((o) => (several ? chosen.includes(o.value ?? '') : o.value === chosen));
   return [
     {
       type: 'input',
       block_id: blockId,
       optional: true,
       label: plain(label),
-      element: {
-        type: 'multi_static_select',
-        action_id: blockId,
-        placeholder: plain(`Choose ${label.toLowerCase()}`, 150),
-        options,
-        ...(initial.length ? { initial_options: initial } : {}),
-      },
+      element: several
+        ? {
+            type: 'multi_static_select',
+            action_id: blockId,
+            placeholder: plain(`Choose ${label.toLowerCase()}`, 150),
+            options,
+            ...(initial.length ? { initial_options: initial } : {}),
+          }
+        : {
+            type: 'static_select',
+            action_id: blockId,
+            placeholder: plain(`Any ${label.toLowerCase()}`, 150),
+            options,
+            ...(initial[0] ? { initial_option: initial[0] } : {}),
+          },
     },
   ];
 }
@@ -121,8 +139,8 @@ export function renderEntryForm(
         optional: true,
         hint: 'Where the file or page lives (http:// or https://).',
       }),
-      ...multiChoice(IDS.topics, 'Topics', choices.topics, shown?.topics ?? []),
-      ...multiChoice(IDS.services, 'Services', choices.services, shown?.services ?? []),
+      ...choiceInput(IDS.topics, 'Topics', choices.topics, shown?.topics ?? []),
+      ...choiceInput(IDS.services, 'Services', choices.services, shown?.services ?? []),
     ],
   };
 }
@@ -281,28 +299,6 @@ export function renderRateModal(e: LibraryEntry): ModalView {
   };
 }
 
-/** An optional single choice among the topics or services, shown only when there are some. */
-function oneChoice(blockId: string, label: string, choices: Choice[], chosen: string | null): Block[] {
-  if (choices.length === 0) return [];
-  const options = choices.slice(0, 100).map((c) => option(c.name, c.slug));
-  const initial = options.find((o) => o.value === chosen);
-  return [
-    {
-      type: 'input',
-      block_id: blockId,
-      optional: true,
-      label: plain(label),
-      element: {
-        type: 'static_select',
-        action_id: blockId,
-        placeholder: plain(`Any ${label.toLowerCase()}`, 150),
-        options,
-        ...(initial ? { initial_option: initial } : {}),
-      },
-    },
-  ];
-}
-
 /** The ⚡ shortcut's modal: words, a kind, a topic and a service, and the results under them once searched. */
 export function renderBrowseModal(
   search: { words: string; kind: LibraryKind | null; topic?: string | null; service?: string | null },
@@ -345,8 +341,8 @@ export function renderBrowseModal(
           ...(initialKind ? { initial_option: initialKind } : {}),
         },
       },
-      ...oneChoice(IDS.topicFilter, 'Topic', choices.topics, search.topic ?? null),
-      ...oneChoice(IDS.serviceFilter, 'Service', choices.services, search.service ?? null),
+      ...choiceInput(IDS.topicFilter, 'Topic', choices.topics, search.topic ?? null),
+      ...choiceInput(IDS.serviceFilter, 'Service', choices.services, search.service ?? null),
       ...resultBlocks(search.words, hits, today, command),
     ],
   };
