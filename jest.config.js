@@ -5,12 +5,13 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
-    // The digest chart's renderers (Vega, Vega-Lite and their d3 parts) ship only as ES modules:
-    // SWC turns them into CommonJS for Jest, as Node itself imports them in the app.
+    // The digest chart's renderers (Vega, Vega-Lite and their d3 parts) and the message formatter
+    // (intl-messageformat, @formatjs) ship only as ES modules: SWC turns them into CommonJS for
+    // Jest, as Node itself imports them in the app.
     '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(vega|vega-[a-z-]+|d3-[a-z-]+|delaunator|internmap|robust-predicates|json-stringify-pretty-compact)/)',
+    '/node_modules/(?!(intl-messageformat|@formatjs|vega|vega-[a-z-]+|d3-[a-z-]+|delaunator|internmap|robust-predicates|json-stringify-pretty-compact)/)',
   ],
   // vega-canvas's Node build looks for node-canvas with a top-level await, which CommonJS cannot
   // hold; its browser build finds no canvas either, which is what the app gets (SVG, no canvas).
