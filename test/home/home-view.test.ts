@@ -44,6 +44,9 @@ function request(id: number, status: RequestStatus, owner: string | null = null)
     nudge_at: null,
     delivery_due: null,
     first_response_at: null,
+    team_id: null,
+    team_name: null,
+    enterprise_id: null,
   };
 }
 

@@ -32,7 +32,11 @@ export class SandboxBrowser {
     private readonly userDataDir: string,
   ) {}
 
-  static async open(url: string): Promise<SandboxBrowser> {
+  /**
+   * `bypassCSP` lets a test inject a checker (axe-core) as a script: the page's own CSP allows
+   * only its own scripts, as it should for people.
+   */
+  static async open(url: string, opts: { bypassCSP?: boolean } = {}): Promise<SandboxBrowser> {
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-chromium-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
@@ -47,6 +51,7 @@ export class SandboxBrowser {
         '--disable-sync',
       ],
       viewport: { width: 1280, height: 860 },
+      bypassCSP: opts.bypassCSP ?? false,
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(10_000);
