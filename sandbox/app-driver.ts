@@ -9,6 +9,10 @@ const ACK_TIMEOUT_MS = 3000;
 
 export interface DriverOptions {
   team?: { id: string; domain: string };
+  /** The Enterprise Grid organisation the workspace belongs to (payloads then carry its id and name). */
+  enterprise?: { id: string; name: string };
+  /** The app is installed org-wide (keyed by the enterprise), not in this workspace alone. */
+  isEnterpriseInstall?: boolean;
   appId?: string;
   /** How long to wait for the acknowledgement (Slack: 3 s). */
   ackTimeoutMs?: number;
@@ -42,6 +46,8 @@ export interface PersonRef {
  */
 export class AppDriver {
   private readonly team: { id: string; domain: string };
+  private readonly enterprise?: { id: string; name: string };
+  private readonly isEnterpriseInstall: boolean;
   private readonly appId: string;
   private readonly ackTimeoutMs: number;
   private readonly socket?: SocketModeServer;
@@ -53,6 +59,8 @@ export class AppDriver {
     opts: DriverOptions = {},
   ) {
     this.team = opts.team ?? { id: 'T0SANDBOX', domain: 'sandbox' };
+    this.enterprise = opts.enterprise;
+    this.isEnterpriseInstall = opts.isEnterpriseInstall ?? false;
     this.appId = opts.appId ?? 'A0SANDBOX';
     this.ackTimeoutMs = opts.ackTimeoutMs ?? ACK_TIMEOUT_MS;
     this.socket = opts.socket;
@@ -71,7 +79,10 @@ export class AppDriver {
       command,
       text,
       api_app_id: this.appId,
-      is_enterprise_install: 'false',
+      is_enterprise_install: String(this.isEnterpriseInstall),
+      ...(this.enterprise
+        ? { enterprise_id: this.enterprise.id, enterprise_name: this.enterprise.name }
+        : {}),
       response_url: this.standIn.responseUrl({ user: user.id, channel: channel.id }),
       trigger_id: this.standIn.issueTrigger(user.id),
     }).toString();
@@ -90,7 +101,7 @@ export class AppDriver {
     const payload: Json = {
       type: 'block_actions',
       user: this.userOf(user),
-      team: this.team,
+      ...this.orgFields(),
       api_app_id: this.appId,
       trigger_id: this.standIn.issueTrigger(user.id),
       actions: [{ ...action, action_ts: `${Date.now() / 1000}` }],
@@ -143,10 +154,9 @@ export class AppDriver {
         action_ts: `${Date.now() / 1000}`,
         message_ts: message.ts,
         user: this.userOf(user),
-        team: this.team,
+        ...this.orgFields(),
         api_app_id: this.appId,
         token: 'legacy',
-        is_enterprise_install: false,
         channel: { id: channel.id, name: channel.name },
         message: {
           type: 'message',
@@ -170,10 +180,9 @@ export class AppDriver {
         trigger_id: this.standIn.issueTrigger(user.id),
         action_ts: `${Date.now() / 1000}`,
         user: this.userOf(user),
-        team: this.team,
+        ...this.orgFields(),
         api_app_id: this.appId,
         token: 'legacy',
-        is_enterprise_install: false,
       }),
       'application/x-www-form-urlencoded',
     );
@@ -221,7 +230,7 @@ export class AppDriver {
       form({
         type: 'view_submission',
         user: this.userOf(user),
-        team: this.team,
+        ...this.orgFields(),
         api_app_id: this.appId,
         trigger_id: this.standIn.issueTrigger(user.id),
         view: this.viewPayload(view, values),
@@ -236,7 +245,7 @@ export class AppDriver {
       form({
         type: 'view_closed',
         user: this.userOf(user),
-        team: this.team,
+        ...this.orgFields(),
         api_app_id: this.appId,
         view: this.viewPayload(view, values),
         is_cleared: false,
@@ -254,12 +263,23 @@ export class AppDriver {
       JSON.stringify({
         token: 'legacy',
         team_id: this.team.id,
+        ...(this.enterprise ? { enterprise_id: this.enterprise.id } : {}),
         api_app_id: this.appId,
         type: 'event_callback',
         event_id: opts.eventId ?? `Ev${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
         event_time: Math.floor(Date.now() / 1000),
         event,
-        authorizations: [{ team_id: this.team.id, user_id: 'UPMOBOT', is_bot: true }],
+        is_ext_shared_channel: false,
+        authorizations: [
+          {
+            // An org-wide install is authorised for the organisation, not for one workspace.
+            enterprise_id: this.enterprise?.id ?? null,
+            team_id: this.isEnterpriseInstall ? null : this.team.id,
+            user_id: 'UPMOBOT',
+            is_bot: true,
+            is_enterprise_install: this.isEnterpriseInstall,
+          },
+        ],
       }),
       'application/json',
       opts.retryNum
@@ -280,6 +300,15 @@ export class AppDriver {
       state: { values },
       root_view_id: stack[0]?.id ?? view.id,
       previous_view_id: i > 0 ? (stack[i - 1]?.id ?? null) : null,
+    };
+  }
+
+  /** How interactive payloads name the workspace, its organisation and the kind of install. */
+  private orgFields(): Json {
+    return {
+      team: this.team,
+      ...(this.enterprise ? { enterprise: this.enterprise } : { enterprise: null }),
+      is_enterprise_install: this.isEnterpriseInstall,
     };
   }
 

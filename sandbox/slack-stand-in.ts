@@ -91,6 +91,8 @@ export interface ResponseContext {
 export interface StandInOptions {
   /** The bot token the app must present. Tests use xoxb-test-token; the sandbox a random one. */
   token?: string;
+  /** The app's OAuth client id and secret (oauth.v2.access checks them). */
+  oauthClient?: { id: string; secret: string };
   /** The app-level token that opens Socket Mode connections (xapp-test-token by default). */
   appToken?: string;
 }
@@ -121,6 +123,36 @@ interface Failure {
   remaining: number;
 }
 
+/**
+ * Who the next installation through the authorize page is for, as the installing person picks
+ * in Slack: a workspace (maybe of an organisation), or the whole organisation (org-wide), or
+ * they press Cancel (`deny`). `expiresIn` turns token rotation on (seconds the token lives).
+ */
+export interface InstallChoice {
+  team?: { id: string; name: string };
+  enterprise?: { id: string; name: string };
+  orgWide?: boolean;
+  deny?: boolean;
+  expiresIn?: number;
+}
+
+/** A bot token issued through OAuth, and the installation it belongs to. */
+export interface IssuedToken {
+  token: string;
+  teamId?: string;
+  enterpriseId?: string;
+  orgWide: boolean;
+  /** Epoch ms; unset when rotation is off. */
+  expiresAt?: number;
+  revoked: boolean;
+}
+
+interface Grant {
+  choice: InstallChoice;
+  redirectUri?: string;
+  used: boolean;
+}
+
 /** A canvas as the stand-in keeps it: sections, each a heading and what follows it (or text before any heading). */
 export interface FakeCanvas {
   id: string;
@@ -136,6 +168,7 @@ export const BOT_USER_ID = 'UPMOBOT';
 /** Methods that only read: they do not change what a person would see. */
 const READ_ONLY = new Set([
   'auth.test',
+  'oauth.v2.access',
   'files.getUploadURLExternal',
   'functions.completeSuccess',
   'functions.completeError',
@@ -194,6 +227,21 @@ export class SlackStandIn {
   private readonly listeners = new Set<() => void>();
   private readonly token: string;
   private readonly appToken: string;
+  private readonly oauthClient: { id: string; secret: string };
+  /** Bot tokens issued through OAuth (installs and refreshes), by token. */
+  readonly issuedTokens = new Map<string, IssuedToken>();
+  /** Refresh tokens: single-use, each for one installation. */
+  private readonly refreshTokens = new Map<
+    string,
+    { used: boolean; issued: IssuedToken; expiresIn: number }
+  >();
+  private readonly grants = new Map<string, Grant>();
+  /** Who the authorize page installs for next (a test or the sandbox sets it). */
+  installChoice: InstallChoice = { team: { id: 'T0TEST', name: 'Test' } };
+  /** The app's redirect URL as configured in its Slack settings (used when the link names none). */
+  oauthRedirectUrl = '';
+  /** How long a refreshed token lives (Slack: 12 hours). */
+  refreshedTokenLifetimeSeconds = 43_200;
   private server?: http.Server;
   /** Slack's Socket Mode side, for an app started with an app-level token. */
   socketMode!: SocketModeServer;
@@ -206,6 +254,124 @@ export class SlackStandIn {
   constructor(opts: StandInOptions = {}) {
     this.token = opts.token ?? 'xoxb-test-token';
     this.appToken = opts.appToken ?? 'xapp-test-token';
+    this.oauthClient = opts.oauthClient ?? { id: 'test-client-id', secret: 'test-client-secret' };
+  }
+
+  /** Slack revokes the tokens of an installation (uninstall, or an admin revoking them). */
+  revokeInstallation(target: { teamId?: string; enterpriseId?: string }): void {
+    for (const t of this.issuedTokens.values()) {
+      if (target.teamId && t.teamId === target.teamId && !t.orgWide) t.revoked = true;
+      if (target.enterpriseId && t.orgWide && t.enterpriseId === target.enterpriseId) t.revoked = true;
+    }
+  }
+
+  /**
+   * The authorize page (GET /oauth/v2/authorize): the person approves, and Slack sends the
+   * browser back to the redirect URL with a one-time code and the state; or they cancel, and it
+   * comes back with error=access_denied (and the state).
+   */
+  private authorizePage(url: URL, res: http.ServerResponse): void {
+    const state = url.searchParams.get('state');
+    const redirect = url.searchParams.get('redirect_uri') ?? this.oauthRedirectUrl;
+    if (url.searchParams.get('client_id') !== this.oauthClient.id || !redirect) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('invalid_client_id or no redirect URL');
+      return;
+    }
+    const back = new URL(redirect);
+    if (this.installChoice.deny) back.searchParams.set('error', 'access_denied');
+    else {
+      const code = `code-${Date.now()}-${++this.seq}`;
+      this.grants.set(code, {
+        choice: { ...this.installChoice },
+        redirectUri: url.searchParams.get('redirect_uri') ?? undefined,
+        used: false,
+      });
+      back.searchParams.set('code', code);
+    }
+    if (state !== null) back.searchParams.set('state', state);
+    this.calls.push({
+      method: 'oauth/v2/authorize',
+      args: Object.fromEntries(url.searchParams),
+      status: 302,
+      response: {},
+      at: Date.now(),
+    });
+    res.writeHead(302, { location: back.toString() });
+    res.end();
+  }
+
+  private issueBotToken(
+    choice: InstallChoice,
+    expiresIn: number | undefined,
+  ): { issued: IssuedToken; refreshToken?: string } {
+    const orgWide = choice.orgWide === true && choice.enterprise !== undefined;
+    const owner = orgWide ? choice.enterprise!.id : (choice.team?.id ?? 'T0TEST');
+    const n = ++this.seq;
+    // Rotating tokens look like Slack's: xoxe.xoxb-… with a refresh token xoxe-….
+    const token = expiresIn ? `xoxe.xoxb-1-${owner}-${n}` : `xoxb-${owner}-${n}`;
+    const issued: IssuedToken = {
+      token,
+      teamId: orgWide ? undefined : choice.team?.id,
+      enterpriseId: choice.enterprise?.id,
+      orgWide,
+      expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined,
+      revoked: false,
+    };
+    this.issuedTokens.set(token, issued);
+    if (!expiresIn) return { issued };
+    const refreshToken = `xoxe-1-${owner}-${n}-refresh`;
+    this.refreshTokens.set(refreshToken, { used: false, issued, expiresIn });
+    return { issued, refreshToken };
+  }
+
+  /** oauth.v2.access: a code grant (an install) or a refresh grant (token rotation). */
+  private oauthAccess(a: Json): Json {
+    if (a.client_id !== this.oauthClient.id || a.client_secret !== this.oauthClient.secret)
+      throw new Error('invalid_client');
+    const choiceOf = (t: IssuedToken): InstallChoice => ({
+      team: t.teamId ? { id: t.teamId, name: t.teamId } : undefined,
+      enterprise: t.enterpriseId ? { id: t.enterpriseId, name: t.enterpriseId } : undefined,
+      orgWide: t.orgWide,
+    });
+    if (a.grant_type === 'refresh_token') {
+      const refresh = this.refreshTokens.get(String(a.refresh_token ?? ''));
+      if (!refresh || refresh.used || refresh.issued.revoked) throw new Error('invalid_grant');
+      refresh.used = true;
+      const choice = choiceOf(refresh.issued);
+      const { issued, refreshToken } = this.issueBotToken(choice, this.refreshedTokenLifetimeSeconds);
+      return {
+        ...this.installationFields(choice, issued),
+        refresh_token: refreshToken,
+        expires_in: this.refreshedTokenLifetimeSeconds,
+      };
+    }
+    const grant = this.grants.get(String(a.code ?? ''));
+    if (!grant || grant.used) throw new Error('invalid_code');
+    if (grant.redirectUri !== undefined && a.redirect_uri !== grant.redirectUri)
+      throw new Error('bad_redirect_uri');
+    grant.used = true;
+    const { issued, refreshToken } = this.issueBotToken(grant.choice, grant.choice.expiresIn);
+    return {
+      ...this.installationFields(grant.choice, issued),
+      authed_user: { id: 'UINSTALLER' },
+      ...(refreshToken ? { refresh_token: refreshToken, expires_in: grant.choice.expiresIn } : {}),
+    };
+  }
+
+  private installationFields(choice: InstallChoice, issued: IssuedToken): Json {
+    return {
+      ok: true,
+      app_id: 'A0TEST',
+      access_token: issued.token,
+      token_type: 'bot',
+      scope: this.scopes.join(','),
+      bot_user_id: BOT_USER_ID,
+      // An org-wide install belongs to the organisation: no team.
+      team: issued.orgWide ? null : (choice.team ?? { id: 'T0TEST', name: 'Test' }),
+      enterprise: choice.enterprise ?? null,
+      is_enterprise_install: issued.orgWide,
+    };
   }
 
   async start(): Promise<this> {
@@ -473,6 +639,8 @@ export class SlackStandIn {
     const bytes = Buffer.concat(chunks);
     const raw = bytes.toString('utf8');
     const url = req.url ?? '/';
+    if (req.method === 'GET' && url.startsWith('/oauth/v2/authorize'))
+      return this.authorizePage(new URL(url, this.url), res);
     if (url.startsWith('/upload/')) return this.receiveUpload(url.slice('/upload/'.length), req, bytes, res);
     if (req.method === 'GET' && url.startsWith('/files/'))
       return this.serveFile(url.slice('/files/'.length), res);
@@ -504,7 +672,14 @@ export class SlackStandIn {
     // bot's — or, for a workflow step's calls, with the token of its execution.
     const token = method === 'apps.connections.open' ? this.appToken : this.token;
     const stepToken = method !== 'apps.connections.open' && this.functionTokens.has(presented);
-    if (presented !== token && !stepToken) return reply(200, { ok: false, error: 'invalid_auth' });
+    // An OAuth installation's token: good until revoked or (with rotation) expired.
+    const issued = method === 'apps.connections.open' ? undefined : this.issuedTokens.get(presented);
+    if (issued?.revoked) return reply(200, { ok: false, error: 'token_revoked' });
+    if (issued?.expiresAt !== undefined && Date.now() > issued.expiresAt)
+      return reply(200, { ok: false, error: 'token_expired' });
+    // oauth.v2.access authenticates with the client id and secret, not a token.
+    if (presented !== token && !stepToken && !issued && method !== 'oauth.v2.access')
+      return reply(200, { ok: false, error: 'invalid_auth' });
     if (method.startsWith('functions.') && !stepToken)
       // Only the execution's own token may complete it.
       return reply(200, { ok: false, error: 'not_allowed_token_type' });
@@ -690,15 +865,24 @@ export class SlackStandIn {
       }
       case 'apps.connections.open':
         return { ok: true, url: this.socketMode.connectionUrl() };
-      case 'auth.test':
+      case 'oauth.v2.access':
+        return this.oauthAccess(a);
+      case 'auth.test': {
+        const issued = this.issuedTokens.get(token);
         return {
           ok: true,
           user_id: BOT_USER_ID,
           bot_id: 'BPMOBOT',
-          team_id: 'T0TEST',
-          team: 'Test',
+          team_id: issued ? (issued.teamId ?? '') : 'T0TEST',
+          team: issued ? (issued.teamId ?? '') : 'Test',
           user: 'pmo',
+          url: issued?.orgWide
+            ? `https://${issued.enterpriseId}.enterprise.slack.com/`
+            : 'https://test.slack.com/',
+          ...(issued?.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
+          ...(issued?.orgWide ? { is_enterprise_install: true } : {}),
         };
+      }
       case 'chat.postMessage': {
         const channel = String(a.channel ?? '');
         if (!channel) throw new Error('channel_not_found');

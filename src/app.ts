@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type Authorize, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Deps } from './deps';
 import { holdAdmissionSlot, slotOf } from './http/admission';
 import { boltLogger } from './logger';
@@ -26,12 +26,18 @@ export interface SlackApp {
 }
 
 /**
+ * How requests are authorised: one bot token whose identity start.ts asked auth.test for, or
+ * (OAuth) each request's installation, looked up by its workspace or organisation.
+ */
+export type SlackAuth = { identity: BotIdentity } | { authorize: Authorize<boolean> };
+
+/**
  * The Bolt app with every listener registered and one error handler. Buildable without a port:
  * server.ts owns the HTTP server, main.ts owns the process.
  */
 export function createSlackApp(
   deps: Deps,
-  identity: BotIdentity,
+  auth: SlackAuth,
   app: { features: readonly Feature[]; subcommands: Subcommand[] },
 ): SlackApp {
   const { config, logger } = deps;
@@ -64,10 +70,14 @@ export function createSlackApp(
   }
 
   const bolt = new App({
-    token: config.slack.botToken,
-    // Known already (start.ts asked auth.test with retries), so Bolt does not ask again.
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...('authorize' in auth
+      ? { authorize: auth.authorize }
+      : {
+          token: config.slack.botToken,
+          // Known already (start.ts asked auth.test with retries), so Bolt does not ask again.
+          botId: auth.identity.botId,
+          botUserId: auth.identity.botUserId,
+        }),
     receiver,
     logger: logs,
     clientOptions,

@@ -14,6 +14,7 @@ import type { OutboxHooks } from './outbox/hooks';
 import { OUTBOX_KIND_LIST, type OutboxKind } from './outbox/kinds';
 import { OutboxSender } from './outbox/sender';
 import { PORT_NAMES, type Ports } from './ports';
+import { liveConfig, SettingsStore } from './settings/store';
 import type { Subcommand } from './slack/commands/subcommand';
 import { peopleOf } from './slack/people';
 import type { SlackWork } from './slack/work-state';
@@ -42,11 +43,20 @@ export interface Composed {
   /** Every scheduled job: the features' and the outbox's. */
   jobs: readonly ScheduledJob[];
   subcommands: Subcommand[];
+  /**
+   * The settings leads saved, polled from composition on (the timer never holds the process);
+   * `refresh()` once before serving, `stop()` on shutdown.
+   */
+  settings: SettingsStore;
   startScheduler(): Scheduler;
 }
 
 export function compose(base: Base, features: readonly FeatureManifest[] = FEATURES): Composed {
-  const { config, db, logger, clock, metrics, slackWork, instanceId, client } = base;
+  const { db, logger, clock, metrics, slackWork, instanceId, client } = base;
+  // Every reader of `deps.config` sees the saved settings over the environment's.
+  const settings = new SettingsStore({ db, logger }, base.config);
+  settings.start();
+  const config = liveConfig(settings);
   const outbox = new OutboxSender({
     db,
     client,
@@ -59,7 +69,7 @@ export function compose(base: Base, features: readonly FeatureManifest[] = FEATU
     onFailed: (error) => metrics.slackApiErrors.inc({ client: 'outbox', error }),
   });
   slackWork.onStop(() => outbox.stop());
-  const deps = withPorts({ config, db, logger, clock, metrics, slackWork, outbox }, features);
+  const deps = withPorts({ config, db, logger, clock, metrics, slackWork, outbox, settings }, features);
   outbox.useHooks(outboxHooksOf(deps, client, features));
   const jobs = jobsOf(features);
   return {
@@ -67,17 +77,22 @@ export function compose(base: Base, features: readonly FeatureManifest[] = FEATU
     features,
     jobs,
     subcommands: features.flatMap((f) => f.subcommands ?? []),
+    settings,
     startScheduler: () => startScheduler(deps, client, instanceId, jobs),
   };
 }
 
 /** Deps with every port: the people port is shared; the others come from the features offering them. */
 export function withPorts(
-  infra: Omit<Deps, keyof Ports>,
+  infra: Omit<Deps, keyof Ports | 'settings'> & { settings?: SettingsStore },
   features: readonly FeatureManifest[] = FEATURES,
 ): Deps {
   // The ports close over this same object, so what they are given is the finished Deps.
-  const deps = { ...infra } as Deps;
+  // Without a store (a test of services), nothing is saved: the environment's settings apply.
+  const deps = {
+    ...infra,
+    settings: infra.settings ?? new SettingsStore({ db: infra.db, logger: infra.logger }, infra.config),
+  } as Deps;
   const offered: Partial<Record<keyof Ports, string>> = { people: 'shared' };
   deps.people = peopleOf(deps);
   for (const feature of features) {

@@ -57,9 +57,22 @@ const cron = (def: string) =>
 
 const intFrom = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
 
+// The rules of the settings leads may change in Slack too (src/settings): one rule for both.
+export { holidayRegion, hourRange, isValidCron, isValidTimeZone, slackUserId, weekdays };
+
 const envSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.string({ error: 'is required' }).startsWith('xoxb-', 'must start with xoxb-'),
+    // Required unless the app is installed through OAuth (see slackAuthProblems).
+    SLACK_BOT_TOKEN: optionalString.refine(
+      (v) => v === undefined || v.startsWith('xoxb-'),
+      'must start with xoxb-',
+    ),
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString.refine(
+      (v) => v === undefined || v.length >= 16,
+      'must be at least 16 characters (it signs the OAuth state)',
+    ),
     SLACK_SIGNING_SECRET: z.string({ error: 'is required' }).min(1, 'is required'),
     SLACK_APP_TOKEN: optionalString.refine(
       (v) => v === undefined || v.startsWith('xapp-'),
@@ -129,6 +142,15 @@ const envSchema = z
   .transform((e) => ({
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
+      // Set: the app is installed through OAuth and each installation brings its own token.
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+            }
+          : undefined,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
@@ -183,13 +205,37 @@ export class ConfigError extends Error {
 /** Parses an environment; throws ConfigError naming every missing or invalid variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
-  if (result.success) return Object.freeze(result.data);
-  const problems = result.error.issues.map((issue) => {
+  const auth = slackAuthProblems(env);
+  if (result.success && auth.length === 0) return Object.freeze(result.data);
+  const problems = (result.success ? [] : result.error.issues).map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const missing = env[name] === undefined || env[name] === '';
     return missing && issue.code === 'invalid_type' ? `${name} is required` : `${name} ${issue.message}`;
   });
-  throw new ConfigError([...new Set(problems)]);
+  throw new ConfigError([...new Set([...auth, ...problems])]);
+}
+
+/** The three variables of an OAuth installation: all set, or none. */
+export const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/**
+ * How the app gets its token: one bot token (SLACK_BOT_TOKEN), or OAuth (all three
+ * OAUTH_VARIABLES), never a mix. Checked apart from the schema so these problems are listed
+ * with every other one.
+ */
+function slackAuthProblems(env: Record<string, string | undefined>): string[] {
+  const isSet = (name: string) => (env[name] ?? '').trim() !== '';
+  const oauth = OAUTH_VARIABLES.filter(isSet);
+  if (oauth.length === 0) return isSet('SLACK_BOT_TOKEN') ? [] : ['SLACK_BOT_TOKEN is required'];
+  const missing = OAUTH_VARIABLES.filter((name) => !isSet(name));
+  const problems = missing.map(
+    (name) => `${name} is required with ${oauth.join(' and ')} (OAuth installation needs all three)`,
+  );
+  if (isSet('SLACK_BOT_TOKEN'))
+    problems.push(
+      'SLACK_BOT_TOKEN must be unset with OAuth installation (each installation brings its own token)',
+    );
+  return problems;
 }
 
 /**
@@ -197,7 +243,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * install (one token missing) must keep failing with the config error that names what is
  * missing, never quietly become a sandbox.
  */
-export const SLACK_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+export const SLACK_CREDENTIALS = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  ...OAUTH_VARIABLES,
+] as const;
 
 export function slackCredentialsPresent(env: Record<string, string | undefined>): string[] {
   return SLACK_CREDENTIALS.filter((name) => (env[name] ?? '').trim() !== '');

@@ -5,6 +5,7 @@ import type { Metrics } from './http/metrics';
 import type { Logger } from './logger';
 import type { OutboxSender } from './outbox/sender';
 import type { Ports } from './ports';
+import type { SettingsStore } from './settings/store';
 import type { SlackWork } from './slack/work-state';
 
 export type { Actor, Coaching, People, Ports, Requests, Roles, Surfaces } from './ports';
@@ -19,6 +20,11 @@ export interface Infrastructure {
   metrics: Metrics;
   /** Stops the sender and the schedules when Slack says the app was uninstalled. */
   slackWork: SlackWork;
+  /**
+   * The settings leads changed in Slack over the environment's. `config` already reads through
+   * them; this is for what needs more: which values are the environment's, or hearing of a change.
+   */
+  settings: SettingsStore;
 }
 
 /**

@@ -5,7 +5,7 @@ export type { Logger };
 
 /** Slack tokens, and the password part of a connection URL, wherever they appear in a string. */
 const SECRET_PATTERNS: [RegExp, string][] = [
-  [/xox[abposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
+  [/xox[abeposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
   [/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]'],
   [/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/g, '$1[redacted]@'],
 ];

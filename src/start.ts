@@ -6,7 +6,7 @@ import { createSlackApp, type SlackApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { compose } from './compose';
 import type { Config } from './config';
-import { connectPglite, connectPostgres, type DatabaseHandle } from './db/client';
+import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
 import { AdmissionLimit } from './http/admission';
@@ -18,6 +18,9 @@ import type { Scheduler } from './jobs/scheduler';
 import type { Logger } from './logger';
 import { outboxDepth } from './outbox/enqueue';
 import { type BotIdentity, resolveBotIdentity } from './slack/bot-identity';
+import { InstallationClient } from './slack/installations/client';
+import { oauthRoutes } from './slack/installations/oauth-routes';
+import { Installations } from './slack/installations/tokens';
 import { clearStopped, SlackWork } from './slack/work-state';
 
 export interface StartOptions {
@@ -47,6 +50,10 @@ export interface RunningService {
   instanceId: string;
   /** Every scheduled job (what `runJob` runs by name in tests and the sandbox). */
   jobs: readonly ScheduledJob[];
+  /** The outbox's and the jobs' Web API client (in OAuth mode, with the deployment's token). */
+  client: WebClient;
+  /** OAuth mode: the installations and their tokens. */
+  installations?: Installations;
   /** Graceful stop: no new requests, finish those in flight, stop jobs, close the database. */
   stop(): Promise<void>;
 }
@@ -68,6 +75,8 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   let database: DatabaseHandle | undefined;
   let slack: SlackApp | undefined;
+  let installations: Installations | undefined;
+  let installRoutes: Record<string, http.RequestListener> | undefined;
   const slackWork = new SlackWork(logger);
   const admission = new AdmissionLimit(config.slack.maxInFlight);
   const metrics = new Metrics(async () => (database ? outboxDepth(database.db) : Number.NaN), admission);
@@ -84,9 +93,11 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       ready: async () => {
         // Uninstalled: not ready, and why (data stays; nothing is sent).
         if (slackWork.stoppedBecause) return `Slack work stopped: ${slackWork.stoppedBecause}`;
+        if (installations && !(await installations.installed())) return 'not installed yet';
         return database && slack && (slack.socket?.connected() ?? true) ? database.ping() : false;
       },
       metrics: metricsRoute(metrics, config.metricsToken),
+      ...(config.slack.oauth ? { oauth: () => installRoutes } : {}),
       extra: opts.extraRoutes,
       onSlackAnswered: (surface, status, seconds) => {
         metrics.requests.inc({ surface, status: String(status) });
@@ -114,28 +125,70 @@ export async function startService(config: Config, opts: StartOptions): Promise<
 
   // The bulk sender has its own client: no built-in retries, 429s rejected to the sender,
   // so a throttled fan-out never holds up an interactive call.
-  const senderClient = createSenderClient(config);
+  installations = installationsOf(config, db, logger);
+  const senderClient = createSenderClient(config, installations);
   const app = compose({ config, db, logger, clock, metrics, slackWork, instanceId, client: senderClient });
   const { deps } = app;
   const { outbox } = deps;
+  // The settings leads saved in Slack apply from the first request on.
+  await app.settings.refresh();
 
-  let identity: BotIdentity;
-  try {
-    identity = await resolveBotIdentity(senderClient, logger, opts.slackRetry);
-  } catch (err) {
-    await closeServer(server);
-    await database.close();
-    throw err;
+  let scheduler: Scheduler | undefined;
+  const startScheduler = () => {
+    if (config.schedule.enabled && !scheduler && !slackWork.stoppedBecause) scheduler = app.startScheduler();
+  };
+  // OAuth mode: the schedules wait for the first installation (made here, or on another replica).
+  let installWatch: NodeJS.Timeout | undefined;
+  let installWatchNow: (() => Promise<void>) | undefined;
+  if (installations) {
+    const tokens = installations;
+    let installed = false;
+    const watch = async (justInstalled = false) => {
+      if ((installed && !justInstalled) || !(await tokens.installed())) return;
+      installed = true;
+      // An installation exists: an earlier uninstall no longer applies.
+      await clearStopped(db);
+      startScheduler();
+      outbox.kick();
+    };
+    installWatchNow = () => watch();
+    installRoutes = oauthRoutes({
+      db,
+      logger,
+      ...config.slack.oauth!,
+      apiUrl: config.slack.apiUrl,
+      onInstalled: () => watch(true),
+    });
+    installWatch = setInterval(
+      () => void watch().catch((err) => logger.error({ err }, 'checking for an installation failed')),
+      INSTALL_WATCH_MS,
+    );
+    installWatch.unref();
+    slack = createSlackApp(deps, { authorize: tokens.authorize }, app);
+  } else {
+    let identity: BotIdentity;
+    try {
+      identity = await resolveBotIdentity(senderClient, logger, opts.slackRetry);
+    } catch (err) {
+      await closeServer(server);
+      await database.close();
+      throw err;
+    }
+    // auth.test answered with this token: an earlier uninstall no longer applies.
+    await clearStopped(db);
+    slack = createSlackApp(deps, { identity }, app);
   }
-  // auth.test answered with this token: an earlier uninstall no longer applies.
-  await clearStopped(db);
-  slack = createSlackApp(deps, identity, app);
   // Socket Mode connects in the background (the client retries apps.connections.open with
   // backoff): the outbox and the schedules must not wait for it, and /readyz says 503 meanwhile.
   if (slack.socket) slack.socket.start().catch((err) => logger.error({ err }, 'Socket Mode could not start'));
   outbox.start(opts.outboxPollMs ?? 5000);
-  const scheduler: Scheduler | undefined = config.schedule.enabled ? app.startScheduler() : undefined;
-  logger.info({ mode: slack.socket ? 'socket' : 'http', instanceId }, 'PMO Concierge is up');
+  if (!installations) startScheduler();
+  else if (await installations.installed()) await installWatchNow?.();
+  else logger.warn('not installed yet: open /slack/install to install the app');
+  logger.info(
+    { mode: slack.socket ? 'socket' : 'http', auth: installations ? 'oauth' : 'token', instanceId },
+    'PMO Concierge is up',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -143,7 +196,9 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       logger.info('shutting down');
       await closeServer(server);
       await slack?.socket?.stop();
+      clearInterval(installWatch);
       scheduler?.stop();
+      app.settings.stop();
       await outbox.stop();
       await database?.close();
       // prom-client's default collectors (a GC observer) live as long as the process and hold the
@@ -154,17 +209,50 @@ export async function startService(config: Config, opts: StartOptions): Promise<
     return stopping;
   };
 
-  return { port, deps, database, slack, admission, instanceId, jobs: app.jobs, stop };
+  return {
+    port,
+    deps,
+    database,
+    slack,
+    admission,
+    instanceId,
+    jobs: app.jobs,
+    client: senderClient,
+    installations,
+    stop,
+  };
 }
 
-/** The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. */
-export function createSenderClient(config: Config): WebClient {
-  return new WebClient(config.slack.botToken, {
+/** How often a replica looks whether the app was installed (on another replica) meanwhile. */
+const INSTALL_WATCH_MS = 5000;
+
+/** OAuth mode: the installations in this database; single-token mode: none. */
+export function installationsOf(config: Config, db: Database, logger: Logger): Installations | undefined {
+  const oauth = config.slack.oauth;
+  if (!oauth) return undefined;
+  return new Installations({
+    db,
+    logger: logger.child({ component: 'installations' }),
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    apiUrl: config.slack.apiUrl,
+  });
+}
+
+/**
+ * The outbox sender's (and jobs') Web API client: no built-in retries, 429s surface at once. In
+ * OAuth mode each call takes the deployment's current token (installationsOf).
+ */
+export function createSenderClient(config: Config, installations?: Installations): WebClient {
+  const options = {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: 10_000,
-  });
+  };
+  if (!config.slack.oauth) return new WebClient(config.slack.botToken, options);
+  if (!installations) throw new Error('installed through OAuth: the sender client needs the installations');
+  return new InstallationClient(() => installations.deploymentToken(), options);
 }
 
 /**

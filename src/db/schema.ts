@@ -158,6 +158,10 @@ export interface RequestsTable {
   nudge_at: NullableTimestamp;
   delivery_due: NullableTimestamp;
   first_response_at: NullableTimestamp;
+  /** The workspace it was filed from, and its organisation on Enterprise Grid (20261210120000). */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  team_name: ColumnType<string | null, string | null | undefined, string | null>;
+  enterprise_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RequestEventsTable {
@@ -414,6 +418,44 @@ export interface SlackInstallationTable {
   stopped_reason: string | null;
 }
 
+/** The settings leads chose in Slack, over the environment's (db/migrations/20261210100000_settings.sql). */
+export interface PmoSettingsTable {
+  id: Generated<boolean>;
+  lead_ids: string[] | null;
+  channel_id: string | null;
+  timezone: string | null;
+  working_hours: string | null;
+  working_days: string | null;
+  holidays: string | null;
+  checkin_after_days: number | null;
+  checkin_hours: string | null;
+  checkin_days: string | null;
+  digest_cron: string | null;
+  retention_days: number | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: NullableTimestamp;
+}
+
+/** An OAuth installation (db/migrations/20261210110000_installations.sql). */
+export interface InstallationsTable {
+  install_key: string;
+  enterprise_id: string | null;
+  enterprise_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
+  is_enterprise_install: boolean;
+  app_id: string | null;
+  bot_id: string;
+  bot_user_id: string;
+  bot_token: string;
+  bot_scopes: Generated<string>;
+  bot_refresh_token: string | null;
+  bot_token_expires_at: NullableTimestamp;
+  installed_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 export interface DigestChartsTable {
   run_key: string;
   chart: ColumnType<unknown, string, string>;
@@ -470,6 +512,8 @@ export interface DB {
   audit_log: AuditLogTable;
   erasures: ErasuresTable;
   slack_installation: SlackInstallationTable;
+  pmo_settings: PmoSettingsTable;
+  installations: InstallationsTable;
   digest_charts: DigestChartsTable;
   service_actions: ServiceActionsTable;
 }

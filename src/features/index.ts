@@ -12,6 +12,7 @@ import { invitations } from './invitations';
 import { library } from './library';
 import { privacy } from './privacy';
 import { requests } from './requests';
+import { settings } from './settings';
 import { team } from './team';
 import { value } from './value';
 
@@ -31,6 +32,7 @@ const MODULES: readonly FeatureModule[] = [
   intake,
   calendar,
   privacy,
+  settings,
   audit,
   value,
   checkins,

@@ -12,6 +12,11 @@ export interface HttpRoutes {
   ready(): Promise<boolean | string>;
   /** GET /metrics; undefined answers 404. */
   metrics?: http.RequestListener;
+  /**
+   * Installation through OAuth: GET /slack/install and GET /slack/oauth_redirect, by path. Absent
+   * in single-token mode (404); undefined until the database is up (503).
+   */
+  oauth?(): Record<string, http.RequestListener> | undefined;
   /** Extra routes (the sandbox's page and API) keyed by path; they check their own methods. */
   extra?: Record<string, http.RequestListener>;
   /** Bounds the Slack requests being handled at once (see admission.ts). */
@@ -77,6 +82,10 @@ export function createHttpServer(
     if (path === '/slack/events') {
       if (method !== 'POST') return sendJson(res, 405, { error: 'method not allowed' }, 'POST');
       return handleSlack(req, res);
+    }
+    if ((path === '/slack/install' || path === '/slack/oauth_redirect') && routes.oauth) {
+      const listener = routes.oauth()?.[path];
+      return listener ? listener(req, res) : sendJson(res, 503, { error: 'starting' });
     }
     const extra = routes.extra?.[path];
     if (extra) return extra(req, res);

@@ -36,6 +36,8 @@ export async function runJob(
   instanceId: string,
 ): Promise<JobOutcome> {
   const { name } = job;
+  // A job works with the settings as they are at its run (`npm run job` has no poll running yet).
+  await deps.settings.refresh();
   const runKey = job.runKey?.(deps, now);
   const timed = () => deps.metrics.timeJob(name, () => job.run(deps, client, now));
   if (runKey === undefined) return { ran: true, result: await timed() };

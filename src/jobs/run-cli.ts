@@ -6,7 +6,7 @@ import { Metrics } from '../http/metrics';
 import { createLogger } from '../logger';
 import { outboxDepth } from '../outbox/enqueue';
 import { SlackWork, stoppedReason } from '../slack/work-state';
-import { connectWithRetry, createSenderClient, newInstanceId } from '../start';
+import { connectWithRetry, createSenderClient, installationsOf, newInstanceId } from '../start';
 import { findJob, runJob } from './registry';
 
 /**
@@ -49,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     const instanceId = newInstanceId();
-    const client = createSenderClient(config);
+    // OAuth: the deployment's installation token, refreshed under the same lock as the service's.
+    const client = createSenderClient(config, installationsOf(config, database.db, logger));
     const { deps, jobs } = compose({
       config,
       db: database.db,

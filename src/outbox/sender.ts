@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import type { OutboxRow } from '../db/schema';
 import { isAnonymousMarker } from '../lib/anonymous-ids';
 import type { Logger } from '../logger';
+import { isTokenUnavailable } from '../slack/installations/token-unavailable';
 import type { BeforeSendResult, OutboxHooks, Posted } from './hooks';
 import type { OutboxKind } from './kinds';
 import { Pacer } from './pacer';
@@ -39,6 +40,8 @@ import {
 
 /** The shortest wait a send-time check's deferral gets. */
 const MIN_DEFER_MS = 1000;
+/** How long the sender waits when there is no token (not installed yet, a refresh failed). */
+const TOKEN_WAIT_MS = 2000;
 const RECONCILE_EVERY_MS = 1000;
 
 export interface OutboxSenderOptions {
@@ -188,7 +191,7 @@ export class OutboxSender {
         return;
       }
       // A check that calls Slack (users.info) can be throttled too: pause like a throttled post.
-      if ((err as SlackCallError).code === ErrorCode.RateLimitedError) {
+      if ((err as SlackCallError).code === ErrorCode.RateLimitedError || isTokenUnavailable(err)) {
         await this.handleSendError(claimed, err as SlackCallError, total);
         return;
       }
@@ -323,6 +326,14 @@ export class OutboxSender {
   }
 
   private async handleSendError(row: OutboxRow, err: SlackCallError, total: DrainResult): Promise<void> {
+    if (isTokenUnavailable(err)) {
+      // No token to send with (not installed yet, or a rotated token not refreshed yet): the
+      // message waits, no attempt spent. No pause of the whole sender: the row is simply not
+      // due for a while, so a delivery pass ends instead of waiting for the token.
+      total.retried++;
+      await retryLater(this.opts.db, row.id, TOKEN_WAIT_MS, err.message, true);
+      return;
+    }
     if (err.code !== ErrorCode.RateLimitedError)
       this.opts.onFailed?.(err.data?.error ?? err.code ?? 'unknown');
     if (err.code === ErrorCode.RateLimitedError) {

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../../src/config';
+import { ConfigError, parseConfig, shouldRunSandbox } from '../../src/config';
 
 const base = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-3',
@@ -109,5 +109,92 @@ describe('configuration', () => {
   it('is frozen', () => {
     const c = parseConfig(base);
     expect(Object.isFrozen(c)).toBe(true);
+  });
+});
+
+describe('Slack installation: one bot token or OAuth', () => {
+  const { SLACK_BOT_TOKEN: _token, ...withoutToken } = base;
+  const oauth = {
+    SLACK_CLIENT_ID: '123.456',
+    SLACK_CLIENT_SECRET: 'client-secret',
+    SLACK_STATE_SECRET: 'a-state-secret-of-32-characters!',
+  };
+
+  it('single-token mode by default: no OAuth settings', () => {
+    expect(parseConfig(base).slack.oauth).toBeUndefined();
+    expect(parseConfig(base).slack.botToken).toBe('xoxb-1-2-3');
+  });
+
+  it('OAuth mode with all three variables, and no SLACK_BOT_TOKEN needed', () => {
+    const c = parseConfig({ ...withoutToken, ...oauth });
+    expect(c.slack.oauth).toEqual({
+      clientId: '123.456',
+      clientSecret: 'client-secret',
+      stateSecret: 'a-state-secret-of-32-characters!',
+    });
+    expect(c.slack.botToken).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'only the client id',
+      { SLACK_CLIENT_ID: '1.2' },
+      [
+        'SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth installation needs all three)',
+        'SLACK_STATE_SECRET is required with SLACK_CLIENT_ID (OAuth installation needs all three)',
+      ],
+    ],
+    [
+      'no state secret',
+      { SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's' },
+      [
+        'SLACK_STATE_SECRET is required with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (OAuth installation needs all three)',
+      ],
+    ],
+    [
+      'an empty variable counts as unset',
+      { ...oauth, SLACK_CLIENT_SECRET: ' ' },
+      [
+        'SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID and SLACK_STATE_SECRET (OAuth installation needs all three)',
+      ],
+    ],
+    [
+      'a short state secret',
+      { ...oauth, SLACK_STATE_SECRET: 'short' },
+      ['SLACK_STATE_SECRET must be at least 16 characters (it signs the OAuth state)'],
+    ],
+    ['neither a token nor OAuth', {}, ['SLACK_BOT_TOKEN is required']],
+    [
+      'empty OAuth variables and no token',
+      { SLACK_CLIENT_ID: '', SLACK_STATE_SECRET: '' },
+      ['SLACK_BOT_TOKEN is required'],
+    ],
+  ])('%s is a config error naming what is missing', (_name, env, problems) => {
+    expect(problemsOf({ ...withoutToken, ...env })).toEqual(problems);
+  });
+
+  it('refuses a bot token together with OAuth (which token would be used?)', () => {
+    expect(problemsOf({ ...base, ...oauth })).toEqual([
+      'SLACK_BOT_TOKEN must be unset with OAuth installation (each installation brings its own token)',
+    ]);
+  });
+
+  it('still checks a bot token’s form', () => {
+    expect(problemsOf({ ...base, SLACK_BOT_TOKEN: 'xoxp-user' })).toEqual([
+      'SLACK_BOT_TOKEN must start with xoxb-',
+    ]);
+  });
+
+  it('lists the installation problem with every other one', () => {
+    expect(problemsOf({ SLACK_CLIENT_ID: '1.2', PMO_CHANNEL_ID: 'C0PMO', PMO_LEAD_IDS: 'U0LEAD1' })).toEqual([
+      'SLACK_CLIENT_SECRET is required with SLACK_CLIENT_ID (OAuth installation needs all three)',
+      'SLACK_STATE_SECRET is required with SLACK_CLIENT_ID (OAuth installation needs all three)',
+      'SLACK_SIGNING_SECRET is required',
+    ]);
+  });
+
+  it('an OAuth deployment is never mistaken for the sandbox', () => {
+    expect(shouldRunSandbox({ SLACK_CLIENT_ID: '1.2' })).toBe(false);
+    expect(shouldRunSandbox({ SLACK_CLIENT_ID: '' })).toBe(true);
   });
 });

@@ -26,10 +26,20 @@ describe('logs', () => {
     });
     logger.info({ databaseUrl: 'postgres://pmo:hunter2@db:5432/pmo' }, 'connecting');
     logger.warn('calling with xoxb-999-888-zzz failed');
+    logger.warn('refresh with xoxe-1-refresh-abc rejected');
     logger.error({ err: new Error('connect postgres://pmo:hunter2@db/pmo refused') }, 'db down');
     boltLogger(logger).info('token xoxb-777-666-yyy', { token: 'xoxb-555' });
     const all = lines.join('\n');
-    for (const secret of ['xoxb-123', 'shh', 'xapp-1-A', 'hunter2', 'xoxb-999', 'xoxb-777', 'xoxb-555']) {
+    for (const secret of [
+      'xoxb-123',
+      'shh',
+      'xapp-1-A',
+      'hunter2',
+      'xoxb-999',
+      'xoxb-777',
+      'xoxb-555',
+      'xoxe-1',
+    ]) {
       expect(all).not.toContain(secret);
     }
     expect(all).toContain('[redacted]');

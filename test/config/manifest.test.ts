@@ -3,6 +3,8 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { REDIRECT_PATH } from '../../src/slack/installations/oauth-routes';
+import { BOT_SCOPES } from '../../src/slack/installations/scopes';
 
 /**
  * manifest.yml must validate against Slack's published schema. A copy (with its licence) lives
@@ -79,6 +81,15 @@ describe('manifest.yml', () => {
     const broken = structuredClone(manifest);
     delete broken.functions.create_pmo_request.title;
     expect(validate(broken)).toBe(false);
+  });
+
+  it('is ready for OAuth and org-wide installs: the redirect URL, org deploy, rotation off by default', () => {
+    expect(manifest.oauth_config.redirect_urls).toEqual([`https://pmo.example.com${REDIRECT_PATH}`]);
+    expect(manifest.settings).toMatchObject({ org_deploy_enabled: true, token_rotation_enabled: false });
+  });
+
+  it('the install link asks for the manifest’s bot scopes', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...(manifest.oauth_config.scopes.bot as string[])].sort());
   });
 
   it('asks only for scopes whose Web API methods the code calls', () => {

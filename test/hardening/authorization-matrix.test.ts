@@ -14,9 +14,10 @@ import {
   renderReplyModal,
 } from '../../src/features/requests/blocks/modals';
 import { getRequest } from '../../src/features/requests/service';
+import { settingsModalFor } from '../../src/features/settings/listeners';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
-import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+import { type InputValue, LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import { dmDraft, feedbackModalFor, SECRET, seedWorld, snapshot, type World } from './world';
 
 /**
@@ -127,6 +128,7 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   home_manage_catalog: { actionId: 'home_manage_catalog', value: () => 'catalog', forbidden: ALL },
   home_manage_team: { actionId: 'home_manage_team', value: () => 'team', forbidden: ALL },
   home_manage_topics: { actionId: 'home_manage_topics', value: () => 'topics', forbidden: ALL },
+  settings_open: { actionId: 'settings_open', value: () => 'settings', forbidden: ALL },
   // Choosing a service redraws the estimate on the chooser's own form.
   request_service: { self: 'redraws the wait estimate on the clicker’s own form' },
   // An offer that is not the clicker's (or does not exist) opens nothing.
@@ -229,6 +231,25 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
     view: async (w) =>
       renderMemberModal([{ id: w.service, name: 'S', description: 'S', retired: false }]) as never,
     values: () => ({ team_user: 'UOUTSIDER', team_skills: [], team_capacity: '5' }),
+    forbidden: ALL,
+  },
+  // A forged form making the forger a lead and moving the PMO's channel and digest.
+  settings_modal: {
+    view: async (_w, t) => settingsModalFor(t.service.deps) as never,
+    values: () => ({
+      settings_leads: [LEAD, LEAD2, 'UOUTSIDER', 'UREQ2', 'UM2'],
+      settings_channel: 'CFORGED',
+      settings_timezone: 'Asia/Tokyo',
+      settings_hours: '08-18',
+      settings_days: ['1', '2', '3', '4', '5', '6'],
+      settings_holidays: null,
+      settings_checkin_after: '1',
+      settings_checkin_hours: '08-18',
+      settings_checkin_days: ['1'],
+      settings_digest_day: '7',
+      settings_digest_time: '03:00',
+      settings_retention: '1',
+    }),
     forbidden: ALL,
   },
   topic_form_modal: {

@@ -25,9 +25,10 @@ import {
   renderRequestModal,
 } from '../../src/features/requests/blocks/modals';
 import { getRequest } from '../../src/features/requests/service';
+import { settingsModalFor } from '../../src/features/settings/listeners';
 import { renderMemberModal } from '../../src/features/team/blocks';
 import type { FakeView } from '../support/fake-slack';
-import { type InputValue, LEAD, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
+import { type InputValue, LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import { dmDraft, feedbackModalFor, seedWorld, type World } from './world';
 
 /**
@@ -112,6 +113,24 @@ const FORMS: Record<string, FormCase> = {
     actor: LEAD,
     view: async (w) => renderMemberModal([{ id: w.service, name: 'S', description: 'D', retired: false }]),
     valid: (w) => ({ team_user: 'UM3', team_skills: [String(w.service)], team_capacity: '5' }),
+  },
+  settings_modal: {
+    actor: LEAD,
+    view: async (_w, t) => settingsModalFor(t.service.deps),
+    valid: () => ({
+      settings_leads: [LEAD, LEAD2],
+      settings_channel: PMO_CHANNEL,
+      settings_timezone: 'UTC',
+      settings_hours: '09-17',
+      settings_days: ['1', '2', '3', '4', '5'],
+      settings_holidays: null,
+      settings_checkin_after: '7',
+      settings_checkin_hours: '09-17',
+      settings_checkin_days: ['1', '2', '3', '4', '5'],
+      settings_digest_day: '1',
+      settings_digest_time: '09:00',
+      settings_retention: '730',
+    }),
   },
   consent_optin_modal: {
     actor: 'UREQ1',

@@ -77,7 +77,7 @@ describeInBrowser('the sandbox page with a screen reader in mind (axe-core)', ()
     await b.modal.waitFor();
     expect(await seriousViolations()).toEqual([]);
     await b.submitModal();
-    await b.modal.locator(".has-error").first().waitFor();
+    await b.modal.locator('.has-error').first().waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
+import { type AppAnswer, AppDriver } from '../../sandbox/app-driver';
 import type { FakeMessage, FakeView } from './fake-slack';
-import { type InputValue, PMO_CHANNEL, type TestApp } from './test-app';
+import { type InputValue, PMO_CHANNEL, SIGNING_SECRET, type TestApp } from './test-app';
 
 /** Shared steps for the request tests: they drive the app the way people do. */
 
@@ -156,3 +157,110 @@ export function inputElement(view: FakeView, blockId: string): Json {
 
 export const optionTexts = (options: unknown): string[] =>
   ((options as { text: { text: string } }[] | undefined) ?? []).map((o) => o.text.text);
+
+/**
+ * People of one workspace (of an Enterprise Grid organisation when `enterprise` is given): their
+ * commands, clicks, forms, shortcuts and workflow runs carry that workspace as Slack's payloads
+ * do, through the same Slack-client simulator TestApp drives the app with.
+ */
+export function inWorkspace(
+  t: TestApp,
+  team: { id: string; domain: string },
+  org: { enterprise?: { id: string; name: string }; isEnterpriseInstall?: boolean } = {},
+) {
+  const driver = new AppDriver(t.fake, SIGNING_SECRET, () => `${t.url}/slack/events`, {
+    team,
+    appId: 'A0TEST',
+    ackTimeoutMs: 30_000,
+    ...org,
+  });
+  const person = (user: string) => ({ id: user, name: user.toLowerCase() });
+  const answered = (a: AppAnswer) => {
+    if (a.status !== 200) throw new Error(`the app answered ${a.status}: ${a.error ?? a.text}`);
+    return a;
+  };
+  const self = {
+    driver,
+    async openRequestForm(user: string): Promise<FakeView> {
+      const seen = viewIds(t);
+      answered(
+        await driver.command(person(user), t.config.pmo.command, 'request', {
+          id: 'CGENERAL',
+          name: 'general',
+        }),
+      );
+      return nextModal(t, user, 'request_modal', seen);
+    },
+    /** Submits the request form (the form's own input types only) and returns the stored row. */
+    async submit(user: string, view: FakeView, values: Record<string, InputValue>) {
+      const a = answered(await driver.viewSubmission(person(user), view, requestFormState(view, values)));
+      if (a.body.response_action) throw new Error(`submit refused: ${a.text}`);
+      await t.flush();
+      return t.db
+        .selectFrom('requests')
+        .selectAll()
+        .where('submission_key', '=', view.id)
+        .executeTakeFirstOrThrow();
+    },
+    /** `/pmo request` → the form → submitted with valid values (and `overrides`). */
+    async fileRequest(user: string, overrides: Record<string, InputValue> = {}) {
+      const view = await self.openRequestForm(user);
+      const request = await self.submit(user, view, await validValues(t, overrides));
+      return { request, post: triagePost(t, request.id) };
+    },
+    /** A button in a message, with the value the message gave it. */
+    async click(user: string, actionId: string, message: FakeMessage): Promise<AppAnswer> {
+      const block = ((message.blocks ?? []) as Json[]).find((b) =>
+        ((b.elements as Json[] | undefined) ?? []).some((e) => e.action_id === actionId),
+      );
+      const element = ((block?.elements as Json[] | undefined) ?? []).find((e) => e.action_id === actionId);
+      if (!block || !element) throw new Error(`no ${actionId} in that message`);
+      return answered(
+        await driver.blockAction(
+          person(user),
+          { type: 'button', action_id: actionId, block_id: block.block_id, value: element.value },
+          { message },
+        ),
+      );
+    },
+    async messageShortcut(user: string, message: FakeMessage, channelName: string): Promise<FakeView> {
+      const seen = viewIds(t);
+      answered(
+        await driver.messageShortcut(
+          person(user),
+          'pmo_ask_about_message',
+          { id: message.channel, name: channelName },
+          message,
+        ),
+      );
+      return nextModal(t, user, 'request_modal', seen);
+    },
+    async functionExecuted(inputs: Json, executionId: string): Promise<AppAnswer> {
+      return answered(await driver.functionExecuted('create_pmo_request', inputs, { executionId }));
+    },
+  };
+  return self;
+}
+
+/** A request form's state.values for `values` by block id (unlisted inputs empty). */
+function requestFormState(view: FakeView, values: Record<string, InputValue>): Json {
+  const state: Record<string, Json> = {};
+  for (const block of (view.view.blocks as Json[]) ?? []) {
+    if (block.type !== 'input') continue;
+    const element = block.element as Json;
+    const type = String(element.type);
+    const v = values[String(block.block_id)] ?? null;
+    const option = (value: string) =>
+      ((element.options as Json[] | undefined) ?? []).find((o) => o.value === value) ?? { value };
+    const chosen: Json =
+      type === 'datepicker'
+        ? { type, selected_date: v }
+        : type === 'static_select'
+          ? { type, selected_option: v === null ? null : option(String(v)) }
+          : type === 'checkboxes'
+            ? { type, selected_options: (v === null ? [] : [v].flat()).map(option) }
+            : { type, value: v === null ? null : String(v) };
+    state[String(block.block_id)] = { [String(element.action_id)]: chosen };
+  }
+  return state;
+}

@@ -9,7 +9,7 @@ import type { Database } from '../../src/db/client';
 import type { HttpTimeouts } from '../../src/http/server';
 import { findJob, type JobOutcome, runJob } from '../../src/jobs/registry';
 import { createLogger } from '../../src/logger';
-import { createSenderClient, type RunningService, startService } from '../../src/start';
+import { type RunningService, startService } from '../../src/start';
 import { type FakeMessage, FakeSlack, type FakeUser, type FakeView } from './fake-slack';
 import { signedHeaders } from './slack-signing';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -34,6 +34,25 @@ export interface TestAppOptions {
   httpTimeouts?: HttpTimeouts;
   /** Socket Mode: the app connects to the fake's socket; commands and clicks travel on it. */
   socketMode?: boolean;
+  /**
+   * Installed through OAuth (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET; no
+   * SLACK_BOT_TOKEN): nothing is installed until a test goes through /slack/install.
+   */
+  oauth?: boolean;
+}
+
+/** The OAuth credentials of an app started with `oauth: true` (the fake knows the same client). */
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: 'test-client-id',
+  SLACK_CLIENT_SECRET: 'test-client-secret',
+  SLACK_STATE_SECRET: 'test-state-secret-0123456789',
+};
+
+/** Where Slack requests come from: a workspace, maybe of an organisation, and how the app is installed there. */
+export interface Workspace {
+  team: { id: string; domain: string };
+  enterprise?: { id: string; name: string };
+  isEnterpriseInstall?: boolean;
 }
 
 export interface HttpResult {
@@ -55,6 +74,8 @@ export class TestApp {
   clock!: ManualClock;
   config!: Config;
   logs: Json[] = [];
+  /** The workspace requests come from (see `from`). */
+  protected workspace: Workspace = { team: { id: 'T0TEST', domain: 'test' } };
   private ownsFake = false;
   private database!: TestDatabase;
   private ownsDatabase = false;
@@ -92,7 +113,7 @@ export class TestApp {
 
   private async boot(): Promise<void> {
     this.config = parseConfig({
-      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      ...(this.opts.oauth ? OAUTH_ENV : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: this.fake.apiUrl,
       PMO_CHANNEL_ID: PMO_CHANNEL,
@@ -120,6 +141,8 @@ export class TestApp {
       outboxPollMs: 200,
       httpTimeouts: this.opts.httpTimeouts,
     });
+    // What the app's Slack settings would say: the browser comes back to this instance.
+    if (this.opts.oauth) this.fake.oauthRedirectUrl = `${this.url}/slack/oauth_redirect`;
     // In Socket Mode the app connects in the background: wait until it can be reached.
     if (this.opts.socketMode)
       await this.fake.waitFor(() => this.service.slack.socket?.connected(), 'Socket Mode', 20_000);
@@ -148,13 +171,7 @@ export class TestApp {
   async runJob(name: string, at: Date = this.clock.now()): Promise<JobOutcome> {
     const job = findJob(this.service.jobs, name);
     if (!job) throw new Error(`no job called ${name}`);
-    const outcome = await runJob(
-      job,
-      this.service.deps,
-      createSenderClient(this.config),
-      at,
-      this.service.instanceId,
-    );
+    const outcome = await runJob(job, this.service.deps, this.service.client, at, this.service.instanceId);
     await this.flush();
     return outcome;
   }
@@ -196,12 +213,24 @@ export class TestApp {
    */
   private get driver(): AppDriver {
     return new AppDriver(this.fake, SIGNING_SECRET, () => `${this.url}/slack/events`, {
-      team: { id: 'T0TEST', domain: 'test' },
+      team: this.workspace.team,
+      ...(this.workspace.enterprise ? { enterprise: this.workspace.enterprise } : {}),
+      isEnterpriseInstall: this.workspace.isEnterpriseInstall ?? false,
       appId: 'A0TEST',
       ...(this.opts.socketMode ? { socket: this.fake.socketMode } : {}),
       // Tests measure the 3 s themselves; a slower answer is reported, not cut off.
       ackTimeoutMs: 30_000,
     });
+  }
+
+  /**
+   * The same app, with requests coming from another workspace (of an organisation, maybe
+   * installed org-wide): `app.from(ws).slash(…)`. Everything else is shared with this one.
+   */
+  from(workspace: Workspace): TestApp {
+    const view = Object.create(this) as TestApp;
+    view.workspace = workspace;
+    return view;
   }
 
   /** `/pmo <text>` typed by `user` in `channel`. */

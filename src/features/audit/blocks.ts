@@ -17,6 +17,7 @@ const WORDS: Record<string, string> = {
   'privacy.erase': 'erased a person',
   'privacy.erase_scheduled': 'scheduled an erasure',
   'privacy.export': 'exported requests',
+  'settings.change': 'changed the PMO settings',
 };
 
 const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = {
   libraryRetire: 'library.retire',
   /** An owner or lead looked at an entry due for review and kept it as it is. */
   libraryKeep: 'library.keep',
+  /** A lead changed the PMO's settings; `detail.changes` holds each one, from → to. */
+  settingsChange: 'settings.change',
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -30,6 +30,7 @@ import {
   STATUS_LABELS,
   stepsFor,
 } from '../requests';
+import { renderSettingsSummary } from '../settings';
 import { HOME_IDS } from './ids';
 import type { Counted, HomeList, HomeModel } from './service';
 
@@ -247,6 +248,7 @@ function leadBlocks(m: HomeModel): Block[] {
       button('Manage topics', HOME_IDS.manageTopics, 'topics'),
       button('Manage team', HOME_IDS.manageTeam, 'team'),
     ]),
+    ...(m.lead?.settings ? renderSettingsSummary(m.lead.settings.current, m.lead.settings.envLeads) : []),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
+import type { PmoSettings } from '../../settings/settings';
 import { type AwayPeriod, awayPeriodOf } from '../calendar';
 import { activeServices, type CatalogService } from '../catalog';
 import type { CheckinSubject } from '../checkins';
@@ -49,7 +50,11 @@ export interface HomeModel {
     overdue: Counted<RequestWithService>;
     coachees: EngagementView[];
   };
-  lead?: { digest: DigestData };
+  lead?: {
+    digest: DigestData;
+    /** The settings that apply now, and PMO_LEAD_IDS (its leads are always leads). */
+    settings?: { current: PmoSettings; envLeads: string[] };
+  };
   /** The person's current or coming time away. */
   away?: AwayPeriod;
 }
@@ -209,7 +214,11 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     model.member = { queue, mine, overdue: late, coachees };
   }
   // The digest's own numbers for the same period the weekly digest reports (the library's too).
-  if (role === 'lead') model.lead = { digest: await computeDigest(db, now, config.pmo.timezone) };
+  if (role === 'lead')
+    model.lead = {
+      digest: await computeDigest(db, now, config.pmo.timezone),
+      settings: { current: deps.settings.settings, envLeads: deps.settings.env.leadIds },
+    };
   return model;
 }
 

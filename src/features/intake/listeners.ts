@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
 import { action, type Feature, onEvent, shortcut, workflowStep } from '../../slack/kit';
-import { type FormOrigin, LIMITS, openRequestForm, rememberFormOrigin } from '../requests';
+import { type FormOrigin, LIMITS, openRequestForm, rememberFormOrigin, workspaceOfEvent } from '../requests';
 import { renderOffer } from './blocks';
 import { INTAKE_IDS } from './ids';
 import { createOffer, fileFromWorkflow, intakeEmojiOf, offerFor } from './service';
@@ -100,7 +100,11 @@ const createRequestStep = workflowStep({
     );
     let result: Awaited<ReturnType<typeof fileFromWorkflow>>;
     try {
-      result = await fileFromWorkflow(deps, client, { executionId, inputs });
+      result = await fileFromWorkflow(deps, client, {
+        executionId,
+        inputs,
+        workspace: workspaceOfEvent(body),
+      });
     } catch (err) {
       logger.error({ err, executionId }, 'the workflow step could not file a request');
       await fail({

@@ -5,7 +5,7 @@ import { localDate } from '../../lib/calendar';
 import { cleanText, isBlank, SLACK_USER_ID } from '../../lib/input';
 import type { UsersInfoClient } from '../../slack/people';
 import { listServices } from '../catalog';
-import { type RequestForm, reference, requestFormSchema, submitRequest } from '../requests';
+import { type RequestForm, reference, requestFormSchema, submitRequest, type Workspace } from '../requests';
 
 /**
  * Intake: requests that start where the work happens. The shortcuts and the reaction's offer
@@ -167,7 +167,7 @@ function inputError(field: string, given: unknown, message: string): StepResult 
 export async function fileFromWorkflow(
   deps: Deps,
   client: UsersInfoClient,
-  input: { executionId: string; inputs: unknown },
+  input: { executionId: string; inputs: unknown; workspace?: Workspace },
 ): Promise<StepResult> {
   const raw = stepInputs.safeParse(input.inputs ?? {});
   if (!raw.success) return { ok: false, error: 'The PMO step got no inputs. Please fill in its settings.' };
@@ -220,6 +220,7 @@ export async function fileFromWorkflow(
     submissionKey: `workflow:${input.executionId}`,
     requesterId: requester,
     form: form.data,
+    workspace: input.workspace,
   });
   return { ok: true, reference: reference(result.request.id), created: result.created };
 }

@@ -58,6 +58,8 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
         'r.started_at',
         'r.delivered_at',
         'r.closed_at',
+        'r.team_id',
+        'r.team_name',
       ])
       .where('r.requester_id', '=', userId)
       .orderBy('r.id')
@@ -211,6 +213,8 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
     requests: requests.map((r) => ({
       reference: reference(r.id),
       service: r.service,
+      // The Slack workspace it was filed from (an organisation has several).
+      workspace: r.team_name ?? r.team_id,
       project: r.project,
       need: r.need,
       expected_value: r.expected_value,

@@ -221,6 +221,8 @@ export const PERSONAL_DATA: PersonalTable[] = [
   { table: 'library_news_dms', deleteWhere: 'user_id' },
   { table: 'audit_log', ids: ['actor_id', 'target_user_id'], mentions: ['subject', 'detail'] },
   { table: 'erasures', ids: ['user_id', 'requested_by'] },
+  // The settings leads chose: the leads they added and who saved last.
+  { table: 'pmo_settings', ids: ['updated_by'], idArrays: ['lead_ids'] },
 ];
 
 /** Tables that hold no person at all (checked by the same test, so a new table is a decision). */
@@ -244,6 +246,8 @@ export const NOT_PERSONAL = [
   'job_runs',
   'processed_events',
   'slack_installation',
+  // OAuth installations: workspaces, organisations and the bot's tokens; the installer is not kept.
+  'installations',
   'kysely_migration',
   'kysely_migration_lock',
 ];

@@ -37,3 +37,4 @@ export { cannotPostIn } from './outbox';
 export { type RequestAction, stepsFor } from './policy';
 export { listMyRequests, submitRequest } from './service';
 export { syncTriagePost } from './triage-post';
+export { type Workspace, workspaceOfEvent } from './workspace';

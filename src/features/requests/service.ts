@@ -25,6 +25,7 @@ import {
 } from './form';
 import { decide, RULES } from './policy';
 import { nameOf, suggestMembers } from './routing';
+import type { Workspace } from './workspace';
 
 /**
  * Requests: submit, read, edit, and the question/answer conversation. State changes of the
@@ -95,7 +96,13 @@ export interface RequestOrigin {
 export async function submitRequest(
   deps: Deps,
   client: UsersInfoClient,
-  input: { submissionKey: string; requesterId: string; form: RequestForm; origin?: RequestOrigin },
+  input: {
+    submissionKey: string;
+    requesterId: string;
+    form: RequestForm;
+    origin?: RequestOrigin;
+    workspace?: Workspace;
+  },
 ): Promise<SubmitResult> {
   const { db, config, clock } = deps;
   const now = clock.now();
@@ -128,6 +135,7 @@ export async function submitRequest(
   const estimate = describeEstimate(
     await waitEstimate(db, f.serviceId, now, localDate(now, config.pmo.timezone)),
   );
+  const workspace = input.workspace && (await withKnownName(db, input.workspace));
 
   const result = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -145,6 +153,9 @@ export async function submitRequest(
         origin_channel: origin?.channel ?? null,
         origin_ts: origin?.ts ?? null,
         origin_permalink: origin?.permalink ?? null,
+        team_id: workspace?.teamId ?? null,
+        team_name: workspace?.teamName ?? null,
+        enterprise_id: workspace?.enterpriseId ?? null,
         created_at: now,
         updated_at: now,
         first_response_due: targets.firstResponseDue,
@@ -207,6 +218,24 @@ export async function submitRequest(
   });
   if (result.created) deps.outbox.kick();
   return { request: (await getRequest(db, result.id))!, created: result.created };
+}
+
+/**
+ * A workspace as a payload gave it, named as an earlier payload named it when this one gave no
+ * name (an org-wide install's submission may say only the person's workspace id; events never
+ * name one).
+ */
+async function withKnownName(db: Database, w: Workspace): Promise<Workspace> {
+  if (w.teamName) return w;
+  const known = await db
+    .selectFrom('requests')
+    .select('team_name')
+    .where('team_id', '=', w.teamId)
+    .where('team_name', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return { ...w, teamName: known?.team_name ?? null };
 }
 
 /** Records where the triage post landed (the first post wins). */

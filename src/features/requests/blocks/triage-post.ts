@@ -12,6 +12,7 @@ import type { Overdue } from '../../calendar';
 import { TRIAGE_IDS } from '../ids';
 import { stepsFor } from '../policy';
 import type { Suggestion } from '../routing';
+import { workspaceLabel } from '../workspace';
 import { impactLabel, type RequestWithService, reference, STATUS_EMOJI, STATUS_LABELS } from './common';
 import { pmoStepButtons } from './steps';
 
@@ -33,6 +34,7 @@ export interface TriageModel {
 export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[] } {
   const r = m.request;
   const ref = reference(r.id);
+  const workspace = workspaceLabel(r);
   const blocks: Block[] = [
     header(`${ref} · ${r.service_name}`),
     // The requester's name, not a mention: the triage post is no reason to notify them.
@@ -44,6 +46,7 @@ export function renderTriagePost(m: TriageModel): { text: string; blocks: Block[
       ['Impact', impactLabel(r.impact)],
       ['Status', `${STATUS_EMOJI[r.status]} ${STATUS_LABELS[r.status]}`],
       ['Owner', r.owner_id ? mention(r.owner_id) : 'nobody yet'],
+      ...(workspace ? [['Workspace', safe(workspace, 100)] as [string, string]] : []),
       ...(r.link ? [['Link', safe(r.link, 500)] as [string, string]] : []),
       ...(r.origin_permalink
         ? [['From', `<${linkTarget(r.origin_permalink)}|the message it came from>`] as [string, string]]

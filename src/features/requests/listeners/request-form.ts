@@ -8,6 +8,7 @@ import { requestFormSchema } from '../form';
 import { REQUEST_IDS } from '../ids';
 import { formOriginOf } from '../origin';
 import { submitRequest } from '../service';
+import { workspaceOfInteraction } from '../workspace';
 import { today } from './common';
 
 /**
@@ -43,6 +44,7 @@ export const requestForm = view({
       requesterId: s.userId,
       form,
       ...(origin ? { origin: { ...origin, replyInThread: threadReply } } : {}),
+      workspace: workspaceOfInteraction(s.body),
     });
     s.later(() => s.deps.surfaces.refreshHome(s.client, s.userId));
     return undefined;
