@@ -13,6 +13,8 @@ export interface CastMember {
   tz: string;
   role: CastRole;
   title: string;
+  /** Their Slack language (en-US when unset): what the app speaks with them until they choose. */
+  locale?: string;
   /** Service slugs (db/migrations/…_seed_catalogue.sql) a member can deliver. */
   skills?: string[];
 }
@@ -22,7 +24,14 @@ export const SANDBOX_GENERAL_CHANNEL = 'CSANDBOXGEN';
 
 export const CAST: readonly CastMember[] = [
   { id: 'UAMARA', name: 'Amara Okafor', tz: 'Europe/London', role: 'lead', title: 'PMO lead' },
-  { id: 'UJONAS', name: 'Jonas Weber', tz: 'Europe/Berlin', role: 'lead', title: 'PMO lead' },
+  {
+    id: 'UJONAS',
+    name: 'Jonas Weber',
+    tz: 'Europe/Berlin',
+    role: 'lead',
+    title: 'PMO lead',
+    locale: 'de-DE',
+  },
   {
     id: 'UPRIYA',
     name: 'Priya Nair',
@@ -33,7 +42,14 @@ export const CAST: readonly CastMember[] = [
   },
   { id: 'USAM', name: 'Sam Rivera', tz: 'America/New_York', role: 'requester', title: 'Product manager' },
   { id: 'UMEI', name: 'Mei Chen', tz: 'Asia/Singapore', role: 'requester', title: 'Engineering team lead' },
-  { id: 'UTOM', name: 'Tom Becker', tz: 'Europe/Paris', role: 'requester', title: 'Programme director' },
+  {
+    id: 'UTOM',
+    name: 'Tom Becker',
+    tz: 'Europe/Paris',
+    role: 'requester',
+    title: 'Programme director',
+    locale: 'fr-FR',
+  },
 ];
 
 export const castLeadIds = (): string[] => CAST.filter((c) => c.role === 'lead').map((c) => c.id);
@@ -49,7 +65,13 @@ export async function seedCast(db: Database, now: Date): Promise<void> {
     for (const person of CAST) {
       await trx
         .insertInto('people')
-        .values({ slack_user_id: person.id, display_name: person.name, tz: person.tz, refreshed_at: now })
+        .values({
+          slack_user_id: person.id,
+          display_name: person.name,
+          tz: person.tz,
+          locale: person.locale ?? 'en-US',
+          refreshed_at: now,
+        })
         .onConflict((oc) => oc.column('slack_user_id').doNothing())
         .execute();
       if (person.role !== 'member') continue;

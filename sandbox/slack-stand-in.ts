@@ -21,6 +21,8 @@ export interface FakeUser {
   name?: string;
   tz?: string;
   deleted?: boolean;
+  /** Their Slack language, e.g. fr-FR (en-US when unset); users.info gives it with include_locale. */
+  locale?: string;
 }
 
 export interface FakeMessage {
@@ -1041,6 +1043,10 @@ export class SlackStandIn {
             tz: u.tz ?? 'UTC',
             is_bot: false,
             profile: { display_name: u.name ?? u.id, real_name: u.name ?? u.id },
+            // As Slack: the locale only when asked for.
+            ...(a.include_locale === true || a.include_locale === 'true'
+              ? { locale: u.locale ?? 'en-US' }
+              : {}),
           },
         };
       }

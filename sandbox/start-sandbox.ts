@@ -63,7 +63,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const botToken = `xoxb-sandbox-${randomBytes(12).toString('hex')}`;
   const signingSecret = randomBytes(24).toString('hex');
   const standIn = await new SlackStandIn({ token: botToken }).start();
-  for (const person of CAST) standIn.addUser({ id: person.id, name: person.name, tz: person.tz });
+  for (const person of CAST)
+    standIn.addUser({ id: person.id, name: person.name, tz: person.tz, locale: person.locale });
 
   const passThrough = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => v !== undefined && !NOT_FOR_THE_SANDBOX.includes(k)),

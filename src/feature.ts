@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps, Ports } from './deps';
+import type { Catalogue } from './i18n';
 import type { ScheduledJob } from './jobs/registry';
 import type { OutboxHooks } from './outbox/hooks';
 import type { OutboxKind } from './outbox/kinds';
@@ -29,6 +30,8 @@ export interface FeatureManifest {
   /** Send-time checks and bookkeeping for the outbox kinds this feature owns. */
   outbox?(deps: Deps, client: WebClient): Partial<Record<OutboxKind, OutboxHooks>>;
   jobs?: FeatureJob[];
+  /** The feature's messages in every language (checked by test/i18n: every key in every language). */
+  catalogues?: Catalogue[];
   /** What this feature offers the others through Deps (Home offers its surfaces, team its roles). */
   ports?(deps: Deps): Partial<Ports>;
 }

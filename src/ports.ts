@@ -2,6 +2,7 @@ import type { Button } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from './db/client';
 import type { OutboxPayload } from './db/schema';
+import type { Language } from './i18n';
 import type { Block } from './slack/kit/blocks';
 import type { Person } from './slack/people';
 
@@ -74,6 +75,12 @@ export interface Library {
   saveButton(requestId: number): Button;
 }
 
+/** The language each person is spoken to in. Offered by the language feature. */
+export interface Languages {
+  /** Their own choice (/pmo language), else their Slack locale's language, else English. */
+  of(client: WebClient, userId: string): Promise<Language>;
+}
+
 export interface Ports {
   roles: Roles;
   surfaces: Surfaces;
@@ -81,6 +88,7 @@ export interface Ports {
   requests: Requests;
   coaching: Coaching;
   library: Library;
+  languages: Languages;
 }
 
 export const PORT_NAMES = [
@@ -90,4 +98,5 @@ export const PORT_NAMES = [
   'requests',
   'coaching',
   'library',
+  'languages',
 ] as const satisfies readonly (keyof Ports)[];

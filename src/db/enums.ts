@@ -91,3 +91,6 @@ export type LibraryKind = (typeof LIBRARY_KINDS)[number];
 
 export const LIBRARY_STATUSES = ['draft', 'published', 'retired'] as const;
 export type LibraryStatus = (typeof LIBRARY_STATUSES)[number];
+
+/** The languages a person may choose (/pmo language): the app's own list, kept in src/i18n. */
+export { LANGUAGES as PERSON_LANGUAGES, type Language as PersonLanguage } from '../i18n/languages';

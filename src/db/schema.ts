@@ -17,6 +17,7 @@ import type {
   LibraryKind,
   LibraryStatus,
   OutboxStatus,
+  PersonLanguage,
   Realised,
   RequestStatus,
   Rsvp,
@@ -43,6 +44,8 @@ export interface PeopleTable {
   slack_user_id: string;
   display_name: string | null;
   tz: string | null;
+  /** Slack's locale for them (fr-FR); null until users.info was asked with include_locale. */
+  locale: string | null;
   is_deleted: Generated<boolean>;
   refreshed_at: NullableTimestamp;
 }
@@ -647,4 +650,16 @@ export interface DB {
   library_news_dms: LibraryNewsDmsTable;
   library_news_items: LibraryNewsItemsTable;
   library_index: LibraryIndexTable;
+}
+
+/** The language a person chose with /pmo language; without a row their Slack locale decides. */
+export interface PersonLanguagesTable {
+  slack_user_id: string;
+  language: PersonLanguage;
+  chosen_at: Generated<Date>;
+}
+
+// Merged into DB above: the languages people chose.
+export interface DB {
+  person_languages: PersonLanguagesTable;
 }

@@ -9,6 +9,7 @@ import { digest } from './digest';
 import { home } from './home';
 import { intake } from './intake';
 import { invitations } from './invitations';
+import { language } from './language';
 import { library } from './library';
 import { privacy } from './privacy';
 import { requests } from './requests';
@@ -33,6 +34,7 @@ const MODULES: readonly FeatureModule[] = [
   calendar,
   privacy,
   settings,
+  language,
   audit,
   value,
   checkins,

@@ -10,13 +10,22 @@ export interface Person {
   name: string;
   tz: string;
   deleted: boolean;
+  /** Their Slack language setting (fr-FR), when Slack said. */
+  locale: string | null;
 }
 
 /** Minimal surface of the Web API client this module needs (users.info). */
 export interface UsersInfoClient {
   users: {
-    info(args: { user: string }): Promise<{
-      user?: { id?: string; name?: string; real_name?: string; deleted?: boolean; tz?: string };
+    info(args: { user: string; include_locale?: boolean }): Promise<{
+      user?: {
+        id?: string;
+        name?: string;
+        real_name?: string;
+        deleted?: boolean;
+        tz?: string;
+        locale?: string;
+      };
     }>;
   };
 }
@@ -24,7 +33,7 @@ export interface UsersInfoClient {
 const PERSON_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A person's name, time zone and whether they were deactivated, from `users.info`, cached in
+ * A person's name, time zone, language and whether they were deactivated, from `users.info`, cached in
  * `people` for a day so a 5,000-person fan-out or a check-in run does not call Slack per
  * person every time. `maxAgeMs: 0` forces a refresh.
  */
@@ -46,14 +55,16 @@ export async function lookupPerson(
       name: cached.display_name ?? userId,
       tz: cached.tz ?? 'UTC',
       deleted: cached.is_deleted,
+      locale: cached.locale,
     };
   }
-  const res = await client.users.info({ user: userId });
+  const res = await client.users.info({ user: userId, include_locale: true });
   const person: Person = {
     id: userId,
     name: res.user?.real_name || res.user?.name || userId,
     tz: res.user?.tz || 'UTC',
     deleted: res.user?.deleted === true,
+    locale: res.user?.locale || null,
   };
   await db
     .insertInto('people')
@@ -62,6 +73,7 @@ export async function lookupPerson(
       display_name: person.name,
       tz: person.tz,
       is_deleted: person.deleted,
+      locale: person.locale,
       refreshed_at: now,
     })
     .onConflict((oc) =>
@@ -69,6 +81,7 @@ export async function lookupPerson(
         display_name: person.name,
         tz: person.tz,
         is_deleted: person.deleted,
+        locale: person.locale,
         refreshed_at: now,
       }),
     )

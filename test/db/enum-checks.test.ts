@@ -17,6 +17,7 @@ import {
   LIBRARY_KINDS,
   LIBRARY_STATUSES,
   OUTBOX_STATUSES,
+  PERSON_LANGUAGES,
   REALISED_VALUES,
   REQUEST_STATUSES,
   RSVP_ANSWERS,
@@ -85,6 +86,7 @@ const CHECKED: Record<string, EnumColumn> = {
     alsoIn: { 'the library form’s KIND_KEYS': KIND_KEYS },
   },
   'library_entries.status': { name: 'LIBRARY_STATUSES', list: LIBRARY_STATUSES },
+  'person_languages.language': { name: 'PERSON_LANGUAGES', list: PERSON_LANGUAGES },
 };
 
 /**

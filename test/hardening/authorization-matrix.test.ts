@@ -129,6 +129,7 @@ const ACTIONS: Record<string, ActionCase | { self: string }> = {
   home_manage_team: { actionId: 'home_manage_team', value: () => 'team', forbidden: ALL },
   home_manage_topics: { actionId: 'home_manage_topics', value: () => 'topics', forbidden: ALL },
   settings_open: { actionId: 'settings_open', value: () => 'settings', forbidden: ALL },
+  '^language_choose_[a-z]+$': { self: 'sets the clicker’s own language, whoever the payload names' },
   // Choosing a service redraws the estimate on the chooser's own form.
   request_service: { self: 'redraws the wait estimate on the clicker’s own form' },
   // An offer that is not the clicker's (or does not exist) opens nothing.

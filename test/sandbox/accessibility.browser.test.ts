@@ -80,4 +80,22 @@ describeInBrowser('the sandbox page with a screen reader in mind (axe-core)', ()
     await b.modal.locator('.has-error').first().waitFor();
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it('the PMO settings, as a lead opens them', async () => {
+    await b.selectPerson('Amara Okafor');
+    await b.openTab('pmo');
+    await b.typeCommand('/pmo settings');
+    await b.modal.getByText('PMO settings').first().waitFor();
+    expect(await seriousViolations()).toEqual([]);
+  });
+
+  it('a cast member whose Slack is in French is answered in French, and can switch', async () => {
+    await b.selectPerson('Tom Becker');
+    await b.openTab('pmo');
+    await b.typeCommand('/pmo language');
+    await b.ephemerals.getByText('PMO Concierge vous parle en').first().waitFor();
+    expect(await seriousViolations()).toEqual([]);
+    await b.clickButton('English');
+    await b.ephemerals.getByText('PMO Concierge now speaks').first().waitFor();
+  });
 });

@@ -48,6 +48,7 @@ export class PeopleDirectory implements UsersInfoClient {
       name: person.id.toLowerCase(),
       tz: 'Europe/Paris',
       deleted: false,
+      locale: null,
       ...this.people.get(person.id),
       ...person,
     });
@@ -65,7 +66,16 @@ export class PeopleDirectory implements UsersInfoClient {
         throw Object.assign(new Error('An API error occurred: user_not_found'), {
           data: { error: 'user_not_found' },
         });
-      return { user: { id: p.id, name: p.name, real_name: p.name, tz: p.tz, deleted: p.deleted } };
+      return {
+        user: {
+          id: p.id,
+          name: p.name,
+          real_name: p.name,
+          tz: p.tz,
+          deleted: p.deleted,
+          ...(p.locale ? { locale: p.locale } : {}),
+        },
+      };
     },
   };
 }
@@ -131,6 +141,7 @@ export async function openServiceDb(opts: ServiceDbOptions = {}): Promise<Servic
         name: r.user.name,
         tz: r.user.tz,
         deleted: r.user.deleted,
+        locale: r.user.locale ?? null,
       })),
     timeZone: (_client: WebClient, userId: string) =>
       directory.users.info({ user: userId }).then(

@@ -33,8 +33,9 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
   ] = await Promise.all([
     db
       .selectFrom('people')
-      .select(['display_name', 'tz', 'refreshed_at'])
-      .where('slack_user_id', '=', userId)
+      .leftJoin('person_languages as pl', 'pl.slack_user_id', 'people.slack_user_id')
+      .select(['display_name', 'tz', 'locale', 'refreshed_at', 'pl.language as chosen_language'])
+      .where('people.slack_user_id', '=', userId)
       .executeTakeFirst(),
     db
       .selectFrom('requests as r')
@@ -208,6 +209,8 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
       slack_user_id: userId,
       display_name: profile?.display_name ?? null,
       time_zone: profile?.tz ?? null,
+      slack_locale: profile?.locale ?? null,
+      chosen_language: profile?.chosen_language ?? null,
       home_tab_first_opened: iso(home?.first_opened_at),
     },
     requests: requests.map((r) => ({

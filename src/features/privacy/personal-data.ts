@@ -44,6 +44,8 @@ const ERASED_PAYLOAD = JSON.stringify({ text: '(erased)' });
 export const PERSONAL_DATA: PersonalTable[] = [
   // Slack's profile copy: name and time zone.
   { table: 'people', deleteWhere: 'slack_user_id' },
+  // The language they chose with /pmo language.
+  { table: 'person_languages', deleteWhere: 'slack_user_id' },
   // Skills go first: member_skills references members by id.
   { table: 'member_skills', deleteWhere: 'member_id' },
   {

@@ -1,0 +1,78 @@
+import type { WebClient } from '@slack/web-api';
+import type { Database } from '../../db/client';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../../i18n';
+import type { People } from '../../ports';
+
+/** Where a person's language comes from: their own choice, or their Slack locale. */
+export type LanguageSource = 'chosen' | 'slack';
+
+export interface PersonLanguage {
+  language: Language;
+  source: LanguageSource;
+}
+
+/**
+ * The rule, written once: a language chosen with /pmo language wins; otherwise the Slack
+ * locale's language when the app speaks it; otherwise English.
+ */
+export function resolveLanguage(
+  chosen: string | null | undefined,
+  slackLocale: string | null | undefined,
+): PersonLanguage {
+  if (isLanguage(chosen)) return { language: chosen, source: 'chosen' };
+  return { language: languageOfLocale(slackLocale) ?? DEFAULT_LANGUAGE, source: 'slack' };
+}
+
+export async function chosenLanguage(db: Database, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('person_languages')
+    .select('language')
+    .where('slack_user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.language ?? null;
+}
+
+/** Sets (or, with null, forgets) the person's own choice. */
+export async function chooseLanguage(
+  db: Database,
+  userId: string,
+  language: Language | null,
+  now: Date,
+): Promise<void> {
+  if (language === null) {
+    await db.deleteFrom('person_languages').where('slack_user_id', '=', userId).execute();
+    return;
+  }
+  await db
+    .insertInto('person_languages')
+    .values({ slack_user_id: userId, language, chosen_at: now })
+    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ language, chosen_at: now }))
+    .execute();
+}
+
+/**
+ * A person's language. Slack's locale comes from the cached users.info; when Slack cannot be
+ * asked (throttled, unknown person), their own choice or English still answers.
+ */
+export async function languageOf(
+  deps: { db: Database; people: People },
+  client: WebClient,
+  userId: string,
+): Promise<PersonLanguage> {
+  const [chosen, locale] = await Promise.all([
+    chosenLanguage(deps.db, userId),
+    deps.people.lookup(client, userId).then(
+      (p) => p.locale,
+      () => null,
+    ),
+  ]);
+  return resolveLanguage(chosen, locale);
+}
+
+/**
+ * The cached profile is out of date (a user_change): the next lookup asks users.info again,
+ * locale included, instead of waiting out the day's cache.
+ */
+export async function forgetSlackLocale(db: Database, userId: string): Promise<void> {
+  await db.updateTable('people').set({ refreshed_at: null }).where('slack_user_id', '=', userId).execute();
+}
