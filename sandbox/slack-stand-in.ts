@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { BOT_SCOPES } from '../src/slack/installations/scopes';
 import { type Surface, validateSurface } from '../src/slack/kit/limits';
 import { SocketModeServer } from './socket-mode-server';
 
@@ -198,22 +199,11 @@ export class SlackStandIn {
   readonly pins: { channel: string; ts: string }[] = [];
   /** Conversations the app is not a member of: posting or reading there is `not_in_channel`. */
   readonly notInChannels = new Set<string>();
-  /** The scopes the installation granted, sent back as X-OAuth-Scopes like Slack does. */
-  scopes = [
-    'commands',
-    'chat:write',
-    'chat:write.public',
-    'users:read',
-    'im:write',
-    'mpim:write',
-    'im:history',
-    'channels:history',
-    'groups:history',
-    'reactions:read',
-    'canvases:write',
-    'canvases:read',
-    'pins:write',
-  ];
+  /**
+   * The scopes the installation granted, sent back as X-OAuth-Scopes like Slack does: the ones the
+   * app asks for (a test may take one away).
+   */
+  scopes: string[] = [...BOT_SCOPES];
   /** Per-execution tokens of workflow steps (bot_access_token), by token. */
   private readonly functionTokens = new Map<string, string>();
   /** How long a trigger_id lives. Slack's is 3 s. */

@@ -3,7 +3,7 @@ import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderLanguagePicker } from './blocks';
 import { FOLLOW_SLACK } from './ids';
 import { languageText } from './messages';
-import { chooseLanguage, languageOf } from './service';
+import { applyChoice, languageOf } from './service';
 
 /**
  * `/pmo language` shows the language in use and a picker; `/pmo language fr` (or français,
@@ -40,12 +40,7 @@ export const languageCommand: Subcommand = {
       });
       return;
     }
-    await chooseLanguage(deps.db, userId, wanted === FOLLOW_SLACK ? null : wanted, deps.clock.now());
-    const now = await languageOf(deps, client, userId);
-    const t = translatorFor(now.language).of(languageText);
-    const notice = t(wanted === FOLLOW_SLACK ? 'followsSlack' : 'changed', {
-      language: LANGUAGE_NAMES[now.language],
-    });
+    const { now, notice } = await applyChoice(deps, client, userId, wanted === FOLLOW_SLACK ? null : wanted);
     await ack({
       response_type: 'ephemeral',
       ...renderLanguagePicker(translatorFor(now.language), now, notice),

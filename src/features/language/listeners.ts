@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { LANGUAGE_NAMES, LANGUAGES, translatorFor } from '../../i18n';
+import { LANGUAGES, translatorFor } from '../../i18n';
 import { action, type Feature, onEvent } from '../../slack/kit';
 import { renderLanguagePicker } from './blocks';
 import { FOLLOW_SLACK, LANGUAGE_IDS } from './ids';
-import { languageText } from './messages';
-import { chooseLanguage, forgetSlackLocale, languageOf } from './service';
+import { applyChoice, forgetSlackLocale } from './service';
 
 /** A click on the picker: only ever about the person who clicked, whatever the payload says. */
 export const languageFeature: Feature = {
@@ -15,12 +14,12 @@ export const languageFeature: Feature = {
       value: z.enum([...LANGUAGES, FOLLOW_SLACK]),
       run: async (click) => {
         const { deps, client, userId, value } = click;
-        await chooseLanguage(deps.db, userId, value === FOLLOW_SLACK ? null : value, deps.clock.now());
-        const now = await languageOf(deps, client, userId);
-        const t = translatorFor(now.language).of(languageText);
-        const notice = t(value === FOLLOW_SLACK ? 'followsSlack' : 'changed', {
-          language: LANGUAGE_NAMES[now.language],
-        });
+        const { now, notice } = await applyChoice(
+          deps,
+          client,
+          userId,
+          value === FOLLOW_SLACK ? null : value,
+        );
         const picker = renderLanguagePicker(translatorFor(now.language), now, notice);
         if (click.respond)
           await click.respond({ response_type: 'ephemeral', replace_original: true, ...picker });

@@ -1,7 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
-import { DEFAULT_LANGUAGE, isLanguage, type Language, languageOfLocale } from '../../i18n';
+import {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGE_NAMES,
+  type Language,
+  languageOfLocale,
+  translatorFor,
+} from '../../i18n';
 import type { People } from '../../ports';
+import { languageText } from './messages';
 
 /** Where a person's language comes from: their own choice, or their Slack locale. */
 export type LanguageSource = 'chosen' | 'slack';
@@ -21,6 +29,24 @@ export function resolveLanguage(
 ): PersonLanguage {
   if (isLanguage(chosen)) return { language: chosen, source: 'chosen' };
   return { language: languageOfLocale(slackLocale) ?? DEFAULT_LANGUAGE, source: 'slack' };
+}
+
+/**
+ * Applies a choice (a language, or `null` to follow Slack) and says what applies now, in the
+ * language that applies now, so the person sees at once what they chose.
+ */
+export async function applyChoice(
+  deps: { db: Database; people: People; clock: { now(): Date } },
+  client: WebClient,
+  userId: string,
+  language: Language | null,
+): Promise<{ now: PersonLanguage; notice: string }> {
+  await chooseLanguage(deps.db, userId, language, deps.clock.now());
+  const now = await languageOf(deps, client, userId);
+  const notice = translatorFor(now.language).t(languageText, language === null ? 'followsSlack' : 'changed', {
+    language: LANGUAGE_NAMES[now.language],
+  });
+  return { now, notice };
 }
 
 export async function chosenLanguage(db: Database, userId: string): Promise<string | null> {
