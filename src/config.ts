@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './i18n/languages';
 import { isKnownHolidayRegion } from './lib/holidays';
 
 /**
@@ -92,6 +93,11 @@ const envSchema = z
     PMO_CHANNEL_ID: z
       .string({ error: 'is required' })
       .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel id like C012ABC'),
+    PMO_LANGUAGE: z
+      .string()
+      .optional()
+      .transform((v) => (v?.trim() ? v.trim().toLowerCase() : DEFAULT_LANGUAGE))
+      .refine(isLanguage, `must be one of ${LANGUAGES.join(', ')}`),
     PMO_LEAD_IDS: z
       .string({ error: 'is required' })
       .transform((v) =>
@@ -166,6 +172,8 @@ const envSchema = z
       leadIds: e.PMO_LEAD_IDS,
       command: e.PMO_COMMAND,
       timezone: e.PMO_TIMEZONE,
+      /** What channel posts (triage, the digest) are written in. */
+      language: e.PMO_LANGUAGE as Language,
     },
     calendar: {
       timezone: e.PMO_TIMEZONE,

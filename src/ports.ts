@@ -79,6 +79,8 @@ export interface Library {
 export interface Languages {
   /** Their own choice (/pmo language), else their Slack locale's language, else English. */
   of(client: WebClient, userId: string): Promise<Language>;
+  /** The PMO's language: what channel posts (triage, the digest) are written in. A setting. */
+  pmo(): Language;
 }
 
 export interface Ports {

@@ -14,7 +14,10 @@ export const language = defineFeature(() => ({
   subcommands: [languageCommand],
   catalogues: [languageText],
   ports: (deps) => ({
-    languages: { of: async (client, userId) => (await languageOf(deps, client, userId)).language },
+    languages: {
+      of: async (client, userId) => (await languageOf(deps, client, userId)).language,
+      pmo: () => deps.config.pmo.language,
+    },
   }),
 }));
 

@@ -1,9 +1,10 @@
+import { type Translator, translatorFor } from '../../i18n';
 import { type Block, context, header, section } from '../kit/blocks';
 import type { Audience } from './subcommand';
 
 export interface HelpEntry {
   usage: string;
-  summary: string;
+  summary: string | ((tr: Translator) => string);
   audience: Audience;
 }
 
@@ -14,7 +15,11 @@ const AUDIENCE_TITLE: Record<Audience, string> = {
 };
 
 /** The ephemeral help: every command the app has, grouped by who may use it. */
-export function renderHelp(command: string, entries: HelpEntry[]): { text: string; blocks: Block[] } {
+export function renderHelp(
+  command: string,
+  entries: HelpEntry[],
+  tr: Translator = translatorFor('en'),
+): { text: string; blocks: Block[] } {
   const blocks: Block[] = [
     header('PMO Concierge'),
     section(
@@ -24,7 +29,7 @@ export function renderHelp(command: string, entries: HelpEntry[]): { text: strin
   for (const audience of ['everyone', 'members', 'leads'] as const) {
     const lines = entries
       .filter((e) => e.audience === audience)
-      .map((e) => `• \`${command} ${e.usage}\` — ${e.summary}`);
+      .map((e) => `• \`${command} ${e.usage}\` — ${typeof e.summary === 'function' ? e.summary(tr) : e.summary}`);
     if (lines.length) blocks.push(section(`*${AUDIENCE_TITLE[audience]}*\n${lines.join('\n')}`));
   }
   blocks.push(context('Only you can see this message.'));

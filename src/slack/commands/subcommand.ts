@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import type { Audience } from '../kit/audience';
 
 export type { Audience } from '../kit/audience';
@@ -17,7 +18,8 @@ export interface Subcommand {
   aliases?: string[];
   /** e.g. "request [what you need]" — shown in help. */
   usage: string;
-  summary: string;
+  /** One line for help, in the reader's language (from the feature's catalogue). */
+  summary: string | ((tr: Translator) => string);
   audience: Audience;
   run(args: SubcommandArgs): Promise<void>;
 }
