@@ -435,6 +435,7 @@ export interface PmoSettingsTable {
   checkin_days: string | null;
   digest_cron: string | null;
   retention_days: number | null;
+  language: string | null;
   version: Generated<number>;
   updated_by: string | null;
   updated_at: NullableTimestamp;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { holidayRegion, hourRange, isValidCron, isValidTimeZone, slackUserId, weekdays } from '../config';
 import type { Database } from '../db/client';
+import { isLanguage } from '../i18n';
 import type { Logger } from '../logger';
 import { type HourRange, NOTHING_SAVED, type SavedSettings } from './settings';
 
@@ -55,6 +56,7 @@ export async function readSettings(db: Database, logger: Logger): Promise<Settin
     checkinDays: parsed(weekdays, row.checkin_days, logger, 'checkin_days'),
     digestCron: row.digest_cron === null ? null : valid(isValidCron(row.digest_cron), row.digest_cron),
     retentionDays: row.retention_days,
+    language: row.language === null ? null : valid(isLanguage(row.language), row.language),
   } as SavedSettings;
   return { saved, version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at };
 }
@@ -82,6 +84,7 @@ export async function writeSettings(
       checkin_days: daysOut(saved.checkinDays),
       digest_cron: saved.digestCron,
       retention_days: saved.retentionDays,
+      language: saved.language,
       version: eb('version', '+', 1),
       updated_by: by.userId,
       updated_at: by.at,

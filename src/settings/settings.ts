@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Language } from '../i18n';
 
 /**
  * The PMO settings leads may change in Slack, and the rule that decides which value applies:
@@ -26,6 +27,8 @@ export interface PmoSettings {
   checkinDays: number[];
   digestCron: string;
   retentionDays: number;
+  /** What channel posts (triage, the digest) are written in. */
+  language: Language;
 }
 
 export type SettingKey = keyof PmoSettings;
@@ -45,6 +48,7 @@ export const SETTING_KEYS = [
   'checkinDays',
   'digestCron',
   'retentionDays',
+  'language',
 ] as const satisfies readonly SettingKey[];
 
 /** Each setting in a lead's words (the audit log's line). */
@@ -60,6 +64,7 @@ export const SETTING_WORDS: Record<SettingKey, string> = {
   checkinDays: 'check-in days',
   digestCron: 'digest',
   retentionDays: 'retention',
+  language: 'language',
 };
 
 /** Nothing saved: every setting follows the environment. */
@@ -81,6 +86,7 @@ export function envSettings(config: Config): PmoSettings {
     checkinDays: config.checkins.days,
     digestCron: config.schedule.digestCron,
     retentionDays: config.privacy.retentionDays,
+    language: config.pmo.language,
   };
 }
 
@@ -104,7 +110,13 @@ export function effectiveSettings(env: PmoSettings, saved: SavedSettings): PmoSe
 export function configWith(config: Config, s: PmoSettings): Config {
   return Object.freeze({
     ...config,
-    pmo: { ...config.pmo, leadIds: s.leadIds, channelId: s.channelId, timezone: s.timezone },
+    pmo: {
+      ...config.pmo,
+      leadIds: s.leadIds,
+      channelId: s.channelId,
+      timezone: s.timezone,
+      language: s.language,
+    },
     calendar: {
       ...config.calendar,
       timezone: s.timezone,

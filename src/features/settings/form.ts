@@ -109,7 +109,7 @@ export function settingsFormSchema(currentDigestCron: string) {
           message: 'Choose both the digest’s day and its time.',
         });
     })
-    .transform(({ digestDay, digestTime, ...rest }): Omit<PmoSettings, 'leadIds'> & { leadIds: string[] } => {
+    .transform(({ digestDay, digestTime, ...rest }): Omit<PmoSettings, 'leadIds' | 'language'> & { leadIds: string[] } => {
       const [hour, minute] = (digestTime ?? '').split(':').map(Number);
       const digestCron =
         digestDay && digestTime

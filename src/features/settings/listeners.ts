@@ -71,7 +71,11 @@ export const settingsFeature: Feature = {
           const problem = await channelProblem(client, deps, chosen.channelId);
           if (problem) return { errors: { [SETTINGS_IDS.channel]: problem } };
         }
-        const outcome = await saveSettings(deps, { userId, chosen, version: s.metadata.v });
+        const outcome = await saveSettings(deps, {
+          userId,
+          chosen: { language: deps.settings.settings.language, ...chosen },
+          version: s.metadata.v,
+        });
         if (outcome.ok) {
           s.later(() =>
             deps.surfaces.refreshHome(client, userId, {
