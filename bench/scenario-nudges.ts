@@ -43,7 +43,9 @@ export async function nudgesAtScale(ctx: BenchContext): Promise<void> {
     const client = createSenderClient(config);
     // The job's own queries are measured: escalations redraw no triage post here.
     const requests = { redrawTriagePost: async () => undefined, claimButton };
-    const deps = { db, config, logger, clock: { now: () => now }, requests };
+    // Everyone speaks English here: the bench measures the job's queries, not language lookups.
+    const languages = { of: async () => 'en' as const, pmo: () => 'en' as const };
+    const deps = { db, config, logger, clock: { now: () => now }, requests, languages };
 
     // Cold: no alert history — the first run after the feature ships, in batches of 500.
     await db.deleteFrom('request_alerts').execute();

@@ -15,6 +15,8 @@ type Json = Record<string, unknown>;
 
 /** How long a poll for changes waits before answering "nothing new". */
 const LONG_POLL_MS = 15_000;
+/** The Slack languages a cast member can switch to (one per language the app speaks). */
+const SANDBOX_LOCALES = ['en-US', 'fr-FR', 'de-DE', 'es-ES'] as const;
 const MAX_BODY = 256 * 1024;
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,}$/);
@@ -47,6 +49,8 @@ const bodies = {
     ]),
   }),
   submit: z.object({ user: userId, viewId: z.string().max(64), values }),
+  /** A cast member's Slack language, as they would change it in Slack's preferences. */
+  slackLanguage: z.object({ user: userId, locale: z.enum(SANDBOX_LOCALES) }),
   close: z.object({ user: userId, viewId: z.string().max(64), values: values.optional() }),
   home: z.object({ user: userId }),
   shortcut: z.discriminatedUnion('kind', [
@@ -130,6 +134,7 @@ export class SandboxPage {
       '/sandbox/api/submit': api((ctx, b) => this.submit(ctx, bodies.submit.parse(b))),
       '/sandbox/api/close': api((ctx, b) => this.closeModal(ctx, bodies.close.parse(b))),
       '/sandbox/api/home-opened': api((ctx, b) => this.homeOpened(ctx, bodies.home.parse(b))),
+      '/sandbox/api/slack-language': api((ctx, b) => this.slackLanguage(ctx, bodies.slackLanguage.parse(b))),
       '/sandbox/api/shortcut': api((ctx, b) => this.shortcut(ctx, bodies.shortcut.parse(b))),
       '/sandbox/api/dismiss': api(async (_ctx, b) => {
         const { user, ts } = bodies.dismiss.parse(b);
@@ -243,7 +248,11 @@ export class SandboxPage {
     }
     const { config, deps } = ctx;
     const cast = await Promise.all(
-      CAST.map(async (c) => ({ ...c, role: await roleOf(deps.db, config, c.id) })),
+      CAST.map(async (c) => ({
+        ...c,
+        role: await roleOf(deps.db, config, c.id),
+        locale: this.standIn.users.get(c.id)?.locale ?? 'en-US',
+      })),
     );
     const channels = new Set([config.pmo.channelId, SANDBOX_GENERAL_CHANNEL]);
     for (const m of this.standIn.messages) if (!m.channel.startsWith('D')) channels.add(m.channel);
@@ -451,6 +460,24 @@ export class SandboxPage {
       event_ts: `${Date.now() / 1000}`,
       ...(home ? { view: { ...home.view, id: home.id, hash: home.hash } } : {}),
     });
+    return { ok: !answer.error };
+  }
+
+  /**
+   * Changes a cast member's Slack language the way Slack's preferences do: users.info answers
+   * with the new locale, and the app hears a `user_change` (it asks Slack again next time).
+   */
+  private async slackLanguage(ctx: PageContext, b: z.infer<typeof bodies.slackLanguage>): Promise<Json> {
+    const user = this.person(b.user);
+    const fake = this.standIn.users.get(user.id);
+    if (!fake) throw new BadRequest(`${user.id} is not in the sandbox's cast`);
+    fake.locale = b.locale;
+    const answer = await ctx.driver.event({
+      type: 'user_change',
+      user: { id: user.id, name: fake.name, tz: fake.tz, locale: b.locale },
+      event_ts: `${Date.now() / 1000}`,
+    });
+    this.standIn.changed();
     return { ok: !answer.error };
   }
 

@@ -2,7 +2,7 @@ import type { Button } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from './db/client';
 import type { OutboxPayload } from './db/schema';
-import type { Language } from './i18n';
+import type { Language, Translator } from './i18n';
 import type { Block } from './slack/kit/blocks';
 import type { Person } from './slack/people';
 
@@ -68,11 +68,11 @@ export interface Coaching {
  */
 export interface Library {
   /** Up to three entries for the request form once a service (its catalogue id) is chosen; none: no blocks. */
-  helpNow(serviceId: number): Promise<Block[]>;
+  helpNow(serviceId: number, tr?: Translator): Promise<Block[]>;
   /** The entries matching a claimed request, addressed to the member who claimed it; undefined when none match. */
-  forClaimer(serviceId: number, memberId: string): Promise<OutboxPayload | undefined>;
+  forClaimer(serviceId: number, memberId: string, tr?: Translator): Promise<OutboxPayload | undefined>;
   /** "Save what you made for others", shown to the member who delivered a request; the click is the library's. */
-  saveButton(requestId: number): Button;
+  saveButton(requestId: number, tr?: Translator): Button;
 }
 
 /** The language each person is spoken to in. Offered by the language feature. */

@@ -897,6 +897,7 @@
     }
     sel.value = d.me;
     const me = d.cast.find((c) => c.id === d.me);
+    if (me?.locale && document.activeElement !== $('slack-language')) $('slack-language').value = me.locale;
     $('role').textContent = me ? `${me.title} · ${me.tz}` : '';
     const offsetDays = Math.round((d.clock.offsetMs / 86400000) * 10) / 10;
     $('clock').textContent =
@@ -968,6 +969,11 @@
     S.me = ev.target.value;
     localStorage.setItem('sandbox.me', S.me);
     restartPolling();
+    if (S.tab === 'home') void api('home-opened', { user: S.me });
+  });
+  // As in Slack's preferences: the app hears a user_change and speaks the new language.
+  $('slack-language').addEventListener('change', async (ev) => {
+    await api('slack-language', { user: S.me, locale: ev.target.value });
     if (S.tab === 'home') void api('home-opened', { user: S.me });
   });
   document.addEventListener('click', (ev) => {

@@ -1,4 +1,7 @@
 import type { FeatureManifest, FeatureModule } from '../feature';
+import type { Catalogue } from '../i18n';
+import { commandsText } from '../slack/commands/messages';
+import { kitText } from '../slack/kit/kit-text';
 import { audit } from './audit';
 import { calendar } from './calendar';
 import { catalog } from './catalog';
@@ -43,3 +46,13 @@ const MODULES: readonly FeatureModule[] = [
 
 // Every feature module has loaded by now (they are this file's imports): safe to build.
 export const FEATURES: readonly FeatureManifest[] = MODULES.map((feature) => feature.manifest());
+
+/**
+ * Every catalogue the app speaks from: each feature's (its manifest lists them) and the shared
+ * infrastructure's (the command router's help and apologies, the kit's refusals). The catalogue check reads this.
+ */
+export const CATALOGUES: readonly Catalogue[] = [
+  ...FEATURES.flatMap((f) => f.catalogues ?? []),
+  commandsText,
+  kitText,
+];

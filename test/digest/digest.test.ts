@@ -315,7 +315,7 @@ describe('the leads’ digest', () => {
       // over 8 weeks: R1, P1, O1 and P2 delivered; R1's six ratings
       '*Benefits realised by service* (last 8 weeks: delivered, rated, "did it happen?")\n• *Tools &amp; templates*: 1 delivered · no ratings · realised: 0 yes, 0 partly, 0 not yet, 0 no\n• *Change management*: 3 delivered · value 3.7/5 (6 ratings) · realised: 0 yes, 0 partly, 0 not yet, 0 no',
       '*Opted-in people per topic*\n• Executive coaching: 2\n• Mentoring: 1',
-      '*Supply vs demand* (requests this period · active members with the skill)\n• Tools &amp; templates: 1 request · 1 member\n• Training &amp; mentoring: 1 request · 0 members ⚠\n• Change management: 3 requests · 2 members ⚠',
+      '*Supply vs demand* (requests this period · active members with the skill)\n• Tools &amp; templates: 1 request · 1 member\n• Training &amp; mentoring: 1 request · 0 members ⚠ more requests than members\n• Change management: 3 requests · 2 members ⚠ more requests than members',
     ]);
   });
 

@@ -16,9 +16,13 @@ import {
 import { getRequest } from '../../src/features/requests/service';
 import { settingsModalFor } from '../../src/features/settings/listeners';
 import { renderMemberModal } from '../../src/features/team/blocks';
+import { translatorFor } from '../../src/i18n';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import { dmDraft, feedbackModalFor, SECRET, seedWorld, snapshot, type World } from './world';
+
+/** The renderers speak English to the payloads these tests forge. */
+const EN = translatorFor('en');
 
 /**
  * For every button and every modal the app answers — read from the routes the app
@@ -188,7 +192,7 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
     forbidden: ALL,
   },
   request_edit_modal: {
-    view: async (w, t) => renderEditModal(await request(t, w.rNew)) as never,
+    view: async (w, t) => renderEditModal(EN, await request(t, w.rNew)) as never,
     values: () => ({
       request_need: 'Forged need',
       request_value: 'Forged value',
@@ -197,34 +201,35 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
     forbidden: ALL,
   },
   request_reply_modal: {
-    view: async (w) => renderReplyModal(w.rNew, 'A question', w.question) as never,
+    view: async (w) => renderReplyModal(EN, w.rNew, 'A question', w.question) as never,
     values: () => ({ request_answer: 'Forged answer' }),
     forbidden: ALL,
   },
   triage_assign_modal: {
-    view: async (w, t) => renderAssignModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+    view: async (w, t) =>
+      renderAssignModal(EN, await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
     values: () => ({ triage_assignee: 'UM2' }),
     forbidden: ALL,
   },
   triage_deliver_modal: {
     view: async (w, t) =>
-      renderDeliverModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+      renderDeliverModal(EN, await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
     values: () => ({ triage_delivered: 'Forged delivery', triage_links: null }),
     forbidden: ALL,
   },
   triage_decline_modal: {
     view: async (w, t) =>
-      renderDeclineModal(await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
+      renderDeclineModal(EN, await request(t, w.rClaimed), { requestId: w.rClaimed }) as never,
     values: () => ({ triage_reason: 'Forged reason' }),
     forbidden: ALL,
   },
   triage_ask_modal: {
-    view: async (w, t) => renderAskModal(await request(t, w.rNew), { requestId: w.rNew }) as never,
+    view: async (w, t) => renderAskModal(EN, await request(t, w.rNew), { requestId: w.rNew }) as never,
     values: () => ({ triage_question: 'Forged question' }),
     forbidden: NOT_MEMBERS,
   },
   catalog_modal: {
-    view: async () => renderServiceModal() as never,
+    view: async () => renderServiceModal(EN) as never,
     values: () => ({ catalog_name: 'Forged service', catalog_description: 'Forged' }),
     forbidden: ALL,
   },
@@ -311,17 +316,17 @@ const VIEWS: Record<string, ViewCase | { self: string }> = {
     forbidden: ALL,
   },
   library_form_modal: {
-    view: async (_w, t) => renderEntryForm(await entryChoices(t.db)) as never,
+    view: async (_w, t) => renderEntryForm(EN, await entryChoices(t.db)) as never,
     values: () => ({ library_kind: 'template', library_title: 'Forged', library_summary: 'Forged' }),
     forbidden: NOT_MEMBERS,
   },
   library_adopt_modal: {
-    view: async () => renderAdoptModal(ENTRY) as never,
+    view: async () => renderAdoptModal(EN, ENTRY) as never,
     values: () => ({ library_team: 'Forged team' }),
     forbidden: ALL,
   },
   library_rate_modal: {
-    view: async () => renderRateModal(ENTRY) as never,
+    view: async () => renderRateModal(EN, ENTRY) as never,
     values: () => ({ library_useful: 'yes', library_comment: 'Forged' }),
     forbidden: ALL,
   },

@@ -27,9 +27,13 @@ import {
 import { getRequest } from '../../src/features/requests/service';
 import { settingsModalFor } from '../../src/features/settings/listeners';
 import { renderMemberModal } from '../../src/features/team/blocks';
+import { translatorFor } from '../../src/i18n';
 import type { FakeView } from '../support/fake-slack';
 import { type InputValue, LEAD, LEAD2, PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 import { dmDraft, feedbackModalFor, seedWorld, type World } from './world';
+
+/** The renderers speak English to the payloads these tests forge. */
+const EN = translatorFor('en');
 
 /**
  * Every input of every modal the app answers, filled with what a forged
@@ -56,7 +60,7 @@ const FORMS: Record<string, FormCase> = {
   request_modal: {
     actor: 'UREQ1',
     view: async (w) =>
-      renderRequestModal([{ id: w.service, name: 'S', description: 'D', retired: false }], ''),
+      renderRequestModal(EN, [{ id: w.service, name: 'S', description: 'D', retired: false }], ''),
     valid: (w) => ({
       request_service: String(w.service),
       request_project: 'Apollo',
@@ -69,39 +73,40 @@ const FORMS: Record<string, FormCase> = {
   },
   request_edit_modal: {
     actor: 'UREQ1',
-    view: async (w, t) => renderEditModal((await getRequest(t.db, w.rNew))!),
+    view: async (w, t) => renderEditModal(EN, (await getRequest(t.db, w.rNew))!),
     valid: () => ({ request_need: 'Help', request_value: 'Value', request_needed_by: tomorrow }),
   },
   request_reply_modal: {
     actor: 'UREQ1',
-    view: async (w) => renderReplyModal(w.rNew, 'Q?', w.question),
+    view: async (w) => renderReplyModal(EN, w.rNew, 'Q?', w.question),
     valid: () => ({ request_answer: 'An answer' }),
   },
   triage_assign_modal: {
     actor: LEAD,
-    view: async (w, t) => renderAssignModal((await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
+    view: async (w, t) =>
+      renderAssignModal(EN, (await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
     valid: () => ({ triage_assignee: 'UM1' }),
   },
   triage_deliver_modal: {
     actor: LEAD,
     view: async (w, t) =>
-      renderDeliverModal((await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
+      renderDeliverModal(EN, (await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
     valid: () => ({ triage_delivered: 'Done', triage_links: null }),
   },
   triage_decline_modal: {
     actor: LEAD,
     view: async (w, t) =>
-      renderDeclineModal((await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
+      renderDeclineModal(EN, (await getRequest(t.db, w.rClaimed))!, { requestId: w.rClaimed }),
     valid: () => ({ triage_reason: 'Not for us' }),
   },
   triage_ask_modal: {
     actor: LEAD,
-    view: async (w, t) => renderAskModal((await getRequest(t.db, w.rNew))!, { requestId: w.rNew }),
+    view: async (w, t) => renderAskModal(EN, (await getRequest(t.db, w.rNew))!, { requestId: w.rNew }),
     valid: () => ({ triage_question: 'Why?' }),
   },
   catalog_modal: {
     actor: LEAD,
-    view: async () => renderServiceModal(),
+    view: async () => renderServiceModal(EN),
     valid: () => ({ catalog_name: 'New service', catalog_description: 'What it is' }),
   },
   calendar_away_modal: {
@@ -170,7 +175,7 @@ const FORMS: Record<string, FormCase> = {
   },
   coaching_request_modal: {
     actor: 'UREQ5',
-    view: async (w) => renderCoachingModal([{ id: w.service, name: 'S' }]),
+    view: async (w) => renderCoachingModal(EN, [{ id: w.service, name: 'S' }]),
     valid: (w) => ({
       coaching_focus: [String(w.service)],
       coaching_goals: 'Grow',
@@ -201,7 +206,7 @@ const FORMS: Record<string, FormCase> = {
   },
   library_form_modal: {
     actor: LEAD,
-    view: async (_w, t) => renderEntryForm(await entryChoices(t.db)),
+    view: async (_w, t) => renderEntryForm(EN, await entryChoices(t.db)),
     valid: () => ({
       library_kind: 'template',
       library_title: 'Risk register',
@@ -212,17 +217,17 @@ const FORMS: Record<string, FormCase> = {
   },
   library_adopt_modal: {
     actor: 'UREQ1',
-    view: async () => renderAdoptModal({ id: 999999, title: 'E' } as LibraryEntry),
+    view: async () => renderAdoptModal(EN, { id: 999999, title: 'E' } as LibraryEntry),
     valid: () => ({ library_team: 'Apollo' }),
   },
   library_rate_modal: {
     actor: 'UREQ1',
-    view: async () => renderRateModal({ id: 999999, title: 'E' } as LibraryEntry),
+    view: async () => renderRateModal(EN, { id: 999999, title: 'E' } as LibraryEntry),
     valid: () => ({ library_useful: 'yes', library_comment: null }),
   },
   library_browse_modal: {
     actor: 'UREQ1',
-    view: async () => renderBrowseModal({ words: '', kind: null }, [], '2026-11-24', '/pmo'),
+    view: async () => renderBrowseModal(EN, { words: '', kind: null }, [], '2026-11-24', '/pmo'),
     valid: () => ({ library_words: 'risk', library_kind_filter: null }),
   },
   value_feedback: {

@@ -64,7 +64,8 @@ describe('Home for a requester', () => {
     const text = homeText(home);
     expect(text).toContain(`PMO-${open}`);
     expect(text).toContain('CRM &lt;rollout&gt;');
-    expect(text).toContain('needed by 2026-12-15');
+    expect(text).toContain('needed by <!date^');
+    expect(text).toContain('{date_short}|Dec 15, 2026>');
     expect(text).toContain('owner: nobody yet');
     expect(text).toContain('next: a PMO member picks it up');
     expect(text).toContain(`PMO-${delivered}`);
@@ -164,8 +165,11 @@ describe('Home for a requester', () => {
   it('pause 4 weeks and resume are recorded with source home', async () => {
     let home = t.fake.homeOf('UREQ1');
     if (!home) throw new Error('no Home');
-    home = await clickOnHome(t, 'UREQ1', 'home_pause', (x) =>
-      x.includes('Invitations are paused until *2026-12-22*'),
+    home = await clickOnHome(
+      t,
+      'UREQ1',
+      'home_pause',
+      (x) => x.includes('Invitations are paused until *<!date^') && x.includes('|Dec 22, 2026>*'),
     );
     home = await clickOnHome(t, 'UREQ1', 'home_resume', (x) => x.includes('Invitations resumed.'));
     expect(actionIds(home)).toContain('home_pause');

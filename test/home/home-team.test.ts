@@ -87,7 +87,8 @@ describe('Home for a PMO member and a lead', () => {
     expect(text).toContain('Mine in hand');
     expect(text).toContain('Overdue');
     expect(text).toContain('Late one');
-    expect(text).toContain('needed by 2026-11-23');
+    expect(text).toContain('needed by <!date^');
+    expect(text).toContain('{date_short}|Nov 23, 2026>');
     // needed today is not overdue yet
     const overdueSection = text.slice(text.indexOf('Overdue'), text.indexOf('My coachees'));
     expect(overdueSection).not.toContain('Mine in hand');

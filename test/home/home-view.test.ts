@@ -4,6 +4,7 @@ import { renderHome, renderHomeListModal } from '../../src/features/home/blocks'
 import type { HomeModel } from '../../src/features/home/service';
 import { summariseLibrary } from '../../src/features/library/figures';
 import type { RequestWithService } from '../../src/features/requests/blocks/common';
+import { translatorFor } from '../../src/i18n';
 import { validateSurface } from '../../src/slack/kit/limits';
 
 /** The Home view on its own: the fullest possible lead's Home stays valid and within 100 blocks. */
@@ -182,16 +183,17 @@ function fullestModel(): HomeModel {
 
 describe('the Home view', () => {
   it('the fullest lead Home is valid Block Kit within 100 blocks, user text escaped', () => {
-    const view = renderHome(fullestModel(), `A notice ${'x'.repeat(3000)}`);
+    const view = renderHome(translatorFor('en'), fullestModel(), `A notice ${'x'.repeat(3000)}`);
     const problems = validateSurface('home', view as unknown as Record<string, unknown>);
     expect(problems).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     const text = JSON.stringify(view.blocks);
     expect(text).not.toContain('<!channel>');
-    expect(text).toContain('Show more (4995 more)');
+    expect(text).toContain('Show more (4,995 more)');
     expect(text).toContain('Average value');
     expect(text).toContain('4.3 / 5');
-    expect(text).toContain('Invitations are paused until *2026-12-20*');
+    expect(text).toContain('Invitations are paused until *<!date^');
+    expect(text).toContain('{date_short}|Dec 20, 2026>*');
     // the library's review queue and the person's picks fit too
     expect(text).toContain('400 drafts wait for a lead');
     expect(text).toContain('and 397 more');
@@ -202,10 +204,12 @@ describe('the Home view', () => {
   it('each Show more modal is valid, within 100 blocks, and says how many did not fit', () => {
     const model = fullestModel();
     for (const list of ['requests', 'queue', 'mine', 'overdue', 'catalogue'] as const) {
-      const modal = renderHomeListModal(model, list);
+      const modal = renderHomeListModal(translatorFor('en'), model, list);
       expect(validateSurface('modal', modal as unknown as Record<string, unknown>)).toEqual([]);
       expect(modal.blocks.length).toBeLessThanOrEqual(100);
     }
-    expect(JSON.stringify(renderHomeListModal(model, 'queue').blocks)).toContain('and 4910 more');
+    expect(JSON.stringify(renderHomeListModal(translatorFor('en'), model, 'queue').blocks)).toContain(
+      'and 4,910 more',
+    );
   });
 });

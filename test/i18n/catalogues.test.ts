@@ -1,4 +1,4 @@
-import { FEATURES } from '../../src/features';
+import { CATALOGUES } from '../../src/features';
 import { renderLanguagePicker } from '../../src/features/language/blocks';
 import {
   type Catalogue,
@@ -12,7 +12,7 @@ import {
 import { validateSurface } from '../../src/slack/kit/limits';
 import { uncataloguedText } from '../support/i18n';
 
-const catalogues: Catalogue[] = FEATURES.flatMap((f) => f.catalogues ?? []);
+const catalogues: Catalogue[] = [...CATALOGUES];
 const LOCALES: Locale[] = [...LANGUAGES, 'pseudo'];
 
 describe('the catalogues of every feature', () => {

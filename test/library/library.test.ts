@@ -1,5 +1,6 @@
 import { renderEntryForm, renderEntryModal, renderResults } from '../../src/features/library/blocks';
 import { type EntryForm, entryChoices } from '../../src/features/library/service';
+import { translatorFor } from '../../src/i18n';
 import { whereFound } from '../privacy/world';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
@@ -433,11 +434,14 @@ describe('the PMO library', () => {
       useful: 2,
       notUseful: 1,
     };
-    expect(validateSurface('modal', renderEntryForm(choices, long) as never)).toEqual([]);
+    expect(validateSurface('modal', renderEntryForm(translatorFor('en'), choices, long) as never)).toEqual(
+      [],
+    );
     expect(
       validateSurface(
         'modal',
         renderEntryModal(
+          translatorFor('en'),
           long,
           ['A'.repeat(100), 'B'.repeat(100)],
           { edit: true, publish: true, retire: true },
@@ -447,7 +451,10 @@ describe('the PMO library', () => {
     ).toEqual([]);
     const hits = Array.from({ length: 8 }, (_, i) => ({ ...long, id: i + 1, rank: 1 }));
     expect(
-      validateSurface('message', renderResults('w'.repeat(200), hits, '2026-11-24', '/pmo') as never),
+      validateSurface(
+        'message',
+        renderResults(translatorFor('en'), 'w'.repeat(200), hits, '2026-11-24', '/pmo') as never,
+      ),
     ).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { renderEntryForm } from '../../src/features/library/blocks';
 import { prefillFrom } from '../../src/features/library/save-from-request';
 import { entryChoices } from '../../src/features/library/service';
 import type { DeliveredWork } from '../../src/features/requests';
+import { translatorFor } from '../../src/i18n';
 import { validateSurface } from '../support/block-kit';
 import type { FakeMessage, FakeView } from '../support/fake-slack';
 import {
@@ -167,7 +168,7 @@ describe('save what you made for others', () => {
     const forged = {
       id: 'VFORGEDSAVE',
       user: OTHER,
-      view: renderEntryForm(await entryChoices(t.db), undefined, {
+      view: renderEntryForm(translatorFor('en'), await entryChoices(t.db), undefined, {
         requestId,
         reference: `PMO-${requestId}`,
         prefill: { kind: 'lesson', title: 'x', summary: 'x', body: '', link: null, topics: [], services: [] },

@@ -155,7 +155,7 @@ describe('the library’s value picture', () => {
       '*PMO library*',
       '*Most used (adoptions)*\nRisk register template · 3 (+2)\nRetrospective playbook · 1 (+1)',
       '*New adoptions (7 days)*\n3 (▲2)',
-      '*Useful? (7 days)*\n👍 2 · 👎 1 (67% useful)',
+      '*Useful? (7 days)*\n👍 2 helpful · 👎 1 not helpful (67% useful)',
       '*Requests avoided (7 days)*\n2 (▲1)',
       '*Published (7 days)*\n1 new · 3 in the library',
       '*Stale (past review)*\n1 of 3',
@@ -180,7 +180,7 @@ describe('the library’s value picture', () => {
     expect(library).toEqual(
       expect.arrayContaining([
         '*New adoptions (this period)*\n3',
-        '*Useful? (this period)*\n👍 2 · 👎 1 (67% useful)',
+        '*Useful? (this period)*\n👍 2 helpful · 👎 1 not helpful (67% useful)',
         '*Requests avoided (this period)*\n2',
         '*Stale (past review)*\n1 of 3',
         '*Searches that found nothing*\n“okr template” · 3 times\n“raci &lt;matrix&gt;” · once',

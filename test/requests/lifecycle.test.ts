@@ -40,7 +40,8 @@ describe('a request from form to close', () => {
       'Apollo rollout',
       'people side',
       'adopt the CRM',
-      '2026-12-15',
+      // The needed-by day as a Slack date token (each viewer sees it in their language).
+      '^{date}|December 15, 2026>',
       'Important',
       'Rita Requester',
     ]) {

@@ -74,6 +74,18 @@ describeInBrowser('the sandbox page in chromium', () => {
     expect((await b.ephemerals.textContent()) ?? '').not.toContain('For everyone');
   });
 
+  it('lets a cast member switch their Slack language, and the app answers in it at once', async () => {
+    await b.selectPerson('Sam Rivera');
+    await b.openTab('pmo');
+    await b.page.getByTestId('slack-language').selectOption('fr-FR');
+    await b.typeCommand('/pmo language');
+    await b.ephemerals.getByText('PMO Concierge vous parle en').waitFor();
+    // Back to English: the next answer is English again.
+    await b.page.getByTestId('slack-language').selectOption('en-US');
+    await b.typeCommand('/pmo language');
+    await b.ephemerals.getByText('PMO Concierge speaks').waitFor();
+  });
+
   it('sends app_home_opened through the signed path when the Home tab is opened', async () => {
     const count = async () =>
       Number(

@@ -26,10 +26,16 @@ export function visibleStrings(node: unknown, into: string[] = []): string[] {
  * as they are) are taken out. Empty: every word came from a catalogue.
  */
 export function uncataloguedText(payload: unknown, data: readonly string[] = []): string[] {
-  const bracketed = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g');
+  const bracketed = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g');
   return visibleStrings(payload)
     .map((text) => {
-      let rest = text.replace(bracketed, ' ').replace(/<[^>]*>|:[a-z0-9_+-]+:/g, ' ');
+      // A message may hold another (a reminder quoting its question): innermost first.
+      let rest = text;
+      for (let before = ''; before !== rest; ) {
+        before = rest;
+        rest = rest.replace(bracketed, ' ');
+      }
+      rest = rest.replace(/<[^>]*>|:[a-z0-9_+-]+:/g, ' ');
       for (const d of data) rest = rest.split(d).join(' ');
       return rest.trim();
     })

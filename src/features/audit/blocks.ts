@@ -1,48 +1,44 @@
-import type { AuditRow } from './service';
+import { type KeyOf, slackDate, type Translator, translatorFor } from '../../i18n';
+import { auditText } from './messages';
+import { AUDIT_ACTIONS, type AuditRow } from './service';
 
-/** `/pmo audit`: the latest entries, one line each, within Block Kit's limits. */
+/** `/pmo audit`: the latest entries, one line each, within Block Kit's limits, in the reader's language. */
 
-const WORDS: Record<string, string> = {
-  'catalog.add': 'added a service',
-  'catalog.edit': 'edited a service',
-  'catalog.retire': 'retired a service',
-  'catalog.restore': 'restored a service',
-  'topic.add': 'added a topic',
-  'topic.edit': 'edited a topic',
-  'team.save': 'added or edited a member',
-  'team.remove': 'removed a member',
-  'request.assign': 'assigned a request',
-  'request.decline': 'declined a request',
-  'invitation.send': 'sent an invitation',
-  'privacy.erase': 'erased a person',
-  'privacy.erase_scheduled': 'scheduled an erasure',
-  'privacy.export': 'exported requests',
-  'settings.change': 'changed the PMO settings',
-};
+/** Each recorded action's words: the catalogue key is the action's name in AUDIT_ACTIONS. */
+const WORDS = new Map<string, KeyOf<typeof auditText>>(
+  Object.entries(AUDIT_ACTIONS).map(([key, action]) => [action, key as KeyOf<typeof auditText>]),
+);
 
 const SLACK_ID = /^[UW][A-Z0-9]{2,20}$/;
 /** A Slack id renders as a mention; an erased person's marker stays as it is. */
 const who = (id: string) => (SLACK_ID.test(id) ? `<@${id}>` : `\`${id}\``);
 const plain = (s: string, max: number) => s.replace(/[<>&*_~`]/g, '').slice(0, max);
 
-export function auditLine(row: AuditRow): string {
-  const when = row.at.toISOString().slice(0, 16).replace('T', ' ');
-  const what = WORDS[row.action] ?? row.action;
+/** One entry: when (a Slack date, in the reader's zone), who, what, about what. */
+export function auditLine(row: AuditRow, tr: Translator = translatorFor('en')): string {
+  const key = WORDS.get(row.action);
+  const what = key ? tr.t(auditText, key) : tr.t(auditText, 'otherAction', { action: plain(row.action, 60) });
+  const when = `${slackDate(row.at, tr.locale, 'UTC', 'date_short')} ${slackDate(row.at, tr.locale, 'UTC', 'time')}`;
   const subject = row.subject ? ` — ${plain(row.subject, 120)}` : '';
   const target = row.target ? ` (${who(row.target)})` : '';
-  return `\`${when} UTC\` ${who(row.actor)} ${what}${subject}${target}`;
+  return `${when} ${who(row.actor)} ${what}${subject}${target}`;
 }
 
-export function renderAudit(rows: AuditRow[], person?: string): { text: string; blocks: unknown[] } {
-  const heading = person ? `Audit log for ${who(person)}` : 'Audit log: the latest changes';
+export function renderAudit(
+  tr: Translator,
+  rows: AuditRow[],
+  person?: string,
+): { text: string; blocks: unknown[] } {
+  const t = tr.of(auditText);
+  const heading = { filtered: person ? 'yes' : 'no', person: person ? who(person) : '' };
   if (rows.length === 0) {
-    const text = `${heading}: nothing recorded yet.`;
+    const text = t('nothingYet', heading);
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   // Sections of at most ~2,900 characters: Slack caps a section's text at 3,000.
   const chunks: string[] = [];
   let current = '';
-  for (const line of rows.map(auditLine)) {
+  for (const line of rows.map((r) => auditLine(r, tr))) {
     if (current.length + line.length + 1 > 2900) {
       chunks.push(current);
       current = '';
@@ -51,11 +47,14 @@ export function renderAudit(rows: AuditRow[], person?: string): { text: string; 
   }
   if (current) chunks.push(current);
   return {
-    text: `${heading} (${rows.length})`,
+    text: t('counted', { ...heading, count: tr.number(rows.length) }),
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: person ? 'Audit log (filtered)' : 'Audit log' } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `${heading}, newest first, times in UTC.` }] },
-      ...chunks.slice(0, 40).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })),
+      {
+        type: 'header',
+        text: { type: 'plain_text', text: (person ? t('headerFiltered') : t('header')).slice(0, 150) },
+      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: t('newestFirst', heading) }] },
+      ...chunks.slice(0, 40).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
     ],
   };
 }

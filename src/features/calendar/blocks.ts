@@ -1,18 +1,28 @@
 import type { Button, ModalView } from '@slack/types';
-import { formatDate } from '../../lib/calendar';
+import { type Translator, translatorFor } from '../../i18n';
 import { reference } from '../../lib/request-reference';
 import type { CalendarRules } from '../../lib/working-calendar';
-import { actions, type Block, button, context, fields, header, safe, section } from '../../slack/kit/blocks';
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  fields,
+  header,
+  plain,
+  safe,
+  section,
+} from '../../slack/kit/blocks';
+import { dayText, when } from './dates';
 import { CALENDAR_IDS } from './ids';
+import { calendarText } from './messages';
 import type { AwayPeriod, DayOff } from './service';
 import { rateText, type TargetReport } from './targets-report';
 
-/** Pure Block Kit of the calendar feature. Times are Slack date tokens: each reader sees their own zone. */
-
-/** "<!date^…>" renders in the reader's own time zone, with a plain fallback. */
-export function when(instant: Date): string {
-  return `<!date^${Math.floor(instant.getTime() / 1000)}^{date_short_pretty} at {time}|${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
-}
+/**
+ * Pure Block Kit of the calendar feature, in the translator's language. Instants are Slack date
+ * tokens (each reader sees their own zone); PMO calendar days are written out in the language.
+ */
 
 export interface AlertSubject {
   requestId: number;
@@ -22,63 +32,79 @@ export interface AlertSubject {
 }
 
 /** The one nudge to a suggested member, in their working hours, before the first-response target. */
-export function renderNudge(s: AlertSubject, claim: Button) {
-  const text = `${reference(s.requestId)} · ${s.serviceName} is waiting for a first response (due ${when(s.due)}).`;
+export function renderNudge(tr: Translator, s: AlertSubject, claim: Button) {
+  const t = tr.of(calendarText);
+  const due = when(tr, s.due);
+  const ref = reference(s.requestId);
+  const text = t('nudgeText', { ref, service: s.serviceName, ...due });
   return {
     text,
     blocks: [
       section(
-        `:wave: *${reference(s.requestId)} · ${safe(s.serviceName, 100)}* — ${safe(s.project, 150)}\nIt is waiting for a first response, due ${when(s.due)}. Your skills match it: could you claim it, or ask the requester a question?`,
+        t('nudgeBody', { ref, service: safe(s.serviceName, 100), project: safe(s.project, 150), ...due }),
         { accessory: claim },
       ),
-      context('You get one note like this per request. The triage post in the PMO channel has the details.'),
+      context(t('nudgeNote')),
     ] satisfies Block[],
   };
 }
 
 /** The one escalation to a lead when a target passes. */
 export function renderEscalation(
+  tr: Translator,
   s: AlertSubject & { target: 'first_response' | 'delivery'; owner: string | null },
 ) {
-  const what = s.target === 'first_response' ? 'a first response' : 'delivery';
-  const text = `Overdue: ${reference(s.requestId)} · ${s.serviceName} — ${what} was due ${when(s.due)}.`;
+  const t = tr.of(calendarText);
+  const due = when(tr, s.due);
+  const ref = reference(s.requestId);
+  const text = t('escalationText', { ref, service: s.serviceName, target: s.target, ...due });
+  const owner = s.owner ? t('escalationOwner', { owner: `<@${s.owner}>` }) : t('escalationUnclaimed');
   return {
     text,
     blocks: [
       section(
-        `:alarm_clock: *Overdue: ${reference(s.requestId)} · ${safe(s.serviceName, 100)}* — ${safe(s.project, 150)}\n${what === 'delivery' ? 'Delivery' : 'A first response'} was due ${when(s.due)}.${s.owner ? ` Owner: <@${s.owner}>.` : ' Nobody has claimed it.'}`,
+        `${t('escalationBody', {
+          ref,
+          service: safe(s.serviceName, 100),
+          project: safe(s.project, 150),
+          target: s.target,
+          ...due,
+        })} ${owner}`,
       ),
-      context('Leads get one note like this per request and target; the triage post shows it as overdue.'),
+      context(t('escalationNote')),
     ] satisfies Block[],
   };
 }
 
 /** "Still interested?" after three invitations in a row with no click. */
-export function renderStillInterested(checkId: number) {
-  const text = 'Still interested in invitations from the PMO?';
+export function renderStillInterested(tr: Translator, checkId: number) {
+  const t = tr.of(calendarText);
   const value = String(checkId);
   return {
-    text,
+    text: t('stillText'),
     blocks: [
-      section(
-        ':wave: *Still interested?* You have not clicked on the last three invitations from the PMO — no problem at all. Shall we keep sending them? Until you answer, we hold new invitations back (for eight weeks at most).',
-      ),
+      section(t('stillBody')),
       actions(CALENDAR_IDS.stillActions, [
-        button('Keep them coming', CALENDAR_IDS.stillKeep, value, 'primary'),
-        button('Pause 3 months', CALENDAR_IDS.stillPause, value),
-        button('Opt out', CALENDAR_IDS.stillOptOut, value),
+        button(t('stillKeep'), CALENDAR_IDS.stillKeep, value, 'primary'),
+        button(t('stillPause'), CALENDAR_IDS.stillPause, value),
+        button(t('stillOptOut'), CALENDAR_IDS.stillOptOut, value),
       ]),
     ] satisfies Block[],
   };
 }
 
-export function renderStillAnswered(answer: 'keep' | 'pause' | 'optout', pausedUntil?: string) {
+export function renderStillAnswered(
+  tr: Translator,
+  answer: 'keep' | 'pause' | 'optout',
+  pausedUntil?: string,
+) {
+  const t = tr.of(calendarText);
   const line =
     answer === 'keep'
-      ? ':white_check_mark: Thanks — invitations will keep coming for the topics you chose.'
+      ? t('stillKept')
       : answer === 'pause'
-        ? `:pause_button: Paused: no invitations until ${formatDate(pausedUntil ?? '')}.`
-        : ':wave: You are opted out of every topic. `/pmo optin` brings them back any time.';
+        ? t('stillPaused', { day: pausedUntil ? dayText(tr, pausedUntil) : '' })
+        : t('stillOptedOut');
   return { text: line, blocks: [section(line)] satisfies Block[] };
 }
 
@@ -91,33 +117,39 @@ export interface QueueItem {
 }
 
 /** `/pmo queue`: what is waiting, ordered by time left, with Claim buttons. */
-export function renderQueue(items: QueueItem[], total: number, claimButton: (requestId: number) => Button) {
+export function renderQueue(
+  tr: Translator,
+  items: QueueItem[],
+  total: number,
+  claimButton: (requestId: number) => Button,
+) {
+  const t = tr.of(calendarText);
   if (items.length === 0) {
-    const text = 'Nothing is waiting for a first response. :tada:';
+    const text = t('queueEmpty');
     return { text, blocks: [section(text)] };
   }
-  const blocks: Block[] = [header('Waiting for a first response')];
+  const blocks: Block[] = [header(t('queueHeader'))];
   for (const r of items) {
     const left = r.due
       ? r.overdue
-        ? `:alarm_clock: *overdue* since ${when(r.due)}`
-        : `due ${when(r.due)}`
-      : 'no target';
+        ? t('queueOverdue', when(tr, r.due))
+        : t('queueDue', when(tr, r.due))
+      : t('queueNoTarget');
     blocks.push(
       section(`*${reference(r.id)} · ${safe(r.serviceName, 100)}* — ${safe(r.project, 150)}\n${left}`, {
         accessory: claimButton(r.id),
       }),
     );
   }
-  if (total > items.length)
-    blocks.push(context(`${total - items.length} more waiting — the soonest due are shown.`));
-  return { text: `${total} request${total === 1 ? '' : 's'} waiting for a first response`, blocks };
+  if (total > items.length) blocks.push(context(t('queueMore', { count: total - items.length })));
+  return { text: t('queueText', { total }), blocks };
 }
 
-const WEEKDAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
 /** `/pmo calendar`: working days and hours, the holidays' region, the next days off. */
 export function renderCalendar(
+  tr: Translator,
   rules: CalendarRules,
   holidays: string | undefined,
   daysOff: DayOff[],
@@ -125,51 +157,54 @@ export function renderCalendar(
   command: string,
   isLead: boolean,
 ) {
+  const t = tr.of(calendarText);
+  const dayOff = (d: DayOff) =>
+    `• ${dayText(tr, d.day)} — ${d.name ? safe(d.name, 100) : t('pmoClosed')}${d.why === 'closure' ? ` ${t('closureMark')}` : ''}`;
   const blocks: Block[] = [
-    header('The PMO’s working calendar'),
+    header(t('calendarTitle')),
     fields([
-      ['Working days', rules.days.map((d) => WEEKDAY[d]).join(', ')],
-      [
-        'Working hours',
-        `${String(rules.hours.start).padStart(2, '0')}:00–${String(rules.hours.end).padStart(2, '0')}:00 (${rules.timezone})`,
-      ],
-      ['Public holidays', holidays ?? 'none configured'],
+      [t('workingDays'), rules.days.map((d) => t('weekday', { day: String(d) })).join(', ')],
+      [t('workingHours'), `${hour(rules.hours.start)}–${hour(rules.hours.end)} (${rules.timezone})`],
+      [t('publicHolidays'), holidays ?? t('noneConfigured')],
     ]),
     section(
-      daysOff.length
-        ? `*Next days off*\n${daysOff.map((d) => `• ${formatDate(d.day)} — ${safe(d.name, 100)}${d.why === 'closure' ? ' (PMO closure)' : ''}`).join('\n')}`
-        : '*Next days off*\nNone.',
+      `${t('nextDaysOff')}\n${daysOff.length ? daysOff.slice(0, 20).map(dayOff).join('\n') : t('noDaysOff')}`,
     ),
   ];
   if (away.length)
     blocks.push(
-      section(`*Away*\n${away.map((a) => `• <@${a.userId}> until ${formatDate(a.lastDay)}`).join('\n')}`),
-    );
-  if (isLead)
-    blocks.push(
-      context(
-        `Add a closure: \`${command} calendar close YYYY-MM-DD [reason]\` · remove it: \`${command} calendar open YYYY-MM-DD\``,
+      section(
+        `${t('awayHeading')}\n${away
+          .map((a) => t('awayUntil', { person: `<@${a.userId}>`, day: dayText(tr, a.lastDay) }))
+          .join('\n')}`,
       ),
     );
-  return { text: 'The PMO’s working calendar', blocks };
+  if (isLead) blocks.push(context(t('closureHint', { command })));
+  return { text: t('calendarTitle'), blocks };
 }
 
-/** Home's "Away…" modal (anyone, for themselves). */
-export function renderAwayModal(today: string, current: AwayPeriod | undefined): ModalView {
+/**
+ * Home's "Away…" modal (anyone, for themselves). The translator comes last (English by
+ * default): test/hardening renders this modal too.
+ */
+export function renderAwayModal(
+  today: string,
+  current: AwayPeriod | undefined,
+  tr: Translator = translatorFor('en'),
+): ModalView {
+  const t = tr.of(calendarText);
   return {
     type: 'modal',
     callback_id: CALENDAR_IDS.awayModal,
-    title: { type: 'plain_text', text: 'Away' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: plain(t('awayTitle'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     blocks: [
-      section(
-        'While you are away the PMO does not suggest you for requests, nudge you or match you as a coach; check-ins and invitations wait until you are back.',
-      ),
+      section(t('awayIntro')),
       {
         type: 'input',
         block_id: CALENDAR_IDS.awayFirstDay,
-        label: { type: 'plain_text', text: 'First day away' },
+        label: plain(t('firstDayAway'), 2000),
         element: {
           type: 'datepicker',
           action_id: CALENDAR_IDS.awayFirstDay,
@@ -179,7 +214,7 @@ export function renderAwayModal(today: string, current: AwayPeriod | undefined):
       {
         type: 'input',
         block_id: CALENDAR_IDS.awayLastDay,
-        label: { type: 'plain_text', text: 'Last day away' },
+        label: plain(t('lastDayAway'), 2000),
         element: {
           type: 'datepicker',
           action_id: CALENDAR_IDS.awayLastDay,
@@ -191,16 +226,20 @@ export function renderAwayModal(today: string, current: AwayPeriod | undefined):
 }
 
 /** Home: one line about the person's own time away, with its buttons. */
-export function renderAwayHomeBlocks(current: AwayPeriod | undefined): Block[] {
+export function renderAwayHomeBlocks(
+  current: AwayPeriod | undefined,
+  tr: Translator = translatorFor('en'),
+): Block[] {
+  const t = tr.of(calendarText);
   return [
     section(
       current
-        ? `:palm_tree: You are away from ${formatDate(current.firstDay)} until ${formatDate(current.lastDay)}.`
-        : 'Going on leave? Tell the PMO and it will leave you in peace meanwhile.',
+        ? t('homeAway', { first: dayText(tr, current.firstDay), last: dayText(tr, current.lastDay) })
+        : t('homeNotAway'),
     ),
     actions('calendar_away_home', [
-      button(current ? 'Change…' : 'Away…', CALENDAR_IDS.awayOpen, 'away'),
-      ...(current ? [button('I’m back', CALENDAR_IDS.awayClear, 'back')] : []),
+      button(current ? t('homeChange') : t('homeAwayButton'), CALENDAR_IDS.awayOpen, 'away'),
+      ...(current ? [button(t('homeBack'), CALENDAR_IDS.awayClear, 'back')] : []),
     ]),
   ];
 }
@@ -211,38 +250,46 @@ export function hasTargetNews(r: TargetReport): boolean {
 }
 
 /** The digest's and Home's response-target figures. */
-export function renderTargetFields(r: TargetReport): [string, string][] {
+export function renderTargetFields(
+  r: TargetReport,
+  tr: Translator = translatorFor('en'),
+): [string, string][] {
+  const t = tr.of(calendarText);
   return [
-    ['First response on target', rateText(r.firstResponse)],
-    ['Delivery on target', rateText(r.delivery)],
-    ['Overdue now', String(r.overdueTotal)],
+    [t('firstResponseOnTarget'), rateText(r.firstResponse, tr)],
+    [t('deliveryOnTarget'), rateText(r.delivery, tr)],
+    [t('overdueNow'), tr.number(r.overdueTotal)],
     [
-      'Away this week',
+      t('awayThisWeek'),
       r.awayThisWeek.length
         ? r.awayThisWeek
             .map((a) => `<@${a.userId}>`)
             .join(', ')
             .slice(0, 1900)
-        : 'nobody',
+        : t('nobody'),
     ],
   ];
 }
 
 /** The digest thread's detail: what is overdue, and who is away until when. */
-export function renderTargetDetails(r: TargetReport): Block[] {
-  const overdue = r.overdue.map(
-    (o) =>
-      `• ${reference(o.requestId)}: ${o.target === 'first_response' ? 'first response' : 'delivery'} was due ${when(o.due)}`,
+export function renderTargetDetails(r: TargetReport, tr: Translator = translatorFor('en')): Block[] {
+  const t = tr.of(calendarText);
+  const overdue = r.overdue.map((o) =>
+    t('overdueLine', { ref: reference(o.requestId), target: o.target, ...when(tr, o.due) }),
   );
+  const more =
+    r.overdueTotal > r.overdue.length
+      ? ` ${t('overdueOldest', { shown: r.overdue.length, total: r.overdueTotal })}`
+      : '';
   const blocks: Block[] = [
-    section(
-      `*Overdue now*${r.overdueTotal > r.overdue.length ? ` (the ${r.overdue.length} oldest of ${r.overdueTotal})` : ''}\n${overdue.length ? overdue.join('\n') : 'Nothing overdue.'}`,
-    ),
+    section(`${t('overdueHeading')}${more}\n${overdue.length ? overdue.join('\n') : t('nothingOverdue')}`),
   ];
   if (r.awayThisWeek.length)
     blocks.push(
       section(
-        `*Away this week*\n${r.awayThisWeek.map((a) => `• <@${a.userId}> ${formatDate(a.firstDay)} – ${formatDate(a.lastDay)}`).join('\n')}`,
+        `${t('awayThisWeekHeading')}\n${r.awayThisWeek
+          .map((a) => `• <@${a.userId}> ${dayText(tr, a.firstDay)} – ${dayText(tr, a.lastDay)}`)
+          .join('\n')}`,
       ),
     );
   return blocks;

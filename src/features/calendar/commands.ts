@@ -1,7 +1,12 @@
-import { formatDate, localDate } from '../../lib/calendar';
+import type { WebClient } from '@slack/web-api';
+import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
+import { localDate } from '../../lib/calendar';
 import { isCalendarDate } from '../../lib/input';
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderCalendar, renderQueue } from './blocks';
+import { dayText } from './dates';
+import { calendarText } from './messages';
 import { parseAwayCommand } from './policy';
 import { listWaiting } from './queue';
 import {
@@ -15,15 +20,23 @@ import {
   upcomingDaysOff,
 } from './service';
 
+/** The translator of the person who typed the command. */
+export const translatorOf = async (
+  deps: Pick<Deps, 'languages'>,
+  client: WebClient,
+  userId: string,
+): Promise<Translator> => translatorFor(await deps.languages.of(client, userId));
+
 /** `/pmo queue` (members): what is waiting for the PMO, the least time left first, with Claim. */
 export const queueCommand: Subcommand = {
   name: 'queue',
   usage: 'queue',
-  summary: 'requests waiting for the PMO, the least time left first, with Claim',
+  summary: (tr) => tr.t(calendarText, 'queueSummary'),
   audience: 'members',
-  run: async ({ ack, deps }) => {
+  run: async ({ ack, client, command, deps }) => {
+    const tr = await translatorOf(deps, client, command.user_id);
     const { items, total } = await listWaiting(deps.db, deps.clock.now());
-    await ack({ response_type: 'ephemeral', ...renderQueue(items, total, deps.requests.claimButton) });
+    await ack({ response_type: 'ephemeral', ...renderQueue(tr, items, total, deps.requests.claimButton) });
   },
 };
 
@@ -34,29 +47,29 @@ export const queueCommand: Subcommand = {
 export const calendarCommand: Subcommand = {
   name: 'calendar',
   usage: 'calendar [close|open YYYY-MM-DD [reason]]',
-  summary: 'the PMO’s working days, hours, holidays and closures (leads add closure days)',
+  summary: (tr) => tr.t(calendarText, 'calendarSummary'),
   audience: 'members',
-  run: async ({ ack, command, rest, deps }) => {
+  run: async ({ ack, client, command, rest, deps }) => {
     const { db, config, clock } = deps;
+    const tr = await translatorOf(deps, client, command.user_id);
+    const t = tr.of(calendarText);
     const lead = deps.roles.isLead(command.user_id);
     const [verb = '', day = '', ...reasonWords] = rest.trim().split(/\s+/);
     const say = (text: string) => ack({ response_type: 'ephemeral', text });
     if (verb === 'close' || verb === 'open') {
-      if (!lead) return say('Only PMO leads change the calendar.');
-      if (!isCalendarDate(day))
-        return say('Give the day as YYYY-MM-DD, e.g. `calendar close 2026-12-24 Team day`.');
+      if (!lead) return say(t('onlyLeadsCalendar'));
+      if (!isCalendarDate(day)) return say(t('dayFormat'));
       if (verb === 'close') {
         await addClosure(db, day, reasonWords.join(' ').slice(0, 100), command.user_id);
-        return say(`The PMO is closed on ${formatDate(day)}: targets skip it, nobody is nudged on it.`);
+        return say(t('closedOn', { day: dayText(tr, day) }));
       }
       return say(
         (await removeClosure(db, day))
-          ? `${formatDate(day)} is a working day again.`
-          : `${formatDate(day)} was not a closure day.`,
+          ? t('workingAgain', { day: dayText(tr, day) })
+          : t('notClosure', { day: dayText(tr, day) }),
       );
     }
-    if (verb !== '')
-      return say('Say `calendar`, `calendar close YYYY-MM-DD [reason]` or `calendar open YYYY-MM-DD`.');
+    if (verb !== '') return say(t('calendarUsage'));
     const now = clock.now();
     const calendar = await loadCalendar(db, config, now);
     const today = calendar.today(now);
@@ -64,7 +77,15 @@ export const calendarCommand: Subcommand = {
     const away = await awayBetween(db, today, today);
     await ack({
       response_type: 'ephemeral',
-      ...renderCalendar(calendar.rules, config.calendar.holidays, daysOff, away, config.pmo.command, lead),
+      ...renderCalendar(
+        tr,
+        calendar.rules,
+        config.calendar.holidays,
+        daysOff,
+        away,
+        config.pmo.command,
+        lead,
+      ),
     });
   },
 };
@@ -73,30 +94,35 @@ export const calendarCommand: Subcommand = {
 export const awayCommand: Subcommand = {
   name: 'away',
   usage: 'away [@person] [from YYYY-MM-DD] until YYYY-MM-DD | away back',
-  summary: 'time off: no suggestions, nudges or coaching while away; check-ins and invitations wait',
+  summary: (tr) => tr.t(calendarText, 'awaySummary'),
   audience: 'everyone',
-  run: async ({ ack, command, rest, deps }) => {
+  run: async ({ ack, client, command, rest, deps }) => {
     const { db, config, clock } = deps;
+    const tr = await translatorOf(deps, client, command.user_id);
+    const t = tr.of(calendarText);
     const say = (text: string) => ack({ response_type: 'ephemeral', text });
-    const parsed = parseAwayCommand(rest);
+    const parsed = parseAwayCommand(rest, tr);
     if ('error' in parsed) return say(parsed.error);
     const who = parsed.userId ?? command.user_id;
     const self = who === command.user_id;
-    if (!self && !deps.roles.isLead(command.user_id))
-      return say('Only PMO leads set time away for someone else.');
-    const name = self ? 'You are' : `<@${who}> is`;
+    if (!self && !deps.roles.isLead(command.user_id)) return say(t('onlyLeadsAway'));
+    const person = { self: self ? 'yes' : 'no', person: `<@${who}>` };
     const today = localDate(clock.now(), config.calendar.timezone);
     if (parsed.action === 'show') {
       const p = await awayPeriodOf(db, who, today);
       return say(
         p
-          ? `${name} away from ${formatDate(p.firstDay)} until ${formatDate(p.lastDay)}.`
-          : `${name} not away. \`${config.pmo.command} away until YYYY-MM-DD\` sets it.`,
+          ? t('awayFromUntil', { ...person, first: dayText(tr, p.firstDay), last: dayText(tr, p.lastDay) })
+          : t('notAwayHint', { ...person, command: config.pmo.command }),
       );
     }
     if (parsed.action === 'clear')
       return say(
-        (await clearAway(db, who)) ? `${self ? 'Welcome back!' : `<@${who}> is back.`}` : `${name} not away.`,
+        (await clearAway(db, who))
+          ? self
+            ? t('welcomeBack')
+            : t('isBack', { person: person.person })
+          : t('notAway', person),
       );
     const result = await setAway(db, {
       userId: who,
@@ -105,9 +131,13 @@ export const awayCommand: Subcommand = {
       setBy: command.user_id,
       today,
     });
-    if (!result.ok) return say(result.error);
+    if (!result.ok) return say(t(result.error));
     return say(
-      `${name} away from ${formatDate(result.period.firstDay)} until ${formatDate(result.period.lastDay)}. Meanwhile the PMO will not suggest, nudge or match ${self ? 'you' : 'them'}; check-ins and invitations wait until ${self ? 'you are' : 'they are'} back.`,
+      t('awaySet', {
+        ...person,
+        first: dayText(tr, result.period.firstDay),
+        last: dayText(tr, result.period.lastDay),
+      }),
     );
   },
 };

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { OPEN_WORK_STATUSES } from '../../db/enums';
 import type { AlertTarget } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import type { WorkingCalendar } from '../../lib/working-calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
@@ -34,7 +35,7 @@ export interface NudgeRunResult {
   skipped: number;
 }
 
-export type AlertDeps = Pick<Deps, 'db' | 'config' | 'logger' | 'clock' | 'requests'>;
+export type AlertDeps = Pick<Deps, 'db' | 'config' | 'logger' | 'clock' | 'requests' | 'languages'>;
 
 export async function runNudgeJob(deps: AlertDeps, client: WebClient, now: Date): Promise<NudgeRunResult> {
   const calendar = await loadCalendar(deps.db, deps.config, now);
@@ -43,7 +44,7 @@ export async function runNudgeJob(deps: AlertDeps, client: WebClient, now: Date)
   const escalated = await planEscalations(deps, calendar, zones, now);
   // The triage post shows "overdue" from now on.
   for (const id of escalated.requestIds) await deps.requests.redrawTriagePost(client, id);
-  const { sent, skipped } = await sendDueAlerts(deps, calendar, now);
+  const { sent, skipped } = await sendDueAlerts(deps, client, calendar, now);
   return { nudgesPlanned, escalationsPlanned: escalated.rows, sent, skipped };
 }
 
@@ -287,7 +288,8 @@ export function stillWaiting(
     : r.status === 'claimed' || r.status === 'in_progress';
 }
 
-async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalendar, now: Date) {
+async function sendDueAlerts(deps: AlertDeps, client: WebClient, calendar: WorkingCalendar, now: Date) {
+  const { db, requests } = deps;
   const due = await dueAlertsQuery(db, now).execute();
   let sent = 0;
   let skipped = 0;
@@ -313,6 +315,8 @@ async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalen
       : a.kind === 'nudge' && away.has(a.user_id)
         ? 'away'
         : null;
+    // Written in the recipient's language (asked before the transaction: it may ask Slack).
+    const tr = why ? undefined : await translatorOfRecipient(deps, client, a.user_id);
     const done = await db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('request_alerts')
@@ -324,7 +328,7 @@ async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalen
         .where('sent_at', 'is', null)
         .where('skipped', 'is', null)
         .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0 || why) return false;
+      if (Number(claimed.numUpdatedRows) === 0 || why || !tr) return false;
       const subject = {
         requestId: a.request_id,
         serviceName: a.service_name,
@@ -340,8 +344,8 @@ async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalen
           requestId: a.request_id,
           payload:
             a.kind === 'nudge'
-              ? renderNudge(subject, requests.claimButton(a.request_id))
-              : renderEscalation({ ...subject, target: a.target, owner: a.owner_id }),
+              ? renderNudge(tr, subject, requests.claimButton(a.request_id))
+              : renderEscalation(tr, { ...subject, target: a.target, owner: a.owner_id }),
         },
       ]);
       return true;
@@ -350,6 +354,20 @@ async function sendDueAlerts({ db, requests }: AlertDeps, calendar: WorkingCalen
     else if (why) skipped++;
   }
   return { sent, skipped };
+}
+
+/** A recipient's translator; someone Slack cannot tell about is written to in the PMO's language. */
+async function translatorOfRecipient(
+  deps: AlertDeps,
+  client: WebClient,
+  userId: string,
+): Promise<Translator> {
+  try {
+    return translatorFor(await deps.languages.of(client, userId));
+  } catch (err) {
+    deps.logger.warn({ err, userId }, 'could not tell a language; using the PMO’s');
+    return translatorFor(deps.languages.pmo());
+  }
 }
 
 /** The outbox's send-time check: a nudge or escalation whose request moved on is not sent. */

@@ -1,4 +1,6 @@
+import { type Translator, translatorFor } from '../../i18n';
 import type { WorkingCalendar } from '../../lib/working-calendar';
+import { calendarText } from './messages';
 
 /**
  * The calendar's pure rules: response targets, when a nudge is due, away periods, and quiet
@@ -80,7 +82,10 @@ export interface AwayCommand {
  * `/pmo away until 2026-12-31`, `/pmo away from 2026-12-20 until 2027-01-03`,
  * `/pmo away <@U123> until …` (leads), `/pmo away back` (or `off`), `/pmo away` (show).
  */
-export function parseAwayCommand(text: string): AwayCommand | { error: string } {
+export function parseAwayCommand(
+  text: string,
+  tr: Translator = translatorFor('en'),
+): AwayCommand | { error: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
   let userId: string | undefined;
   const mention = words[0]?.match(/^<@([UW][A-Z0-9]{2,})(\|[^>]*)?>$/);
@@ -93,11 +98,10 @@ export function parseAwayCommand(text: string): AwayCommand | { error: string } 
   if (rest === 'back' || rest === 'off' || rest === 'clear')
     return { ...(userId ? { userId } : {}), action: 'clear' };
   const m = rest.match(/^(?:from (\d{4}-\d{2}-\d{2}) )?until (\d{4}-\d{2}-\d{2})$/);
-  if (!m)
-    return { error: 'Say `away until YYYY-MM-DD` (optionally `from YYYY-MM-DD until …`), or `away back`.' };
+  if (!m) return { error: tr.t(calendarText, 'awayUsage') };
   const [, firstDay, lastDay] = m;
   if (!isRealDay(lastDay!) || (firstDay && !isRealDay(firstDay)))
-    return { error: 'That is not a real date.' };
+    return { error: tr.t(calendarText, 'notRealDate') };
   return {
     ...(userId ? { userId } : {}),
     action: 'set',
@@ -111,13 +115,16 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
 
+/** Why an away period is refused: a message of the calendar's catalogue. */
+export type AwayProblem = 'datePassed' | 'firstAfterLast' | 'overAYear';
+
 /** An away period must end today or later, within a year, and not start after it ends. */
-export function checkAwayPeriod(today: string, firstDay: string, lastDay: string): string | undefined {
-  if (lastDay < today) return 'That date has passed: say until when you will be away.';
-  if (firstDay > lastDay) return 'The first day comes after the last one.';
+export function checkAwayPeriod(today: string, firstDay: string, lastDay: string): AwayProblem | undefined {
+  if (lastDay < today) return 'datePassed';
+  if (firstDay > lastDay) return 'firstAfterLast';
   const limit = new Date(`${today}T00:00:00Z`);
   limit.setUTCDate(limit.getUTCDate() + 366);
-  if (lastDay > limit.toISOString().slice(0, 10)) return 'Away for more than a year? Ask a PMO lead.';
+  if (lastDay > limit.toISOString().slice(0, 10)) return 'overAYear';
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client';
 import { addDays } from '../../lib/calendar';
 import { type HolidayCalendar, holidayCalendar } from '../../lib/holidays';
 import { WorkingCalendar } from '../../lib/working-calendar';
-import { checkAwayPeriod, type RequestTargets, requestTargets } from './policy';
+import { type AwayProblem, checkAwayPeriod, type RequestTargets, requestTargets } from './policy';
 
 /**
  * The working calendar with its closure days (from the database), the closures leads manage,
@@ -101,7 +101,8 @@ export async function upcomingDaysOff(
     .orderBy('day')
     .limit(limit)
     .execute();
-  const out: DayOff[] = closures.map((c) => ({ day: c.day, name: c.reason || 'PMO closed', why: 'closure' }));
+  // A closure without a reason has no name: the view says "PMO closed" in the reader's language.
+  const out: DayOff[] = closures.map((c) => ({ day: c.day, name: c.reason, why: 'closure' }));
   const holidays = holidaysFor(config.calendar.holidays);
   if (holidays) {
     const year = Number(today.slice(0, 4));
@@ -120,7 +121,7 @@ export interface AwayPeriod {
   setBy: string;
 }
 
-export type SetAwayResult = { ok: true; period: AwayPeriod } | { ok: false; error: string };
+export type SetAwayResult = { ok: true; period: AwayPeriod } | { ok: false; error: AwayProblem };
 
 /** One period per person: setting a new one replaces the old. */
 export async function setAway(

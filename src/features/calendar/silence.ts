@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { translatorFor } from '../../i18n';
 import { addDays } from '../../lib/calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
@@ -68,7 +69,8 @@ async function askStillInterested(trx: Database, userId: string, now: Date): Pro
         dedupeKey: `calendar.still.${row.id}`,
         channel: userId,
         recipientId: userId,
-        payload: renderStillInterested(row.id),
+        // Rendered again in the recipient's language when sent (the outbox hook knows their client).
+        payload: renderStillInterested(translatorFor('en'), row.id),
       },
     ]);
   }

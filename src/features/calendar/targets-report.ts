@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { type Translator, translatorFor } from '../../i18n';
 import { addDays } from '../../lib/calendar';
+import { calendarText } from './messages';
 import { type AwayPeriod, awayBetween } from './service';
 
 /**
@@ -93,6 +95,11 @@ export async function computeTargetReport(
 }
 
 /** "83% (5 of 6)", or "—" when nothing was due. */
-export function rateText(r: Rate): string {
-  return r.total === 0 ? '—' : `${Math.round((100 * r.met) / r.total)}% (${r.met} of ${r.total})`;
+export function rateText(r: Rate, tr: Translator = translatorFor('en')): string {
+  if (r.total === 0) return '—';
+  return tr.t(calendarText, 'rate', {
+    percent: tr.number(r.met / r.total, { style: 'percent', maximumFractionDigits: 0 }),
+    met: tr.number(r.met),
+    total: tr.number(r.total),
+  });
 }

@@ -1,40 +1,43 @@
 import type { ModalView } from '@slack/types';
+import { type Translator, translatorFor } from '../../i18n';
 import { actions, type Block, button, plain, safe, section } from '../../slack/kit/blocks';
 import { renderAdminModal } from '../../slack/kit/modals';
 import { DEFAULT_TARGETS } from '../calendar';
 import { CATALOG_IDS } from './ids';
+import { catalogText } from './messages';
 import type { CatalogService } from './service';
 
 /** `/pmo catalog`: the services, with Edit and Retire/Restore, and an Add button. */
-export function renderCatalog(services: CatalogService[]) {
-  const blocks: Block[] = [
-    section(
-      '*Service catalogue* — what people can ask the PMO for. Retired services leave the form but keep their history.',
-    ),
-  ];
+export function renderCatalog(services: CatalogService[], tr: Translator = translatorFor('en')) {
+  const t = tr.of(catalogText);
+  const blocks: Block[] = [section(t('intro'))];
   for (const s of services.slice(0, 23)) {
     const id = String(s.id);
+    const name = safe(s.name, 100);
     blocks.push(
       section(
-        `${s.retired ? ':zzz: ~' : '*'}${safe(s.name, 100)}${s.retired ? '~ (retired)' : '*'}\n${safe(s.description, 300)}\n_${targetsLine(s)}_`,
+        `${s.retired ? t('retiredName', { name }) : t('activeName', { name })}\n${safe(s.description, 300)}\n_${targetsLine(tr, s)}_`,
       ),
       actions(`catalog_actions_${id}`, [
-        button('Edit', `${CATALOG_IDS.editPrefix}${id}`, id),
+        button(t('edit'), `${CATALOG_IDS.editPrefix}${id}`, id),
         s.retired
-          ? button('Restore', `${CATALOG_IDS.restorePrefix}${id}`, id)
-          : button('Retire', `${CATALOG_IDS.retirePrefix}${id}`, id, 'danger'),
+          ? button(t('restore'), `${CATALOG_IDS.restorePrefix}${id}`, id)
+          : button(t('retire'), `${CATALOG_IDS.retirePrefix}${id}`, id, 'danger'),
       ]),
     );
   }
-  blocks.push(actions('catalog_footer', [button('Add a service', CATALOG_IDS.add, 'add', 'primary')]));
-  return { text: `Service catalogue (${services.length} services)`, blocks };
+  blocks.push(actions('catalog_footer', [button(t('add'), CATALOG_IDS.add, 'add', 'primary')]));
+  return { text: t('listText', { count: services.length }), blocks };
 }
 
 /** "First response 1 working day (default) · delivery 10 working days (default)". */
-function targetsLine(s: CatalogService): string {
-  const days = (n: number | null | undefined, def: number) =>
-    `${n ?? def} working day${(n ?? def) === 1 ? '' : 's'}${n == null ? ' (default)' : ''}`;
-  return `First response ${days(s.firstResponseDays, DEFAULT_TARGETS.firstResponseDays)} · delivery by the needed-by date, else ${days(s.deliveryDays, DEFAULT_TARGETS.deliveryDays)}`;
+function targetsLine(tr: Translator, s: CatalogService): string {
+  return tr.t(catalogText, 'targets', {
+    firstDays: s.firstResponseDays ?? DEFAULT_TARGETS.firstResponseDays,
+    firstDefault: s.firstResponseDays == null ? 'yes' : 'no',
+    deliveryDays: s.deliveryDays ?? DEFAULT_TARGETS.deliveryDays,
+    deliveryDefault: s.deliveryDays == null ? 'yes' : 'no',
+  });
 }
 
 const targetInput = (
@@ -59,19 +62,20 @@ const targetInput = (
   },
 });
 
-export function renderServiceModal(service?: CatalogService): ModalView {
+export function renderServiceModal(tr: Translator, service?: CatalogService): ModalView {
+  const t = tr.of(catalogText);
   return {
     type: 'modal',
     callback_id: CATALOG_IDS.modal,
-    title: plain(service ? 'Edit service' : 'Add a service', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(service ? t('editTitle') : t('addTitle'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     private_metadata: JSON.stringify({ serviceId: service?.id ?? null }),
     blocks: [
       {
         type: 'input',
         block_id: CATALOG_IDS.name,
-        label: plain('Name'),
+        label: plain(t('name')),
         element: {
           type: 'plain_text_input',
           action_id: CATALOG_IDS.name,
@@ -82,8 +86,8 @@ export function renderServiceModal(service?: CatalogService): ModalView {
       {
         type: 'input',
         block_id: CATALOG_IDS.description,
-        label: plain('One-line description'),
-        hint: plain('Shown under the name in the request form (75 characters show there).'),
+        label: plain(t('description')),
+        hint: plain(t('descriptionHint')),
         element: {
           type: 'plain_text_input',
           action_id: CATALOG_IDS.description,
@@ -93,15 +97,15 @@ export function renderServiceModal(service?: CatalogService): ModalView {
       },
       targetInput(
         CATALOG_IDS.firstResponseDays,
-        'First response within (working days)',
-        `A claim or a question to the requester. Empty: ${DEFAULT_TARGETS.firstResponseDays}.`,
+        t('firstResponse'),
+        t('firstResponseHint', { days: tr.number(DEFAULT_TARGETS.firstResponseDays) }),
         60,
         service?.firstResponseDays,
       ),
       targetInput(
         CATALOG_IDS.deliveryDays,
-        'Delivery within (working days)',
-        `When the request gives no needed-by date. Empty: ${DEFAULT_TARGETS.deliveryDays}.`,
+        t('delivery'),
+        t('deliveryHint', { days: tr.number(DEFAULT_TARGETS.deliveryDays) }),
         250,
         service?.deliveryDays,
       ),
@@ -110,6 +114,10 @@ export function renderServiceModal(service?: CatalogService): ModalView {
 }
 
 /** The same list in a modal, as a lead opens it from Home (and sees it redrawn there). */
-export function renderCatalogModal(services: CatalogService[]): ModalView {
-  return renderAdminModal('Service catalogue', renderCatalog(services));
+export function renderCatalogModal(
+  services: CatalogService[],
+  tr: Translator = translatorFor('en'),
+): ModalView {
+  const t = tr.of(catalogText);
+  return { ...renderAdminModal(t('listTitle'), renderCatalog(services, tr)), close: plain(t('close'), 24) };
 }

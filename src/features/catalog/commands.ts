@@ -1,5 +1,7 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderCatalog } from './blocks';
+import { translatorOf } from './language';
+import { catalogText } from './messages';
 import { listServices } from './service';
 
 /** `/pmo catalog` (leads): the services, with Add, Edit, Retire and Restore. */
@@ -7,10 +9,13 @@ export const catalogCommand: Subcommand = {
   name: 'catalog',
   aliases: ['catalogue'],
   usage: 'catalog',
-  summary: 'manage the service catalogue',
+  summary: (tr) => tr.t(catalogText, 'summary'),
   audience: 'leads',
-  run: async ({ ack, deps }) => {
-    const services = await listServices(deps.db, { includeRetired: true });
-    await ack({ response_type: 'ephemeral', ...renderCatalog(services) });
+  run: async ({ ack, client, command, deps }) => {
+    const [services, tr] = await Promise.all([
+      listServices(deps.db, { includeRetired: true }),
+      translatorOf(deps, client, command.user_id),
+    ]);
+    await ack({ response_type: 'ephemeral', ...renderCatalog(services, tr) });
   },
 };

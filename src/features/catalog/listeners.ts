@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import type { Translator } from '../../i18n';
 import { rowId } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderCatalog, renderCatalogModal, renderServiceModal } from './blocks';
 import { CATALOG_IDS } from './ids';
+import { translatorOf } from './language';
+import { catalogText } from './messages';
 import {
   addService,
   editService,
   getService,
   listServices,
-  serviceFormSchema,
+  serviceFormSchemaFor,
   setServiceRetired,
 } from './service';
 
@@ -19,18 +22,26 @@ import {
  * redrawn in place (a modal has no response_url).
  */
 
-const LEADS_ONLY = 'Only PMO leads manage the catalogue.';
+// Told by the kit, in the clicker's language, to someone outside the audience.
+const LEADS_ONLY = (tr: Translator) => tr.t(catalogText, 'leadsOnly');
 
 async function redrawList(click: Click<unknown>): Promise<void> {
   const { deps, client } = click;
-  const services = await listServices(deps.db, { includeRetired: true });
+  const [services, tr] = await Promise.all([
+    listServices(deps.db, { includeRetired: true }),
+    translatorOf(deps, client, click.userId),
+  ]);
   if (click.place.kind === 'modal') {
     await client.views.update({
       view_id: click.place.viewId,
-      view: renderCatalogModal(services),
+      view: renderCatalogModal(services, tr),
     });
   } else if (click.respond) {
-    await click.respond({ response_type: 'ephemeral', replace_original: true, ...renderCatalog(services) });
+    await click.respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      ...renderCatalog(services, tr),
+    });
   }
 }
 
@@ -42,7 +53,9 @@ const retireOrRestore = (id: RegExp, retired: boolean) =>
     value: rowId,
     run: async (click) => {
       if (!(await setServiceRetired(click.deps.db, click.value, retired, click.deps.clock.now())))
-        return click.tell('That service no longer exists.');
+        return click.tell(
+          (await translatorOf(click.deps, click.client, click.userId)).t(catalogText, 'gone'),
+        );
       await recordAudit(click.deps.db, {
         actor: click.userId,
         action: retired ? AUDIT_ACTIONS.catalogRetire : AUDIT_ACTIONS.catalogRestore,
@@ -61,7 +74,8 @@ export const catalogFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       value: z.unknown(),
-      run: (click) => click.openModal(renderServiceModal()),
+      run: async (click) =>
+        click.openModal(renderServiceModal(await translatorOf(click.deps, click.client, click.userId))),
     }),
     action({
       id: CATALOG_IDS.edit,
@@ -69,9 +83,12 @@ export const catalogFeature: Feature = {
       refusal: LEADS_ONLY,
       value: rowId,
       run: async (click) => {
-        const service = await getService(click.deps.db, click.value);
-        if (!service) return click.tell('That service no longer exists.');
-        await click.openModal(renderServiceModal(service));
+        const [service, tr] = await Promise.all([
+          getService(click.deps.db, click.value),
+          translatorOf(click.deps, click.client, click.userId),
+        ]);
+        if (!service) return click.tell(tr.t(catalogText, 'gone'));
+        await click.openModal(renderServiceModal(tr, service));
       },
     }),
     retireOrRestore(CATALOG_IDS.retire, true),
@@ -89,12 +106,15 @@ export const catalogFeature: Feature = {
         firstResponseDays: CATALOG_IDS.firstResponseDays,
         deliveryDays: CATALOG_IDS.deliveryDays,
       },
-      schema: () => serviceFormSchema,
+      // The field errors in the lead's language (no Slack client here: their cached profile).
+      schema: async ({ deps, userId }) => serviceFormSchemaFor(await translatorOf(deps, undefined, userId)),
       submit: async (s) => {
         const { serviceId } = s.metadata;
         if (serviceId) {
-          if (!(await editService(s.deps.db, serviceId, s.values)))
-            return { errors: { [CATALOG_IDS.name]: 'That service no longer exists.' } };
+          if (!(await editService(s.deps.db, serviceId, s.values))) {
+            const tr = await translatorOf(s.deps, s.client, s.userId);
+            return { errors: { [CATALOG_IDS.name]: tr.t(catalogText, 'gone') } };
+          }
         } else await addService(s.deps.db, s.values);
         await recordAudit(s.deps.db, {
           actor: s.userId,

@@ -1,25 +1,37 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { requiredText, wholeNumber } from '../../lib/input';
+import { type Translator, translatorFor } from '../../i18n';
+import { cleanText, isBlank, wholeNumber } from '../../lib/input';
+import { catalogText } from './messages';
+
+/** A required text, as lib/input's requiredText, with the field errors in the person's language. */
+const requiredTextIn = (missing: string, tooLong: string, max: number) =>
+  z
+    .string({ error: missing })
+    .transform((v) => cleanText(v).trim())
+    .refine((v) => !isBlank(v), missing)
+    .refine((v) => v.length <= max, tooLong);
 
 /** An optional target in working days: empty means the PMO's default. */
-const targetDays = (max: number) =>
+const targetDays = (tr: Translator, max: number) =>
   z
-    .union([
-      z.null(),
-      z.literal(''),
-      wholeNumber(1, max, `Please give a whole number of working days from 1 to ${max}, or leave it empty.`),
-    ])
+    .union([z.null(), z.literal(''), wholeNumber(1, max, tr.t(catalogText, 'days', { max }))])
     .optional()
     .transform((v) => (v === '' || v === undefined ? null : v));
 
+/** A service as a lead types it, its field errors in `tr`'s language. */
+export function serviceFormSchemaFor(tr: Translator) {
+  const t = tr.of(catalogText);
+  return z.object({
+    name: requiredTextIn(t('nameMissing'), t('tooLong', { max: 75 }), 75),
+    description: requiredTextIn(t('descriptionMissing'), t('tooLong', { max: 300 }), 300),
+    firstResponseDays: targetDays(tr, 60),
+    deliveryDays: targetDays(tr, 250),
+  });
+}
+
 /** A service as a lead types it; the modal and addService/editService use the same rule. */
-export const serviceFormSchema = z.object({
-  name: requiredText({ what: 'the name of the service', max: 75 }),
-  description: requiredText({ what: 'what the service is, in one line', max: 300 }),
-  firstResponseDays: targetDays(60),
-  deliveryDays: targetDays(250),
-});
+export const serviceFormSchema = serviceFormSchemaFor(translatorFor('en'));
 export type ServiceForm = z.output<typeof serviceFormSchema>;
 
 /**

@@ -1,20 +1,24 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import { type Translator, translatorFor } from '../../i18n';
 import { reference } from '../../lib/request-reference';
 import { actions, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
 import { REALISED_ANSWERS } from '../digest';
 import { CHECKIN_IDS, checkinRateAction } from './ids';
+import { checkinsText } from './messages';
 
 /** What a check-in is about, as people read it. Built by service.ts. */
 export interface CheckinSubject {
   checkinId: number;
   kind: 'delivery' | 'coaching' | 'followup';
-  /** The service's name, or "coaching" for a coaching engagement. */
+  /** The service's name; empty when unknown (shown as "the PMO"), ignored for coaching. */
   service: string;
-  /** The project or team (a request's), or the coachee's goals. */
+  /** The project or team (a request's), or the coachee's goals; empty when unknown. */
   project: string;
   requestId: number | null;
   /** What the requester said at intake they expected (a request's expected value). */
   expected?: string | null;
+  /** About a coaching engagement (a coaching check-in, or the follow-up of one). */
+  coaching?: boolean;
 }
 
 export interface MessageBody {
@@ -22,45 +26,76 @@ export interface MessageBody {
   blocks: KnownBlock[];
 }
 
-const ref = (s: CheckinSubject) => (s.requestId ? ` (${reference(s.requestId)})` : '');
+const english = translatorFor('en');
 
-function question(s: CheckinSubject): string {
-  return s.kind === 'coaching'
-    ? `How much value did *coaching* bring to *${safe(s.project, 300)}* so far?`
-    : `How much value did *${safe(s.service, 200)}* bring to *${safe(s.project, 300)}*?`;
+const ref = (s: CheckinSubject) => (s.requestId ? ` (${reference(s.requestId)})` : '');
+const isCoaching = (s: CheckinSubject) => s.kind === 'coaching' || s.coaching === true;
+
+/** The service as the reader reads it: "coaching", the service's name, or "the PMO". */
+function serviceName(tr: Translator, s: CheckinSubject, max = 200): string {
+  const t = tr.of(checkinsText);
+  if (isCoaching(s)) return t('coaching');
+  return s.service.trim() ? safe(s.service, max) : t('thePmo');
 }
 
-const RATE_LABELS = ['1 · none', '2', '3', '4', '5 · a lot'] as const;
+function projectName(tr: Translator, s: CheckinSubject, max = 300): string {
+  const t = tr.of(checkinsText);
+  if (s.project.trim()) return safe(s.project, max);
+  return isCoaching(s) ? t('yourGoals') : t('yourWork');
+}
+
+function question(tr: Translator, s: CheckinSubject): string {
+  const t = tr.of(checkinsText);
+  return s.kind === 'coaching'
+    ? t('questionCoaching', { project: projectName(tr, s) })
+    : t('question', { service: serviceName(tr, s), project: projectName(tr, s) });
+}
+
+function rateLabel(tr: Translator, rating: number): string {
+  const t = tr.of(checkinsText);
+  if (rating === 1) return t('rateNone');
+  if (rating === 5) return t('rateALot');
+  return tr.number(rating);
+}
 
 /** The check-in DM (and its one reminder): a question and a 1–5 scale as buttons. */
-export function renderCheckinAsk(s: CheckinSubject, opts: { reminder: boolean }): MessageBody {
-  const q = question(s);
-  const lead = opts.reminder ? 'A gentle reminder — ' : '';
+export function renderCheckinAsk(
+  s: CheckinSubject,
+  opts: { reminder: boolean },
+  tr: Translator = english,
+): MessageBody {
+  const t = tr.of(checkinsText);
+  const q = question(tr, s);
+  const lead = (text: string) => (opts.reminder ? t('reminder', { question: text }) : text);
   return {
-    text: `${lead}${q.replace(/\*/g, '')}`,
+    text: lead(q.replace(/\*/g, '')),
     blocks: [
-      section(`${lead}${q}${ref(s)}`),
+      section(lead(`${q}${ref(s)}`)),
       actions(
         CHECKIN_IDS.rateBlock,
-        RATE_LABELS.map((label, i) => button(label, checkinRateAction(i + 1), `${s.checkinId}:${i + 1}`)),
+        [1, 2, 3, 4, 5].map((rating) =>
+          button(rateLabel(tr, rating), checkinRateAction(rating), `${s.checkinId}:${rating}`, undefined, {
+            accessibility_label: t('rateLabel', { rating }),
+          }),
+        ),
       ),
-      context(
-        opts.reminder
-          ? 'One click is enough. This is the only reminder; the question closes by itself in a few days.'
-          : 'One click is enough; you can add a comment afterwards if you like. Your answer helps the PMO learn what helps.',
-      ),
+      context(opts.reminder ? t('reminderHint') : t('askHint')),
     ],
   };
 }
 
 /** The DM once answered: the buttons go away so nobody is asked twice. */
-export function renderCheckinThanks(s: CheckinSubject, rating: number): MessageBody {
-  const text = `Thanks — recorded ${rating}/5`;
+export function renderCheckinThanks(
+  s: CheckinSubject,
+  rating: number,
+  tr: Translator = english,
+): MessageBody {
+  const t = tr.of(checkinsText);
   return {
-    text,
+    text: t('thanksText', { rating }),
     blocks: [
-      section(`${text} for *${safe(s.service, 200)}* · *${safe(s.project, 300)}*${ref(s)}.`),
-      context('Answered check-ins are never asked again.'),
+      section(t('thanks', { rating, service: serviceName(tr, s), project: projectName(tr, s), ref: ref(s) })),
+      context(t('neverAgain')),
     ],
   };
 }
@@ -70,16 +105,16 @@ export function renderCheckinDetailsModal(
   s: CheckinSubject,
   rating: number,
   opts: { offerFollowup: boolean; followupAfterDays: number },
+  tr: Translator = english,
 ): ModalView {
+  const t = tr.of(checkinsText);
   const blocks: KnownBlock[] = [
-    section(
-      `You rated *${safe(s.service, 200)}* for *${safe(s.project, 300)}* ${rating}/5. Anything to add? Both are optional.`,
-    ),
+    section(t('detailsIntro', { service: serviceName(tr, s), project: projectName(tr, s), rating })),
     {
       type: 'input',
       block_id: CHECKIN_IDS.whatChangedBlock,
       optional: true,
-      label: plain('What changed thanks to it?'),
+      label: plain(t('whatChanged')),
       element: {
         type: 'plain_text_input',
         action_id: CHECKIN_IDS.whatChangedInput,
@@ -91,7 +126,7 @@ export function renderCheckinDetailsModal(
       type: 'input',
       block_id: CHECKIN_IDS.couldBeBetterBlock,
       optional: true,
-      label: plain('What could have been better?'),
+      label: plain(t('couldBeBetter')),
       element: {
         type: 'plain_text_input',
         action_id: CHECKIN_IDS.couldBeBetterInput,
@@ -105,38 +140,37 @@ export function renderCheckinDetailsModal(
       type: 'input',
       block_id: CHECKIN_IDS.followupBlock,
       optional: true,
-      label: plain('Later'),
+      label: plain(t('later')),
       element: {
         type: 'checkboxes',
         action_id: CHECKIN_IDS.followupInput,
-        options: [option(`Ask me again in ${opts.followupAfterDays} days: did it change anything?`, 'yes')],
+        options: [option(t('askAgain', { days: opts.followupAfterDays }), 'yes')],
       },
     });
   }
-  blocks.push(
-    context('Comments reach the PMO leads without your name, and only once at least three people answered.'),
-  );
+  blocks.push(context(t('anonymous')));
   return {
     type: 'modal',
     callback_id: CHECKIN_IDS.detailsView,
     private_metadata: JSON.stringify({ c: s.checkinId }),
-    title: plain('Tell us more', 24),
-    submit: plain('Send', 24),
-    close: plain('Skip', 24),
+    title: plain(t('detailsTitle'), 24),
+    submit: plain(t('send'), 24),
+    close: plain(t('skip'), 24),
     blocks,
   };
 }
 
 /** To the member who delivered (or the coach): the rating, never the comments. */
-export function renderOwnerNotice(s: CheckinSubject, rating: number): MessageBody {
-  const what =
+export function renderOwnerNotice(s: CheckinSubject, rating: number, tr: Translator = english): MessageBody {
+  const t = tr.of(checkinsText);
+  const text =
     s.kind === 'coaching'
-      ? `Your coaching on *${safe(s.project, 300)}*`
-      : `Your delivery of *${safe(s.service, 200)}* for *${safe(s.project, 300)}*${ref(s)}`;
-  const text = `${what} was rated ${rating}/5 by the person you helped.`;
+      ? t('ownerCoaching', { project: projectName(tr, s), rating })
+      : t('ownerDelivery', { service: serviceName(tr, s), project: projectName(tr, s), ref: ref(s), rating });
   return { text: text.replace(/\*/g, ''), blocks: [section(text)] };
 }
 
+/** The outcome tags; the labels are the English reference, views say them from the catalogue. */
 export const OUTCOME_TAGS = [
   ['saved_time', 'Saved time'],
   ['better_decisions', 'Better decisions'],
@@ -148,68 +182,89 @@ export const OUTCOME_TAGS = [
 ] as const;
 export type OutcomeTag = (typeof OUTCOME_TAGS)[number][0];
 
-export function outcomeLabel(tag: string): string {
-  return OUTCOME_TAGS.find(([t]) => t === tag)?.[1] ?? tag;
+export function outcomeLabel(tag: string, tr: Translator = english): string {
+  const known = OUTCOME_TAGS.find(([t]) => t === tag);
+  return known ? tr.t(checkinsText, `outcome_${known[0]}`) : tag;
+}
+
+/** The four answers to "Did it happen?", in the reader's language. */
+export function realisedLabel(value: string, tr: Translator = english): string {
+  const known = REALISED_ANSWERS.find((a) => a.value === value);
+  return known ? tr.t(checkinsText, `realised_${known.value}`) : value;
 }
 
 /** "You expected: …." — the requester's own words from intake, quoted back. */
-const expectedLine = (s: CheckinSubject, max = 500) =>
+const expectedLine = (tr: Translator, s: CheckinSubject, max = 500) =>
   s.expected?.trim()
-    ? `\nYou expected: _${safe(s.expected.trim(), max).replace(/\n/g, ' ')}_. *Did it happen?*`
+    ? `\n${tr.t(checkinsText, 'youExpected', { expected: safe(s.expected.trim(), max).replace(/\n/g, ' ') })}`
     : '';
 
 /** The follow-up the person agreed to: "Did it change anything?", with what they expected. */
-export function renderFollowupAsk(s: CheckinSubject): MessageBody {
-  const text = `Did it change anything? Some time ago ${s.service} helped ${s.project}${ref(s)}.`;
+export function renderFollowupAsk(s: CheckinSubject, tr: Translator = english): MessageBody {
+  const t = tr.of(checkinsText);
+  const text = t('followupText', { service: serviceName(tr, s), project: projectName(tr, s), ref: ref(s) });
   return {
-    text: safe(text, 2000),
+    text,
     blocks: [
       section(
-        `*Did it change anything?* Some time ago *${safe(s.service, 200)}* helped *${safe(s.project, 300)}*${ref(s)}. You asked us to check back.${expectedLine(s)}`,
+        t('followupAsk', {
+          service: serviceName(tr, s),
+          project: projectName(tr, s),
+          ref: ref(s),
+          expected: expectedLine(tr, s),
+        }),
       ),
       actions(CHECKIN_IDS.followupOpenBlock, [
-        button('Tell us', CHECKIN_IDS.followupOpen, String(s.checkinId), 'primary'),
+        button(t('tellUs'), CHECKIN_IDS.followupOpen, String(s.checkinId), 'primary'),
       ]),
     ],
   };
 }
 
-export function renderFollowupModal(s: CheckinSubject): ModalView {
+export function renderFollowupModal(s: CheckinSubject, tr: Translator = english): ModalView {
+  const t = tr.of(checkinsText);
   return {
     type: 'modal',
     callback_id: CHECKIN_IDS.followupView,
     private_metadata: JSON.stringify({ c: s.checkinId }),
-    title: plain('Did it change anything?', 24),
-    submit: plain('Send', 24),
-    close: plain('Not now', 24),
+    title: plain(t('followupTitle'), 24),
+    submit: plain(t('send'), 24),
+    close: plain(t('notNow'), 24),
     blocks: [
-      section(`*${safe(s.service, 200)}* for *${safe(s.project, 300)}*${ref(s)}${expectedLine(s)}`),
+      section(
+        t('followupSubject', {
+          service: serviceName(tr, s),
+          project: projectName(tr, s),
+          ref: ref(s),
+          expected: expectedLine(tr, s),
+        }),
+      ),
       {
         type: 'input',
         block_id: CHECKIN_IDS.realisedBlock,
-        label: plain(s.expected?.trim() ? 'Did it happen?' : 'Did it bring what you expected?'),
+        label: plain(s.expected?.trim() ? t('didItHappen') : t('broughtExpected')),
         element: {
           type: 'radio_buttons',
           action_id: CHECKIN_IDS.realisedInput,
-          options: REALISED_ANSWERS.map((a) => option(a.label, a.value)),
+          options: REALISED_ANSWERS.map((a) => option(realisedLabel(a.value, tr), a.value)),
         },
       },
       {
         type: 'input',
         block_id: CHECKIN_IDS.outcomeBlock,
         optional: true,
-        label: plain('What changed? Tick all that apply.'),
+        label: plain(t('outcomesLabel')),
         element: {
           type: 'checkboxes',
           action_id: CHECKIN_IDS.outcomeInput,
-          options: OUTCOME_TAGS.map(([value, label]) => option(label, value)),
+          options: OUTCOME_TAGS.map(([value]) => option(outcomeLabel(value, tr), value)),
         },
       },
       {
         type: 'input',
         block_id: CHECKIN_IDS.outcomeNoteBlock,
         optional: true,
-        label: plain('What changed, in your words? (optional)'),
+        label: plain(t('outcomeNote')),
         element: {
           type: 'plain_text_input',
           action_id: CHECKIN_IDS.outcomeNoteInput,
@@ -221,14 +276,20 @@ export function renderFollowupModal(s: CheckinSubject): ModalView {
   };
 }
 
-export function renderFollowupThanks(s: CheckinSubject, tags: string[], realised?: string): MessageBody {
-  const answer = REALISED_ANSWERS.find((a) => a.value === realised)?.label;
+export function renderFollowupThanks(
+  s: CheckinSubject,
+  tags: string[],
+  realised?: string,
+  tr: Translator = english,
+): MessageBody {
+  const t = tr.of(checkinsText);
+  const answered = REALISED_ANSWERS.some((a) => a.value === realised);
   const list = [
-    ...(answer ? [`did it happen? ${answer.toLowerCase()}`] : []),
-    ...tags.map(outcomeLabel),
+    ...(answered ? [t('happenedAnswer', { answer: realised ?? 'no' })] : []),
+    ...tags.map((tag) => outcomeLabel(tag, tr)),
   ].join(', ');
   return {
-    text: `Thanks — noted: ${list}`,
-    blocks: [section(`Thanks — noted for *${safe(s.project, 300)}*${ref(s)}: ${list}.`)],
+    text: t('notedText', { list }),
+    blocks: [section(t('noted', { project: projectName(tr, s), ref: ref(s), list }))],
   };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { translatorFor } from '../../i18n';
 import { INT4_MAX, rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
 import { action, type Feature, redrawMessage, STALE_CLICK, view } from '../../slack/kit';
+import { parseForm } from '../../slack/kit/form';
 import {
   renderCheckinDetailsModal,
   renderCheckinThanks,
@@ -9,10 +11,11 @@ import {
   renderFollowupThanks,
 } from './blocks';
 import { CHECKIN_IDS, CHECKIN_RATE_ACTION_RE } from './ids';
+import { checkinsText } from './messages';
 import {
   checkinDedupe,
-  detailsFormSchema,
-  followupFormSchema,
+  detailsForm,
+  followupForm,
   loadSubject,
   openFollowup,
   recordDetails,
@@ -25,8 +28,6 @@ import {
  * later "did it change anything?". Only the person asked can answer, once; the DMs updated are
  * the ones the app sent that person (stored on the check-in and in the outbox).
  */
-
-const NOT_FOR_YOU = 'This check-in is not for you, so nothing was saved.';
 
 /** "checkinId:rating", as the view puts it on each button. */
 const rateValue = z
@@ -44,14 +45,22 @@ const rate = action({
   run: async ({ deps, client, userId, actionId, value, triggerId, tell }) => {
     // The button's own id names the rating too; a value that disagrees was never sent by us.
     if (actionId !== `${CHECKIN_IDS.ratePrefix}${value.rating}`) return tell(STALE_CLICK);
-    const outcome = await recordRating(deps, { ...value, userId, now: deps.clock.now() });
+    // The clicker's language is asked while the rating is recorded: the trigger lasts 3 s.
+    const [outcome, language] = await Promise.all([
+      recordRating(deps, { ...value, userId, now: deps.clock.now() }, (id) => deps.languages.of(client, id)),
+      deps.languages.of(client, userId),
+    ]);
+    const tr = translatorFor(language);
+    const t = tr.of(checkinsText);
     if (outcome.status !== 'recorded') {
       const text =
         outcome.status === 'already'
-          ? `You already answered this check-in (recorded ${outcome.rating}/5). Thanks — nothing changed.`
+          ? outcome.rating === null
+            ? t('alreadyAnswered')
+            : t('alreadyRated', { rating: outcome.rating })
           : outcome.status === 'closed'
-            ? 'This check-in has closed. Thanks all the same.'
-            : 'This check-in is not for you.';
+            ? t('checkinClosed')
+            : t('checkinNotForYou');
       // From Home there is no response_url: the note goes on top of the re-published tab.
       return tell(text);
     }
@@ -61,10 +70,15 @@ const rate = action({
     await client.views
       .open({
         trigger_id: triggerId,
-        view: renderCheckinDetailsModal(outcome.subject, outcome.rating, {
-          offerFollowup: outcome.offerFollowup,
-          followupAfterDays: deps.config.checkins.followupAfterDays,
-        }),
+        view: renderCheckinDetailsModal(
+          outcome.subject,
+          outcome.rating,
+          {
+            offerFollowup: outcome.offerFollowup,
+            followupAfterDays: deps.config.checkins.followupAfterDays,
+          },
+          tr,
+        ),
       })
       .catch((err: Error) =>
         deps.logger.warn(
@@ -72,7 +86,7 @@ const rate = action({
           'could not open the check-in details modal',
         ),
       );
-    const thanks = renderCheckinThanks(outcome.subject, outcome.rating);
+    const thanks = renderCheckinThanks(outcome.subject, outcome.rating, tr);
     // The question and its reminder (if one was sent) both lose their buttons.
     const stored = await loadSubject(deps.db, value.checkinId);
     const reminder = await postedMessage(deps.db, checkinDedupe(value.checkinId, 'remind'));
@@ -94,41 +108,59 @@ const followupOpen = action({
   id: CHECKIN_IDS.followupOpen,
   value: rowId,
   run: async ({ deps, client, userId, value: checkinId, triggerId, tell }) => {
-    const open = await openFollowup(deps.db, { checkinId, userId });
+    const [open, language] = await Promise.all([
+      openFollowup(deps.db, { checkinId, userId }),
+      deps.languages.of(client, userId),
+    ]);
+    const tr = translatorFor(language);
+    const t = tr.of(checkinsText);
     if (open.status !== 'open') {
       return tell(
         open.status === 'already'
-          ? 'You already answered this follow-up. Thanks — nothing changed.'
+          ? t('followupAlready')
           : open.status === 'closed'
-            ? 'This follow-up has closed. Thanks all the same.'
-            : 'This follow-up is not for you.',
+            ? t('followupClosed')
+            : t('followupNotForYou'),
       );
     }
-    await client.views.open({ trigger_id: triggerId, view: renderFollowupModal(open.subject) });
+    await client.views.open({ trigger_id: triggerId, view: renderFollowupModal(open.subject, tr) });
   },
 });
 
 const checkinMeta = z.object({ c: rowId });
 
+const DETAILS_FIELDS = {
+  whatChanged: CHECKIN_IDS.whatChangedBlock,
+  couldBeBetter: CHECKIN_IDS.couldBeBetterBlock,
+  followup: CHECKIN_IDS.followupBlock,
+};
+const FOLLOWUP_FIELDS = {
+  realised: CHECKIN_IDS.realisedBlock,
+  tags: CHECKIN_IDS.outcomeBlock,
+  note: CHECKIN_IDS.outcomeNoteBlock,
+};
+
+/*
+ * The two modals parse their fields in submit, not through the route's schema: the field
+ * errors are written in the person's language, which takes the Slack client to know.
+ */
+
 /** The optional "tell us more" modal after a rating: comments and the follow-up agreement. */
 const details = view({
   callbackId: CHECKIN_IDS.detailsView,
   metadata: checkinMeta,
-  fields: {
-    whatChanged: CHECKIN_IDS.whatChangedBlock,
-    couldBeBetter: CHECKIN_IDS.couldBeBetterBlock,
-    followup: CHECKIN_IDS.followupBlock,
-  },
-  schema: () => detailsFormSchema,
   submit: async (s) => {
+    const tr = translatorFor(await s.deps.languages.of(s.client, s.userId));
+    const form = parseForm(s.body.view, DETAILS_FIELDS, detailsForm(tr));
+    if (!form.ok) return { errors: form.errors };
     const saved = await recordDetails(s.deps.db, {
       checkinId: s.metadata.c,
       userId: s.userId,
-      whatChanged: s.values.whatChanged,
-      couldBeBetter: s.values.couldBeBetter,
-      followupAgreed: s.values.followup,
+      whatChanged: form.values.whatChanged,
+      couldBeBetter: form.values.couldBeBetter,
+      followupAgreed: form.values.followup,
     });
-    if (!saved) return { errors: { [CHECKIN_IDS.whatChangedBlock]: NOT_FOR_YOU } };
+    if (!saved) return { errors: { [CHECKIN_IDS.whatChangedBlock]: tr.t(checkinsText, 'notForYouSaved') } };
     return undefined;
   },
 });
@@ -137,30 +169,28 @@ const details = view({
 const followup = view({
   callbackId: CHECKIN_IDS.followupView,
   metadata: checkinMeta,
-  fields: {
-    realised: CHECKIN_IDS.realisedBlock,
-    tags: CHECKIN_IDS.outcomeBlock,
-    note: CHECKIN_IDS.outcomeNoteBlock,
-  },
-  schema: () => followupFormSchema,
   submit: async (s) => {
     const { deps } = s;
+    const tr = translatorFor(await deps.languages.of(s.client, s.userId));
+    const t = tr.of(checkinsText);
+    const form = parseForm(s.body.view, FOLLOWUP_FIELDS, followupForm(tr));
+    if (!form.ok) return { errors: form.errors };
     const outcome = await recordFollowup(deps.db, {
       checkinId: s.metadata.c,
       userId: s.userId,
-      realised: s.values.realised,
-      tags: s.values.tags,
-      note: s.values.note,
+      realised: form.values.realised,
+      tags: form.values.tags,
+      note: form.values.note,
       now: deps.clock.now(),
     });
-    if (outcome.status === 'not_found') return { errors: { [CHECKIN_IDS.realisedBlock]: NOT_FOR_YOU } };
-    if (outcome.status === 'closed')
-      return { errors: { [CHECKIN_IDS.realisedBlock]: 'This follow-up has closed. Thanks all the same.' } };
+    if (outcome.status === 'not_found')
+      return { errors: { [CHECKIN_IDS.realisedBlock]: t('notForYouSaved') } };
+    if (outcome.status === 'closed') return { errors: { [CHECKIN_IDS.realisedBlock]: t('followupClosed') } };
     if (outcome.status === 'recorded') {
       s.later(async () => {
         const stored = await loadSubject(deps.db, s.metadata.c);
         if (!stored?.messageChannel || !stored.messageTs) return;
-        const thanks = renderFollowupThanks(outcome.subject, outcome.tags, outcome.realised);
+        const thanks = renderFollowupThanks(outcome.subject, outcome.tags, outcome.realised, tr);
         await redrawMessage(deps, s.client, { channel: stored.messageChannel, ts: stored.messageTs }, thanks);
       });
     }

@@ -1,14 +1,16 @@
+import type { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
 import type { Realised } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { type Locale, type Translator, translatorFor } from '../../i18n';
 import { optionalText } from '../../lib/input';
 import { personalHours } from '../../lib/working-calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
-import { lookupPerson, type UsersInfoClient } from '../../slack/people';
+import { lookupPerson } from '../../slack/people';
 import { checkinsSilenced, SILENCE_CHECKINS } from '../calendar';
 import { REALISED_ANSWERS } from '../digest';
 import {
@@ -18,6 +20,7 @@ import {
   renderFollowupAsk,
   renderOwnerNotice,
 } from './blocks';
+import { checkinsText } from './messages';
 import { CHECKIN_RULES, decideCheckin } from './policy';
 
 /**
@@ -163,8 +166,10 @@ export async function loadSubject(
   return {
     checkinId: row.id,
     kind: row.kind,
-    service: coaching ? 'coaching' : (row.service_name ?? 'the PMO'),
-    project: coaching ? (row.goals ?? 'your goals') : (row.project ?? 'your work'),
+    // Unknown names stay empty: the renderers name them in the reader's language.
+    service: coaching ? '' : (row.service_name ?? ''),
+    project: coaching ? (row.goals ?? '') : (row.project ?? ''),
+    coaching,
     requestId: row.request_id,
     expected: coaching ? null : (row.expected_value ?? null),
     userId: row.user_id,
@@ -190,8 +195,8 @@ export interface SendResult {
  * waits for a later run.
  */
 export async function sendDueCheckins(
-  deps: Pick<Deps, 'db' | 'config' | 'logger'>,
-  client: UsersInfoClient,
+  deps: Pick<Deps, 'db' | 'config' | 'logger' | 'languages'>,
+  client: WebClient,
   now: Date,
 ): Promise<SendResult> {
   const { db, config } = deps;
@@ -247,10 +252,12 @@ export async function sendDueCheckins(
     if (!(await reachable(c.id, c.user_id))) continue;
     const subject = await loadSubject(db, c.id);
     if (!subject) continue;
+    // In the recipient's language, fixed now: the outbox sends it as it is.
+    const tr = translatorFor(await deps.languages.of(client, c.user_id));
     const body =
       subject.kind === 'followup'
-        ? renderFollowupAsk(subject)
-        : renderCheckinAsk(subject, { reminder: false });
+        ? renderFollowupAsk(subject, tr)
+        : renderCheckinAsk(subject, { reminder: false }, tr);
     const sent = await db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('checkins')
@@ -289,10 +296,11 @@ export async function sendDueCheckins(
     if (!(await reachable(c.id, c.user_id))) continue;
     const subject = await loadSubject(db, c.id);
     if (!subject) continue;
-    const body =
-      subject.kind === 'followup'
-        ? { ...renderFollowupAsk(subject), text: `A gentle reminder — ${renderFollowupAsk(subject).text}` }
-        : renderCheckinAsk(subject, { reminder: true });
+    const tr = translatorFor(await deps.languages.of(client, c.user_id));
+    const followupAsk = subject.kind === 'followup' ? renderFollowupAsk(subject, tr) : undefined;
+    const body = followupAsk
+      ? { ...followupAsk, text: tr.t(checkinsText, 'reminder', { question: followupAsk.text }) }
+      : renderCheckinAsk(subject, { reminder: true }, tr);
     const reminded = await db.transaction().execute(async (trx) => {
       const claimed = await trx
         .updateTable('checkins')
@@ -333,12 +341,22 @@ export type RatingOutcome =
   | { status: 'closed' }
   | { status: 'not_found' };
 
-/** A click on 1–5. Only the person asked, only while the question is open, only once. */
+/**
+ * A click on 1–5. Only the person asked, only while the question is open, only once.
+ * `languageOf` gives the owner's language for their note (English without it).
+ */
 export async function recordRating(
   deps: WithOutbox,
   input: { checkinId: number; userId: string; rating: number; now: Date },
+  languageOf?: (userId: string) => Promise<Locale>,
 ): Promise<RatingOutcome> {
-  const outcome = await recordRatingIn(deps.db, input);
+  // The owner's language is asked before the transaction: Slack is never called inside one.
+  const before = languageOf ? await loadSubject(deps.db, input.checkinId) : undefined;
+  const ownerTr =
+    before?.ownerId && languageOf
+      ? translatorFor(await languageOf(before.ownerId).catch(() => 'en' as const))
+      : translatorFor('en');
+  const outcome = await recordRatingIn(deps.db, input, ownerTr);
   // The owner's note is in the outbox.
   if (outcome.status === 'recorded') deps.outbox.kick();
   return outcome;
@@ -347,6 +365,7 @@ export async function recordRating(
 async function recordRatingIn(
   db: Database,
   input: { checkinId: number; userId: string; rating: number; now: Date },
+  ownerTr: Translator,
 ): Promise<RatingOutcome> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -373,7 +392,7 @@ async function recordRatingIn(
           dedupeKey: checkinDedupe(subject.checkinId, 'owner'),
           channel: subject.ownerId,
           recipientId: subject.ownerId,
-          payload: renderOwnerNotice(subject, input.rating),
+          payload: renderOwnerNotice(subject, input.rating, ownerTr),
           ...(subject.requestId ? { requestId: subject.requestId } : {}),
         },
       ]);
@@ -390,28 +409,37 @@ async function recordRatingIn(
 const comment = optionalText({ max: 1000 });
 const TAGS = OUTCOME_TAGS.map(([t]) => t) as [string, ...string[]];
 
-/** The optional modal after a rating; recordDetails checks it again. */
-export const detailsFormSchema = z.object({
-  whatChanged: comment,
-  couldBeBetter: comment,
-  followup: z
-    .array(z.string(), { error: 'Tick the box, or leave it.' })
-    .nullable()
-    .transform((v) => (v ?? []).includes('yes')),
-});
+/** The optional modal after a rating, its field errors in the reader's language. */
+export const detailsForm = (tr: Translator) =>
+  z.object({
+    whatChanged: comment,
+    couldBeBetter: comment,
+    followup: z
+      .array(z.string(), { error: tr.t(checkinsText, 'tickTheBox') })
+      .nullable()
+      .transform((v) => (v ?? []).includes('yes')),
+  });
+
+/** recordDetails checks it again. */
+export const detailsFormSchema = detailsForm(translatorFor('en'));
 
 const REALISED = REALISED_ANSWERS.map((a) => a.value) as [Realised, ...Realised[]];
 
 /** "Did it happen?" (one of four), what changed (outcomes, optional), and an optional note. */
-export const followupFormSchema = z.object({
-  realised: z.enum(REALISED, { error: 'Pick one: yes, partly, not yet or no.' }),
-  tags: z
-    .array(z.enum(TAGS, { error: 'Tick outcomes from the list.' }), { error: 'Tick outcomes from the list.' })
-    .nullable()
-    .transform((v) => [...new Set(v ?? [])])
-    .refine((v) => v.length <= TAGS.length, 'Tick outcomes from the list.'),
-  note: comment,
-});
+export const followupForm = (tr: Translator) => {
+  const tick = tr.t(checkinsText, 'tickOutcomes');
+  return z.object({
+    realised: z.enum(REALISED, { error: tr.t(checkinsText, 'pickRealised') }),
+    tags: z
+      .array(z.enum(TAGS, { error: tick }), { error: tick })
+      .nullable()
+      .transform((v) => [...new Set(v ?? [])])
+      .refine((v) => v.length <= TAGS.length, tick),
+    note: comment,
+  });
+};
+
+export const followupFormSchema = followupForm(translatorFor('en'));
 
 /** The optional modal after a rating; submitting twice just writes the same words again. */
 export async function recordDetails(

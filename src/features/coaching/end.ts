@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { translatorFor } from '../../i18n';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { type EngagementView, renderCoachingEnded } from './blocks';
 
@@ -60,7 +61,8 @@ export async function endEngagementTx(
       kind: 'coaching.ended',
       dedupeKey: `coaching.${id}.ended.${user}`,
       channel: user,
-      payload: renderCoachingEnded(view, user, reason, endedBy),
+      // Written in English here; the sender renders it again in the recipient's language (outbox.ts).
+      payload: renderCoachingEnded(translatorFor('en'), view, user, reason, endedBy),
     })),
   );
   return true;

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
-import { action, type Feature, redrawMessage, view } from '../../slack/kit';
-import { renderCoachingRequested, renderCoachProposalResolved } from './blocks';
+import { action, type Feature, parseForm, redrawMessage, view } from '../../slack/kit';
+import { renderCoachingGone, renderCoachingRequested, renderCoachProposalResolved } from './blocks';
 import { COACHING_IDS } from './ids';
 import {
   acceptCoaching,
@@ -24,8 +25,11 @@ import {
  * the app sent them (found by their outbox key), never one a payload names.
  */
 
-const NOT_YOURS = 'This coaching request was not sent to you, so nothing changed.';
-const ENDED_TEXT = 'This coaching engagement has ended. Thank you both.';
+import { coachingText } from './messages';
+
+/** The translator of the person a click or a form is about: one per request. */
+const translatorOf = async (deps: Deps, client: WebClient, userId: string) =>
+  translatorFor(await deps.languages.of(client, userId));
 
 async function updatePosted(
   deps: Deps,
@@ -45,7 +49,8 @@ const proposalAnswer = (actionId: string, answer: Answer) =>
     value: rowId,
     run: async ({ deps, client, userId, value: id, tell }) => {
       const outcome = await answer(deps, id, userId, deps.clock.now());
-      if (outcome === 'not_yours') return tell(NOT_YOURS);
+      const tr = await translatorOf(deps, client, userId);
+      if (outcome === 'not_yours') return tell(tr.t(coachingText, 'notYours'));
       const engagement = await loadEngagementView(deps.db, id);
       if (!engagement) return;
       if (outcome !== 'closed')
@@ -54,7 +59,7 @@ const proposalAnswer = (actionId: string, answer: Answer) =>
         deps,
         client,
         proposalKey(id, userId),
-        renderCoachProposalResolved(engagement, outcome),
+        renderCoachProposalResolved(tr, engagement, outcome),
       );
     },
   });
@@ -64,35 +69,53 @@ const end = action({
   value: rowId,
   run: async ({ deps, client, userId, value: id, tell, place }) => {
     const outcome = await endCoaching(deps, id, userId, deps.clock.now());
-    if (outcome === 'not_yours')
-      return tell('Only the coach or the person being coached can end this engagement.');
+    const t = (await translatorOf(deps, client, userId)).of(coachingText);
+    if (outcome === 'not_yours') return tell(t('endNotYours'));
     // On Home the clicker's note comes with the Home refresh below.
     if (place.kind === 'home' || outcome === 'not_open')
-      await tell(outcome === 'ended' ? ENDED_TEXT : 'This coaching engagement had already ended.');
+      await tell(outcome === 'ended' ? t('endedText') : t('alreadyEnded'));
     if (outcome !== 'ended') return;
     const ended = await loadEngagementView(deps.db, id);
     if (!ended) return;
     const others = [ended.coacheeId, ended.coachId].filter((u) => place.kind !== 'home' || u !== userId);
     await deps.surfaces.refreshHomes(client, others);
     // The buttons go from the introduction and the coach's accepted proposal; both are told by DM.
-    const gone = {
-      text: ENDED_TEXT,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ENDED_TEXT } }],
-    };
-    await updatePosted(deps, client, introKey(id), gone);
-    if (ended.coachId) await updatePosted(deps, client, proposalKey(id, ended.coachId), gone);
+    // The introduction is shared: in the language both speak, or the PMO's.
+    const [coachee, coach] = await Promise.all([
+      deps.languages.of(client, ended.coacheeId),
+      ended.coachId ? deps.languages.of(client, ended.coachId) : undefined,
+    ]);
+    const shared = !coach || coach === coachee ? coachee : deps.languages.pmo();
+    await updatePosted(deps, client, introKey(id), renderCoachingGone(translatorFor(shared)));
+    if (ended.coachId && coach)
+      await updatePosted(
+        deps,
+        client,
+        proposalKey(id, ended.coachId),
+        renderCoachingGone(translatorFor(coach)),
+      );
   },
 });
 
+const FORM_FIELDS = {
+  serviceIds: COACHING_IDS.focus,
+  goals: COACHING_IDS.goals,
+  cadence: COACHING_IDS.cadence,
+};
+
+// The form is read on submit, where the person's language is known (the kit's schema step has
+// no Slack client to ask it with), so its field errors are in their language.
 const requestForm = view({
   callbackId: COACHING_IDS.modal,
-  fields: { serviceIds: COACHING_IDS.focus, goals: COACHING_IDS.goals, cadence: COACHING_IDS.cadence },
-  schema: async ({ deps }) => coachingFormSchema((await activeServices(deps.db)).map((s) => s.id)),
   submit: async (s) => {
-    const { deps } = s;
-    const outcome = await requestCoaching(deps, { coacheeId: s.userId, ...s.values }, deps.clock.now());
-    s.later(() => deps.surfaces.refreshHome(s.client, s.userId));
-    return { update: renderCoachingRequested(outcome.kind !== 'unmatched') };
+    const { deps, client, userId } = s;
+    const tr = await translatorOf(deps, client, userId);
+    const active = (await activeServices(deps.db)).map((x) => x.id);
+    const form = parseForm(s.body.view, FORM_FIELDS, coachingFormSchema(active, tr));
+    if (!form.ok) return { errors: form.errors };
+    const outcome = await requestCoaching(deps, { coacheeId: userId, ...form.values }, deps.clock.now());
+    s.later(() => deps.surfaces.refreshHome(client, userId));
+    return { update: renderCoachingRequested(tr, outcome.kind !== 'unmatched') };
   },
 });
 

@@ -1,18 +1,20 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { requiredText, rowIdOr } from '../../lib/input';
+import { type Translator, translatorFor } from '../../i18n';
+import { cleanText, isBlank, rowIdOr } from '../../lib/input';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { notAway } from '../calendar';
 import { COACHING_TOPIC_SLUG, optInTx, topicBySlug } from '../consent';
 import {
-  CADENCE_LABEL,
+  CADENCES,
   type Cadence,
   renderCoachingIntro,
   renderCoachingUnmatched,
   renderCoachProposal,
 } from './blocks';
 import { endEngagementTx, loadEngagementView } from './end';
+import { coachingText } from './messages';
 import { decideCoaching } from './policy';
 
 /**
@@ -21,18 +23,28 @@ import { decideCoaching } from './policy';
  * introduction) or pass (→ the next candidate); nobody left → 'unmatched', told kindly.
  */
 
-const CADENCES = Object.keys(CADENCE_LABEL) as [Cadence, ...Cadence[]];
+/** The longest goals the form takes. */
+export const GOALS_MAX = 2000;
 
-/** The coaching form (focus areas among `activeServiceIds`); requestCoaching checks it again. */
-export function coachingFormSchema(activeServiceIds: number[]) {
+/**
+ * The coaching form (focus areas among `activeServiceIds`), its errors in the person's
+ * language; requestCoaching checks it again.
+ */
+export function coachingFormSchema(activeServiceIds: number[], tr: Translator = translatorFor('en')) {
+  const t = tr.of(coachingText);
   return z.object({
     serviceIds: z
-      .array(rowIdOr('Choose focus areas from the list.'), { error: 'Choose at least one focus area.' })
+      .array(rowIdOr(t('errorFocusFromList')), { error: t('errorFocus') })
       .nullable()
       .transform((ids) => [...new Set(ids ?? [])].filter((id) => activeServiceIds.includes(id)))
-      .refine((ids) => ids.length > 0, 'Choose at least one focus area.'),
-    goals: requiredText({ what: 'a little about what you want to work on', max: 2000 }),
-    cadence: z.enum(CADENCES, { error: 'Choose a cadence.' }),
+      .refine((ids) => ids.length > 0, t('errorFocus')),
+    // lib/input's requiredText rule, with its words in the person's language.
+    goals: z
+      .string({ error: t('errorGoals') })
+      .transform((v) => cleanText(v).trim())
+      .refine((v) => !isBlank(v), t('errorGoals'))
+      .refine((v) => v.length <= GOALS_MAX, t('errorGoalsLong', { max: String(GOALS_MAX) })),
+    cadence: z.enum(CADENCES as unknown as [Cadence, ...Cadence[]], { error: t('errorCadence') }),
   });
 }
 
@@ -170,7 +182,7 @@ async function proposeNext(tx: Database, id: number, now: Date): Promise<boolean
         kind: 'coaching.unmatched',
         dedupeKey: `coaching.${id}.unmatched`,
         channel: e.coachee_id,
-        payload: renderCoachingUnmatched(),
+        payload: renderCoachingUnmatched(translatorFor('en')),
       },
     ]);
     return false;
@@ -188,7 +200,7 @@ async function proposeNext(tx: Database, id: number, now: Date): Promise<boolean
         kind: 'coaching.proposal',
         dedupeKey: proposalKey(id, next.id),
         channel: next.id,
-        payload: renderCoachProposal(view),
+        payload: renderCoachProposal(translatorFor('en'), view),
       },
     ]);
   }
@@ -223,7 +235,7 @@ export async function acceptCoaching(
           kind: 'coaching.intro',
           dedupeKey: introKey(id),
           channel: row.coachee_id,
-          payload: renderCoachingIntro(view),
+          payload: renderCoachingIntro(translatorFor('en'), view),
         },
       ]);
     }

@@ -1,17 +1,34 @@
 import type { ModalView } from '@slack/types';
 import type { InvitationCap } from '../../db/schema';
-import { formatDate } from '../../lib/calendar';
+import { slackDate, type Translator, translatorFor } from '../../i18n';
 import { type Block, context, option, plain, safe, section } from '../../slack/kit/blocks';
 import { CAPS } from './caps';
 import { CONSENT_IDS } from './ids';
+import { consentText } from './messages';
 import type { ChoicesResult, ConsentState, OptOutResult } from './service';
 import type { TopicInfo } from './topics';
 
-/** /pmo optin (the modal and what it says after saving) and the /pmo optout answers. */
+/**
+ * /pmo optin (the modal and what it says after saving) and the /pmo optout answers, in the
+ * language of the person they are for. Topic names are the PMO's data, shown as typed.
+ * Renderers other features (and tests) call keep their arguments, the translator last.
+ */
 
-export function renderOptinModal(state: ConsentState, today: string): ModalView {
-  const topics = state.topics.filter((t) => !t.retired);
-  const options = topics.map((t) => option(t.name, String(t.id), t.description || undefined));
+/** A cap as the reader reads it ("At most one invitation a week"). */
+export const capLabel = (tr: Translator, cap: InvitationCap): string => tr.t(consentText, `cap_${cap}`);
+
+/** A calendar day (YYYY-MM-DD) as a Slack date token: noon UTC is that day nearly everywhere. */
+const dayToken = (tr: Translator, day: string) =>
+  slackDate(new Date(`${day}T12:00:00Z`), tr.locale, 'UTC', 'date_long');
+
+export function renderOptinModal(
+  state: ConsentState,
+  today: string,
+  tr: Translator = translatorFor('en'),
+): ModalView {
+  const t = tr.of(consentText);
+  const topics = state.topics.filter((x) => !x.retired);
+  const options = topics.map((x) => option(x.name, String(x.id), x.description || undefined));
   const initial = options.filter((_, i) => topics[i]?.optedIn);
   // Checkboxes allow at most 10 options; a longer list becomes a multi-select.
   const topicElement =
@@ -20,21 +37,19 @@ export function renderOptinModal(state: ConsentState, today: string): ModalView 
       : {
           type: 'multi_static_select' as const,
           action_id: CONSENT_IDS.topics,
-          placeholder: plain('Choose topics', 150),
+          placeholder: plain(t('chooseTopics'), 150),
           options: options.slice(0, 100),
         };
-  const capOptions = (Object.keys(CAPS) as InvitationCap[]).map((c) => option(CAPS[c].label, c));
+  const capOptions = (Object.keys(CAPS) as InvitationCap[]).map((c) => option(capLabel(tr, c), c));
   const paused = state.pausedUntil && state.pausedUntil > today ? state.pausedUntil : null;
   return {
     type: 'modal',
     callback_id: CONSENT_IDS.modal,
-    title: plain('Your invitations', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('optinTitle'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     blocks: [
-      section(
-        'Choose what the PMO may invite you to. Nothing else reaches you, every invitation has a one-click opt-out, and you can change this any time.',
-      ),
+      section(t('optinIntro')),
       // No topics at all (every one retired): nothing to choose, the cap and pause still apply.
       ...(options.length
         ? [
@@ -42,16 +57,16 @@ export function renderOptinModal(state: ConsentState, today: string): ModalView 
               type: 'input' as const,
               block_id: CONSENT_IDS.topics,
               optional: true,
-              label: plain('Topics'),
+              label: plain(t('topicsLabel')),
               element: initial.length ? { ...topicElement, initial_options: initial } : topicElement,
             },
           ]
-        : [section('There are no topics to opt in to at the moment.')]),
+        : [section(t('noTopics'))]),
       {
         type: 'input',
         block_id: CONSENT_IDS.cap,
-        label: plain('How often at most'),
-        hint: plain('Holds across all topics together.'),
+        label: plain(t('capLabel')),
+        hint: plain(t('capHint')),
         element: {
           type: 'radio_buttons',
           action_id: CONSENT_IDS.cap,
@@ -63,8 +78,8 @@ export function renderOptinModal(state: ConsentState, today: string): ModalView 
         type: 'input',
         block_id: CONSENT_IDS.pause,
         optional: true,
-        label: plain('Pause all invitations until'),
-        hint: plain('Leave empty to receive invitations. You are invited again from this date on.'),
+        label: plain(t('pauseLabel')),
+        hint: plain(t('pauseHint')),
         element: {
           type: 'datepicker',
           action_id: CONSENT_IDS.pause,
@@ -75,59 +90,61 @@ export function renderOptinModal(state: ConsentState, today: string): ModalView 
   };
 }
 
-const names = (topics: TopicInfo[]) => topics.map((t) => t.name).join(', ');
-
-export function renderOptinSaved(result: ChoicesResult, today: string): ModalView {
-  const lines: string[] = [];
-  if (result.optedIn.length) lines.push(`You opted in to ${safe(names(result.optedIn))}.`);
-  if (result.optedOut.length) lines.push(`You opted out of ${safe(names(result.optedOut))}.`);
-  if (result.capChanged) lines.push(`${CAPS[result.state.cap].label}, across all topics.`);
-  if (result.pauseChanged) {
-    const p = result.state.pausedUntil;
-    lines.push(
-      p && p > today ? `Invitations are paused until ${formatDate(p)}.` : 'Invitations are no longer paused.',
-    );
+/**
+ * Topic names, listed; a very long list is cut (with an ellipsis) so that the sentence around
+ * it, in any language, still fits its block.
+ */
+function names(topics: TopicInfo[], max = 1200): string {
+  const shown: string[] = [];
+  let length = 0;
+  for (const x of topics) {
+    if (length + x.name.length + 2 > max) return `${shown.join(', ')}, …`;
+    shown.push(x.name);
+    length += x.name.length + 2;
   }
-  if (result.coachingEnded) lines.push('Your coaching engagement has ended; both of you were told.');
-  if (lines.length === 0) lines.push('Nothing changed.');
-  const on = result.state.topics.filter((t) => t.optedIn && !t.retired);
-  const blocks: Block[] = [
-    section(lines.join('\n')),
-    context(
-      on.length
-        ? `You hear about: ${safe(names(on), 2000)}.`
-        : 'You are not opted in to any topic: the PMO will not invite you to anything.',
-    ),
-  ];
-  return { type: 'modal', title: plain('Your invitations', 24), close: plain('Done', 24), blocks };
+  return shown.join(', ');
 }
 
-function stillLine(stillIn: TopicInfo[]): string {
-  return stillIn.length
-    ? `You still hear about: ${names(stillIn)}.`
-    : 'You are not opted in to any topic now: the PMO will not invite you to anything.';
+export function renderOptinSaved(tr: Translator, result: ChoicesResult, today: string): ModalView {
+  const t = tr.of(consentText);
+  const lines: string[] = [];
+  if (result.optedIn.length) lines.push(t('optedIn', { topics: safe(names(result.optedIn)) }));
+  if (result.optedOut.length) lines.push(t('optedOut', { topics: safe(names(result.optedOut)) }));
+  if (result.capChanged) lines.push(t('capChanged', { cap: result.state.cap }));
+  if (result.pauseChanged) {
+    const p = result.state.pausedUntil;
+    lines.push(p && p > today ? t('pausedUntil', { date: dayToken(tr, p) }) : t('notPaused'));
+  }
+  if (result.coachingEnded) lines.push(t('coachingEnded'));
+  if (lines.length === 0) lines.push(t('nothingChanged'));
+  const on = result.state.topics.filter((x) => x.optedIn && !x.retired);
+  const blocks: Block[] = [
+    section(lines.join('\n')),
+    context(on.length ? t('youHearAbout', { topics: safe(names(on, 2000), 2500) }) : t('notOptedInAny')),
+  ];
+  return { type: 'modal', title: plain(t('optinTitle'), 24), close: plain(t('done'), 24), blocks };
 }
 
 export function renderOptOutAnswer(
   scope: 'all' | TopicInfo,
   result: OptOutResult,
   command: string,
+  tr: Translator = translatorFor('en'),
 ): { text: string; blocks: Block[] } {
+  const t = tr.of(consentText);
   let text: string;
   if (scope === 'all') {
-    text = result.changed.length
-      ? `You opted out of everything: ${names(result.changed)}. The PMO will not invite you to anything.`
-      : 'You were not opted in to any topic — nothing changed.';
+    text = result.changed.length ? t('optedOutAll', { topics: names(result.changed) }) : t('notOptedInAll');
   } else {
-    text = result.changed.length
-      ? `You opted out of ${scope.name}. ${stillLine(result.stillIn)}`
-      : `You were not opted in to ${scope.name} — nothing changed. ${stillLine(result.stillIn)}`;
+    const still = {
+      topic: scope.name,
+      left: result.stillIn.length ? 'some' : 'none',
+      topics: names(result.stillIn),
+    };
+    text = result.changed.length ? t('optedOutOne', still) : t('notOptedInOne', still);
   }
-  if (result.coachingEnded) text += ' Your coaching engagement has ended; both of you were told.';
-  const blocks: Block[] = [
-    section(safe(text, 2900)),
-    context(`Change your mind any time with \`${command} optin\`.`),
-  ];
+  if (result.coachingEnded) text += ` ${t('coachingEnded')}`;
+  const blocks: Block[] = [section(safe(text, 2900)), context(t('changeMind', { command }))];
   return { text, blocks };
 }
 
@@ -136,25 +153,32 @@ export function renderOptOutAnswer(
  * topics this person could opt out of, and says plainly how to opt out of everything.
  */
 export function renderUnknownTopic(
+  tr: Translator,
   typed: string,
   yours: TopicInfo[],
   command: string,
 ): { text: string; blocks: Block[] } {
-  const shown = typed ? `“${safe(typed, 100)}”` : 'that (only invisible characters)';
+  const t = tr.of(consentText);
+  const shown = { invisible: typed ? 'no' : 'yes', typed: safe(typed, 100) };
   const text = yours.length
-    ? `There is no topic called ${shown}; your topics are ${names(yours)}. Nothing changed.`
-    : `There is no topic called ${shown}, and you are not opted in to any topic. Nothing changed.`;
-  const list = yours.map((t) => `• *${safe(t.name, 150)}* — \`${command} optout ${t.slug}\``).join('\n');
+    ? t('unknownWithTopics', { ...shown, topics: names(yours) })
+    : t('unknownNoTopics', shown);
+  // Whole lines only, as many as fit one section.
+  const lines: string[] = [];
+  let length = 0;
+  for (const x of yours) {
+    const line = t('yourTopicLine', { name: safe(x.name, 150), command, slug: x.slug });
+    if (length + line.length + 1 > 2900) break;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  const list = lines.join('\n');
   return {
     text,
     blocks: [
       section(safe(text, 2900)),
       ...(yours.length ? [section(list)] : []),
-      context(
-        yours.length
-          ? `\`${command} optout all\` opts you out of everything.`
-          : `\`${command} optin\` shows the topics you can choose.`,
-      ),
+      context(yours.length ? t('optoutAllHint', { command }) : t('optinHint', { command })),
     ],
   };
 }

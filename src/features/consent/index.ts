@@ -1,15 +1,17 @@
 import { defineFeature } from '../../feature';
 import { optinCommand, optoutCommand, topicsCommand } from './commands';
 import { consentFeature } from './listeners';
+import { consentText } from './messages';
 
 /** Opt in per topic, opt out or pause in one click: nobody is invited who did not ask. */
 export const consent = defineFeature(() => ({
   ...consentFeature,
   subcommands: [optinCommand, optoutCommand, topicsCommand],
+  catalogues: [consentText],
 }));
 
 // What other features may use.
-export { renderOptOutAnswer } from './blocks';
+export { capLabel, renderOptOutAnswer } from './blocks';
 export { CAPS, DEFAULT_CAP } from './caps';
 export {
   type ConsentDeps,

@@ -1,14 +1,19 @@
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import { localDate } from '../../lib/calendar';
-import { optionalDateFrom, rowId, rowIdOr } from '../../lib/input';
+import { rowId } from '../../lib/input';
 import { action, type Click, type Feature, view } from '../../slack/kit';
 import { safe } from '../../slack/kit/blocks';
+import { parseForm } from '../../slack/kit/form';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderOptinSaved } from './blocks';
-import { CAPS } from './caps';
+import { optinFormSchema, topicFormFields } from './forms';
 import { CONSENT_IDS, TOPIC_IDS } from './ids';
+import { consentText } from './messages';
 import { saveChoices } from './service';
-import { createTopic, getTopic, listTopics, TopicError, topicFormSchema, updateTopic } from './topics';
+import { createTopic, getTopic, listTopics, TopicError, updateTopic } from './topics';
 import { renderTopicForm, renderTopicList } from './topics-blocks';
 
 /**
@@ -16,40 +21,42 @@ import { renderTopicForm, renderTopicList } from './topics-blocks';
  * and the leads' `/pmo topics` list with its form.
  */
 
-const LEADS_ONLY = 'Only PMO leads manage topics.';
-const capChoice = z.enum(Object.keys(CAPS) as [keyof typeof CAPS, ...(keyof typeof CAPS)[]], {
-  error: 'Choose how often at most.',
-});
+// The kit's refusal is one fixed text (English) until routes can be given a translator.
+const LEADS_ONLY = translatorFor('en').t(consentText, 'leadsOnly');
+
+/** The person's language, for what this click or submission answers. */
+const translatorOf = async (deps: Deps, client: WebClient, userId: string) =>
+  translatorFor(await deps.languages.of(client, userId));
+
+const OPTIN_FIELDS = { topicIds: CONSENT_IDS.topics, cap: CONSENT_IDS.cap, pausedUntil: CONSENT_IDS.pause };
+const TOPIC_FIELDS = { name: TOPIC_IDS.name, description: TOPIC_IDS.description, status: TOPIC_IDS.status };
 
 const optinForm = view({
   callbackId: CONSENT_IDS.modal,
-  fields: { topicIds: CONSENT_IDS.topics, cap: CONSENT_IDS.cap, pausedUntil: CONSENT_IDS.pause },
-  schema: ({ deps }) =>
-    z.object({
-      topicIds: z
-        .array(rowIdOr('Please choose topics from the list.'))
-        .max(100)
-        .nullable()
-        .transform((v) => v ?? []),
-      cap: capChoice,
-      pausedUntil: optionalDateFrom(localDate(deps.clock.now(), deps.config.pmo.timezone), { after: true }),
-    }),
+  // The form is parsed in the submission, where the person's language is known.
   submit: async (s) => {
     const { deps } = s;
-    const result = await saveChoices(deps, s.userId, s.values, 'optin_modal', deps.clock.now());
+    const tr = await translatorOf(deps, s.client, s.userId);
+    const today = localDate(deps.clock.now(), deps.config.pmo.timezone);
+    const form = parseForm(s.body.view, OPTIN_FIELDS, optinFormSchema(tr, today));
+    if (!form.ok) return { errors: form.errors };
+    const result = await saveChoices(deps, s.userId, form.values, 'optin_modal', deps.clock.now());
     s.later(() => deps.surfaces.refreshHome(s.client, s.userId));
-    return { update: renderOptinSaved(result, localDate(deps.clock.now(), deps.config.pmo.timezone)) };
+    return { update: renderOptinSaved(tr, result, today) };
   },
 });
 
 /** "Add a topic" and each topic's "Edit" push the form over the list (a modal). */
 async function openTopicForm(click: Click<number | undefined>): Promise<void> {
-  if (click.place.kind !== 'modal') return click.tell('Open the topics with `/pmo topics` first.');
+  const tr = translatorFor(await click.deps.languages.of(click.client, click.userId));
+  const t = tr.of(consentText);
+  if (click.place.kind !== 'modal')
+    return click.tell(t('openTopicsFirst', { command: click.deps.config.pmo.command }));
   const topic = click.value === undefined ? undefined : await getTopic(click.deps.db, click.value);
-  if (click.value !== undefined && !topic) return click.tell('That topic no longer exists.');
+  if (click.value !== undefined && !topic) return click.tell(t('topicGone'));
   await click.client.views.push({
     trigger_id: click.triggerId,
-    view: renderTopicForm(topic, click.place.viewId),
+    view: renderTopicForm(topic, click.place.viewId, tr),
   });
 }
 
@@ -58,27 +65,27 @@ const topicForm = view({
   audience: 'leads',
   refusal: LEADS_ONLY,
   metadata: z.object({ topicId: rowId.nullable(), listViewId: z.string().regex(/^V[A-Z0-9]+$/) }),
-  fields: { name: TOPIC_IDS.name, description: TOPIC_IDS.description, status: TOPIC_IDS.status },
-  schema: () =>
-    topicFormSchema.extend({
-      status: z
-        .enum(['active', 'retired'], { error: 'Choose active or retired.' })
-        .nullable()
-        .transform((v) => v ?? 'active'),
-    }),
+  // The form is parsed in the submission, where the lead's language is known.
   submit: async (s) => {
     const { db, clock, config } = s.deps;
     const { topicId, listViewId } = s.metadata;
+    const tr = await translatorOf(s.deps, s.client, s.userId);
+    const form = parseForm(s.body.view, TOPIC_FIELDS, topicFormFields(tr));
+    if (!form.ok) return { errors: form.errors };
+    const values = form.values;
     let notice: string;
     try {
       if (topicId) {
         const t = await updateTopic(
           db,
           topicId,
-          { ...s.values, retired: s.values.status === 'retired' },
+          { ...values, retired: values.status === 'retired' },
           clock.now(),
         );
-        notice = `Saved *${safe(t.name, 150)}*${t.retired ? ' (retired)' : ''}.`;
+        notice = tr.t(consentText, 'savedTopic', {
+          name: safe(t.name, 150),
+          retired: t.retired ? 'yes' : 'no',
+        });
         await recordAudit(db, {
           actor: s.userId,
           action: AUDIT_ACTIONS.topicEdit,
@@ -86,17 +93,18 @@ const topicForm = view({
           at: clock.now(),
         });
       } else {
-        const t = await createTopic(db, s.values);
+        const t = await createTopic(db, values);
         await recordAudit(db, {
           actor: s.userId,
           action: AUDIT_ACTIONS.topicAdd,
           subject: `topic ${t.name}`.slice(0, 200),
           at: clock.now(),
         });
-        notice = `Added *${safe(t.name, 150)}*. People can opt in to it with \`${config.pmo.command} optin\`.`;
+        notice = tr.t(consentText, 'addedTopic', { name: safe(t.name, 150), command: config.pmo.command });
       }
     } catch (err) {
-      if (err instanceof TopicError) return { errors: { [TOPIC_IDS.name]: err.message } };
+      if (err instanceof TopicError)
+        return { errors: { [TOPIC_IDS.name]: topicErrorText(tr, err, topicId !== null) } };
       throw err;
     }
     // The list underneath, redrawn with the note; it may have been closed meanwhile.
@@ -104,13 +112,18 @@ const topicForm = view({
       s.client.views
         .update({
           view_id: listViewId,
-          view: renderTopicList(await listTopics(db, { includeRetired: true }), notice),
+          view: renderTopicList(await listTopics(db, { includeRetired: true }), notice, tr),
         })
         .catch((err: Error) => s.deps.logger.warn({ err }, 'could not redraw the topics list')),
     );
     return undefined;
   },
 });
+
+function topicErrorText(tr: Translator, err: TopicError, editing: boolean): string {
+  if (err.code === 'not_found') return tr.t(consentText, 'topicGone');
+  return tr.t(consentText, editing ? 'otherHasName' : 'duplicateName');
+}
 
 export const consentFeature: Feature = {
   name: 'consent',

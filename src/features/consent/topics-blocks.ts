@@ -1,45 +1,77 @@
 import type { ModalView } from '@slack/types';
-import { actions, type Block, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
+import { type Translator, translatorFor } from '../../i18n';
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  option,
+  plain,
+  safe,
+  section,
+  truncate,
+} from '../../slack/kit/blocks';
 import { TOPIC_IDS } from './ids';
+import { consentText } from './messages';
 import type { TopicInfo } from './topics';
 
-/** /pmo topics (leads): the list, and one form to add or edit a topic. */
+/**
+ * /pmo topics (leads): the list, and one form to add or edit a topic, in the lead's language.
+ * Called from Home and tests with their historical arguments: the translator comes last.
+ */
 
-export function renderTopicList(topics: TopicInfo[], notice?: string): ModalView {
+export function renderTopicList(
+  topics: TopicInfo[],
+  notice?: string,
+  tr: Translator = translatorFor('en'),
+): ModalView {
+  const t = tr.of(consentText);
   const blocks: Block[] = [];
   if (notice) blocks.push(section(notice));
-  blocks.push(actions('topic_list_actions', [button('Add a topic', TOPIC_IDS.add, 'add', 'primary')]));
-  for (const t of topics.slice(0, 95)) {
+  blocks.push(actions('topic_list_actions', [button(t('addTopic'), TOPIC_IDS.add, 'add', 'primary')]));
+  for (const x of topics.slice(0, 95)) {
     blocks.push(
       section(
-        `*${safe(t.name, 150)}*${t.retired ? ' _(retired)_' : ''} · \`${t.slug}\`\n${safe(t.description || '—', 500)}`,
-        { accessory: button('Edit', `${TOPIC_IDS.editPrefix}${t.id}`, String(t.id)) },
+        `*${safe(x.name, 150)}*${x.retired ? ` ${t('retiredMark')}` : ''} · \`${x.slug}\`\n${safe(x.description || '—', 500)}`,
+        {
+          accessory: button(t('edit'), `${TOPIC_IDS.editPrefix}${x.id}`, String(x.id), undefined, {
+            // Every row's button says "Edit": a screen reader says which topic.
+            accessibility_label: t('editLabel', { name: truncate(x.name, 50) }),
+          }),
+        },
       ),
     );
   }
-  blocks.push(context('Retired topics invite nobody; people keep their history.'));
+  blocks.push(context(t('retiredNote')));
   return {
     type: 'modal',
     callback_id: TOPIC_IDS.listModal,
-    title: plain('Topics', 24),
-    close: plain('Done', 24),
+    title: plain(t('topicsTitle'), 24),
+    close: plain(t('done'), 24),
     blocks,
   };
 }
 
-export function renderTopicForm(topic: TopicInfo | undefined, listViewId: string): ModalView {
+export function renderTopicForm(
+  topic: TopicInfo | undefined,
+  listViewId: string,
+  tr: Translator = translatorFor('en'),
+): ModalView {
+  const t = tr.of(consentText);
+  const active = option(t('active'), 'active');
+  const retired = option(t('retired'), 'retired');
   return {
     type: 'modal',
     callback_id: TOPIC_IDS.formModal,
     private_metadata: JSON.stringify({ topicId: topic?.id ?? null, listViewId }),
-    title: plain(topic ? 'Edit topic' : 'Add a topic', 24),
-    submit: plain('Save', 24),
-    close: plain('Back', 24),
+    title: plain(topic ? t('editTopicTitle') : t('addTopic'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('back'), 24),
     blocks: [
       {
         type: 'input',
         block_id: TOPIC_IDS.name,
-        label: plain('Name'),
+        label: plain(t('nameLabel')),
         element: {
           type: 'plain_text_input',
           action_id: TOPIC_IDS.name,
@@ -50,7 +82,7 @@ export function renderTopicForm(topic: TopicInfo | undefined, listViewId: string
       {
         type: 'input',
         block_id: TOPIC_IDS.description,
-        label: plain('Description'),
+        label: plain(t('descriptionLabel')),
         optional: true,
         element: {
           type: 'plain_text_input',
@@ -64,12 +96,12 @@ export function renderTopicForm(topic: TopicInfo | undefined, listViewId: string
             {
               type: 'input' as const,
               block_id: TOPIC_IDS.status,
-              label: plain('Status'),
+              label: plain(t('statusLabel')),
               element: {
                 type: 'radio_buttons' as const,
                 action_id: TOPIC_IDS.status,
-                initial_option: topic.retired ? option('Retired', 'retired') : option('Active', 'active'),
-                options: [option('Active', 'active'), option('Retired', 'retired')],
+                initial_option: topic.retired ? retired : active,
+                options: [active, retired],
               },
             },
           ]

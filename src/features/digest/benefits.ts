@@ -13,6 +13,7 @@ import type { Realised } from '../../db/schema';
 export const MIN_PEOPLE_FOR_QUOTES = 3;
 export const MAX_QUOTES = 3;
 
+/** The four answers to "Did it happen?"; `label` is the English reference, views say them from the catalogues. */
 export const REALISED_ANSWERS: readonly { value: Realised; label: string }[] = [
   { value: 'yes', label: 'Yes' },
   { value: 'partly', label: 'Partly' },

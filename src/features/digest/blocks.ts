@@ -1,12 +1,14 @@
 import type { KnownBlock } from '@slack/types';
+import { type Translator, translatorFor } from '../../i18n';
 import { reference } from '../../lib/request-reference';
 import { context, fields, header, safe, section } from '../../slack/kit/blocks';
 import { hasTargetNews, renderTargetDetails, renderTargetFields } from '../calendar';
 import { type LibraryFigures, libraryFields } from '../library';
-import { REALISED_ANSWERS, type ServiceBenefits } from './benefits';
+import { MIN_PEOPLE_FOR_QUOTES, type ServiceBenefits } from './benefits';
 import { type DigestHistory, type WeekFigures, weeklyMedian } from './history';
 import { DIGEST_IDS } from './ids';
-import type { DigestData } from './service';
+import { digestText } from './messages';
+import { type DigestData, MIN_PEOPLE_FOR_COMMENTS } from './service';
 
 /**
  * The leads' digest: one message that reads in 30 seconds (a header and two sections of
@@ -19,16 +21,47 @@ export interface DigestMessages {
   thread?: { text: string; blocks: KnownBlock[] };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const english = translatorFor('en');
 
-/** '2026-11-16' … '2026-11-22' → '16–22 Nov 2026' (or '26 Oct – 1 Nov 2026'). */
-export function periodLabel(firstDay: string, lastDay: string): string {
+/** Days and years go into messages as strings: ICU would group 2026 as "2,026". */
+const MONTH_KEYS = [
+  'month1',
+  'month2',
+  'month3',
+  'month4',
+  'month5',
+  'month6',
+  'month7',
+  'month8',
+  'month9',
+  'month10',
+  'month11',
+  'month12',
+] as const;
+
+/** A month's short name in the reader's language (1 = January). */
+export function monthName(month: number, tr: Translator = english): string {
+  const key = MONTH_KEYS[month - 1];
+  return key ? tr.t(digestText, key) : '';
+}
+
+/** '2026-11-16' … '2026-11-22' → '16–22 Nov 2026' (or '26 Oct – 1 Nov 2026'), in the reader's language. */
+export function periodLabel(firstDay: string, lastDay: string, tr: Translator = english): string {
+  const t = tr.of(digestText);
   const [y1, m1, d1] = firstDay.split('-').map(Number) as [number, number, number];
   const [y2, m2, d2] = lastDay.split('-').map(Number) as [number, number, number];
-  const mon = (m: number) => MONTHS[m - 1] ?? '';
-  if (y1 !== y2) return `${d1} ${mon(m1)} ${y1} – ${d2} ${mon(m2)} ${y2}`;
-  if (m1 !== m2) return `${d1} ${mon(m1)} – ${d2} ${mon(m2)} ${y2}`;
-  return `${d1}–${d2} ${mon(m2)} ${y2}`;
+  const days = { d1: String(d1), d2: String(d2) };
+  if (y1 !== y2)
+    return t('periodTwoYears', {
+      ...days,
+      m1: monthName(m1, tr),
+      y1: String(y1),
+      m2: monthName(m2, tr),
+      y2: String(y2),
+    });
+  if (m1 !== m2)
+    return t('periodTwoMonths', { ...days, m1: monthName(m1, tr), m2: monthName(m2, tr), year: String(y2) });
+  return t('periodSameMonth', { ...days, month: monthName(m2, tr), year: String(y2) });
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
@@ -42,27 +75,35 @@ export function trend(current: number, previous: number, format: (v: number) => 
 }
 
 /** Durations: hours below two days, days above. */
-export function duration(hours: number): string {
-  return hours < 48 ? `${round1(hours)} h` : `${round1(hours / 24)} d`;
+export function duration(hours: number, tr: Translator = english): string {
+  const t = tr.of(digestText);
+  return hours < 48
+    ? t('hours', { hours: tr.number(round1(hours)) })
+    : t('days', { days: tr.number(round1(hours / 24)) });
 }
 
-function medianTrend(current: number | null, previous: number | null): string {
-  if (current === null) return previous === null ? '—' : `— (was ${duration(previous)})`;
-  if (previous === null) return duration(current);
+function medianTrend(tr: Translator, current: number | null, previous: number | null): string {
+  const t = tr.of(digestText);
+  if (current === null)
+    return previous === null ? '—' : t('wasDuration', { duration: duration(previous, tr) });
+  if (previous === null) return duration(current, tr);
   const delta = current - previous;
-  if (Math.abs(delta) < 0.05) return `${duration(current)} (=)`;
+  if (Math.abs(delta) < 0.05) return `${duration(current, tr)} (=)`;
   // the change in the same unit as the figure: "4.5 d (▼1 d)", not "4.5 d (▼24 h)"
-  const change = current < 48 ? `${round1(Math.abs(delta))} h` : `${round1(Math.abs(delta) / 24)} d`;
-  return `${duration(current)} (${delta > 0 ? '▲' : '▼'}${change})`;
+  const change =
+    current < 48
+      ? t('hours', { hours: tr.number(round1(Math.abs(delta))) })
+      : t('days', { days: tr.number(round1(Math.abs(delta) / 24)) });
+  return `${duration(current, tr)} (${delta > 0 ? '▲' : '▼'}${change})`;
 }
 
 /** Joins list lines under a section's 3,000-character limit, saying how many did not fit. */
-function lines(items: string[], budget = 2700): string {
+function lines(tr: Translator, items: string[], budget = 2700): string {
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of items.entries()) {
     if (used + line.length + 1 > budget) {
-      out.push(`… and ${items.length - i} more`);
+      out.push(tr.t(digestText, 'andMore', { count: items.length - i }));
       break;
     }
     out.push(line);
@@ -73,40 +114,70 @@ function lines(items: string[], budget = 2700): string {
 
 /** " · 8-wk median 4": a figure against its usual level, not just against last week. */
 function usual(
+  tr: Translator,
   h: DigestHistory,
   figure: (w: WeekFigures) => number | null,
-  format = (v: number) => String(round1(v)),
+  format = (v: number) => tr.number(round1(v)),
 ) {
   if (h.weeks.length === 0) return '';
   const m = weeklyMedian(h, figure);
-  return m === null ? '' : ` · 8-wk median ${format(m)}`;
+  return m === null ? '' : ` · ${tr.t(digestText, 'usualMedian', { value: format(m) })}`;
 }
 
+/** 4 → "4.0" (in the reader's language: "4,0" in French). */
+const oneDecimal = (tr: Translator, v: number) =>
+  tr.number(round1(v), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** One service's benefits: delivered, rated, realised, and the quotes once enough people answered. */
-export function benefitsLine(b: ServiceBenefits, quoteChars = 250): string {
+export function benefitsLine(b: ServiceBenefits, quoteChars = 250, tr: Translator = english): string {
+  const t = tr.of(digestText);
   const value =
     b.averageRating === null
-      ? 'no ratings'
-      : `value ${round1(b.averageRating).toFixed(1)}/5 (${plural(b.ratings, 'rating')})`;
-  const realised = REALISED_ANSWERS.map((a) => `${b.realised[a.value]} ${a.label.toLowerCase()}`).join(', ');
+      ? t('noRatings')
+      : t('benefitValue', { average: oneDecimal(tr, b.averageRating), ratings: b.ratings });
+  const realised = t('realisedCounts', {
+    yes: b.realised.yes,
+    partly: b.realised.partly,
+    notYet: b.realised.not_yet,
+    no: b.realised.no,
+  });
   const quotes = b.quotes.map((q) => `\n> ${safe(q, quoteChars).replace(/\n/g, ' ')}`).join('');
-  return `• *${safe(b.name, 100)}*: ${b.delivered} delivered · ${value} · realised: ${realised}${quotes}`;
+  return t('benefitLine', { service: safe(b.name, 100), delivered: b.delivered, value, realised, quotes });
 }
 
 /** Every service's benefits, within a section's limit (the digest thread and a lead's Home). */
-export function benefitsSummary(benefits: ServiceBenefits[], quoteChars = 250): string {
+export function benefitsSummary(
+  benefits: ServiceBenefits[],
+  quoteChars = 250,
+  tr: Translator = english,
+  budget = 2700,
+): string {
   return benefits.length
-    ? lines(benefits.map((b) => benefitsLine(b, quoteChars)))
-    : 'No deliveries or answers in the last 8 weeks.';
+    ? lines(
+        tr,
+        benefits.map((b) => benefitsLine(b, quoteChars, tr)),
+        budget,
+      )
+    : tr.t(digestText, 'noBenefits');
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`);
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/**
+ * Each list of the thread: five of them fit under a message's 13,000 characters of text, and
+ * with the post above them in the preview.
+ */
+const THREAD_LIST_BUDGET = 1800;
 
-export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean }): DigestMessages {
-  const label = periodLabel(d.period.firstDay, d.period.lastDay);
+export function renderDigest(
+  d: DigestData,
+  now: Date,
+  opts: { quiet: boolean },
+  tr: Translator = english,
+): DigestMessages {
+  const t = tr.of(digestText);
+  const num = (v: number) => tr.number(v);
+  const label = periodLabel(d.period.firstDay, d.period.lastDay, tr);
   if (opts.quiet) {
-    const text = `Quiet week in the PMO (${label}): no new requests, deliveries, answers or invitations.`;
+    const text = t('quiet', { period: label });
     return { main: { text, blocks: [section(text)] } };
   }
   const c = d.current;
@@ -114,71 +185,85 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   const h = d.history;
   const days = (since: Date) => Math.floor((now.getTime() - since.getTime()) / 86_400_000);
   const waiting = d.oldestWaiting
-    ? `${d.unclaimed} · oldest ${reference(d.oldestWaiting.requestId)}, ${plural(days(d.oldestWaiting.createdAt), 'day')}`
-    : String(d.unclaimed);
+    ? t('oldestWaiting', {
+        count: d.unclaimed,
+        ref: reference(d.oldestWaiting.requestId),
+        days: days(d.oldestWaiting.createdAt),
+      })
+    : num(d.unclaimed);
   const value =
     c.averageRating === null
-      ? 'no answers yet'
-      : `${round1(c.averageRating).toFixed(1)}/5${
-          p.averageRating === null ? '' : ` (${trendSign(c.averageRating - p.averageRating)})`
-        } · ${plural(c.answers, 'answer')}${usual(
-          h,
-          (w) => w.averageRating,
-          (v) => round1(v).toFixed(1),
-        )}`;
+      ? t('noAnswersYet')
+      : t('valueFigure', {
+          average: oneDecimal(tr, c.averageRating),
+          trend: p.averageRating === null ? '' : ` (${trendSign(tr, c.averageRating - p.averageRating)})`,
+          answers: c.answers,
+          usual: usual(
+            tr,
+            h,
+            (w) => w.averageRating,
+            (v) => oneDecimal(tr, v),
+          ),
+        });
+  const figure = (cur: number, prev: number, of: (w: WeekFigures) => number | null) =>
+    trend(cur, prev, num) + usual(tr, h, of);
 
   const outrun = d.services.filter((s) => s.current > s.members);
   const main: KnownBlock[] = [
-    header(`PMO digest · ${label}`),
+    header(t('header', { period: label })),
     {
       ...fields([
-        ['New requests', trend(c.newRequests, p.newRequests) + usual(h, (w) => w.newRequests)],
-        ['Delivered', trend(c.delivered, p.delivered) + usual(h, (w) => w.delivered)],
-        ['Declined', trend(c.declined, p.declined) + usual(h, (w) => w.declined)],
-        ['Waiting for an owner', waiting],
-        ['In progress', String(d.inProgress)],
+        [t('newRequests'), figure(c.newRequests, p.newRequests, (w) => w.newRequests)],
+        [t('delivered'), figure(c.delivered, p.delivered, (w) => w.delivered)],
+        [t('declined'), figure(c.declined, p.declined, (w) => w.declined)],
+        [t('waitingForOwner'), waiting],
+        [t('inProgress'), num(d.inProgress)],
         [
-          'Median time to claim',
-          medianTrend(c.medianHoursToClaim, p.medianHoursToClaim) + over8Weeks(h, h.medianHoursToClaim),
+          t('medianToClaim'),
+          medianTrend(tr, c.medianHoursToClaim, p.medianHoursToClaim) +
+            over8Weeks(tr, h, h.medianHoursToClaim),
         ],
         [
-          'Median time to deliver',
-          medianTrend(c.medianHoursToDeliver, p.medianHoursToDeliver) + over8Weeks(h, h.medianHoursToDeliver),
+          t('medianToDeliver'),
+          medianTrend(tr, c.medianHoursToDeliver, p.medianHoursToDeliver) +
+            over8Weeks(tr, h, h.medianHoursToDeliver),
         ],
       ]),
       block_id: DIGEST_IDS.flowBlock,
     },
-    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
+    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets, tr))] : []),
     {
       ...fields([
-        ['Value', value],
+        [t('value'), value],
         [
-          'Opt-ins / opt-outs',
-          `${trend(c.optIns, p.optIns)} / ${trend(c.optOuts, p.optOuts)}${
+          t('optInsOuts'),
+          `${trend(c.optIns, p.optIns, num)} / ${trend(c.optOuts, p.optOuts, num)}${
             h.weeks.length
-              ? ` · 8-wk medians ${round1(weeklyMedian(h, (w) => w.optIns) ?? 0)} / ${round1(weeklyMedian(h, (w) => w.optOuts) ?? 0)}`
+              ? ` · ${t('usualMedians', {
+                  ins: num(round1(weeklyMedian(h, (w) => w.optIns) ?? 0)),
+                  outs: num(round1(weeklyMedian(h, (w) => w.optOuts) ?? 0)),
+                })}`
               : ''
           }`,
         ],
+        [t('invitationsSent'), figure(c.invitationsSent, p.invitationsSent, (w) => w.invitationsSent)],
         [
-          'Invitations sent',
-          trend(c.invitationsSent, p.invitationsSent) + usual(h, (w) => w.invitationsSent),
-        ],
-        [
-          'RSVP rate',
+          t('rsvpRate'),
           (c.invitationsSent === 0
             ? '—'
-            : `${percent(c.rsvpYes, c.invitationsSent)} (${c.rsvpYes} of ${c.invitationsSent})`) +
+            : t('rsvpFigure', {
+                percent: percent(tr, c.rsvpYes, c.invitationsSent),
+                yes: c.rsvpYes,
+                sent: c.invitationsSent,
+              })) +
             usual(
+              tr,
               h,
               (w) => (w.invitationsSent ? w.rsvpYes / w.invitationsSent : null),
-              (v) => `${Math.round(v * 100)}%`,
+              (v) => tr.number(v, { style: 'percent', maximumFractionDigits: 0 }),
             ),
         ],
-        [
-          'Repeat requesters',
-          trend(c.repeatRequesters, p.repeatRequesters) + usual(h, (w) => w.repeatRequesters),
-        ],
+        [t('repeatRequesters'), figure(c.repeatRequesters, p.repeatRequesters, (w) => w.repeatRequesters)],
       ]),
       block_id: DIGEST_IDS.engagementBlock,
     },
@@ -186,115 +271,149 @@ export function renderDigest(d: DigestData, now: Date, opts: { quiet: boolean })
   if (outrun.length > 0) {
     main.push(
       section(
-        `*Demand outruns skills:* ${outrun
-          .slice(0, 5)
-          .map(
-            (s) => `${safe(s.name, 100)} (${plural(s.current, 'request')}, ${plural(s.members, 'member')})`,
-          )
-          .join(', ')}`,
+        t('outrun', {
+          list: outrun
+            .slice(0, 5)
+            .map((s) =>
+              t('outrunItem', { service: safe(s.name, 100), requests: s.current, members: s.members }),
+            )
+            .join(', '),
+        }),
         { block_id: DIGEST_IDS.summaryBlock },
       ),
     );
   }
-  main.push(
-    context(
-      `Last 7 days (${label}) against the 7 before and the median week of the last 8. Details and the chart in the thread.`,
-    ),
-  );
+  main.push(context(t('footer', { period: label })));
 
   const thread: KnownBlock[] = [];
   const demand = d.services.filter((s) => s.current > 0 || s.previous > 0);
   thread.push(
     section(
-      `*New requests by service*\n${
+      `${t('demandHeading')}\n${
         demand.length
-          ? lines(demand.map((s) => `• ${safe(s.name, 100)}: ${trend(s.current, s.previous)}`))
-          : 'None.'
+          ? lines(
+              tr,
+              demand.map((s) => `• ${safe(s.name, 100)}: ${trend(s.current, s.previous, num)}`),
+              THREAD_LIST_BUDGET,
+            )
+          : t('none')
       }`,
     ),
   );
-  if (d.targets && hasTargetNews(d.targets)) thread.push(...renderTargetDetails(d.targets));
+  if (d.targets && hasTargetNews(d.targets)) thread.push(...renderTargetDetails(d.targets, tr));
   thread.push(
     section(
-      `*Value*\n${c.answers === 0 ? 'No answers in the period.' : d.distribution.map((count, i) => `${i + 1}/5: ${count}`).join(' · ')}`,
+      `${t('valueHeading')}\n${
+        c.answers === 0
+          ? t('noAnswersInPeriod')
+          : d.distribution.map((count, i) => t('distributionItem', { rating: i + 1, count })).join(' · ')
+      }`,
       { block_id: DIGEST_IDS.valueBlock },
     ),
   );
   if (d.comments.length > 0) {
     thread.push(
       section(
-        `*What people said* (not attributed)\n${lines(d.comments.map((t) => `> ${safe(t, 250).replace(/\n/g, ' ')}`))}`,
+        `${t('commentsHeading')}\n${lines(
+          tr,
+          d.comments.map((c) => `> ${safe(c, 250).replace(/\n/g, ' ')}`),
+          THREAD_LIST_BUDGET,
+        )}`,
       ),
     );
   } else if (c.answers > 0) {
-    thread.push(context('Comments are shown once at least 3 people answered in the period.'));
+    thread.push(context(t('commentsThreshold', { min: MIN_PEOPLE_FOR_COMMENTS })));
   }
   thread.push(
-    section(
-      `*Benefits realised by service* (last 8 weeks: delivered, rated, "did it happen?")\n${benefitsSummary(
-        d.benefits,
-      )}`,
-      { block_id: DIGEST_IDS.benefitsBlock },
-    ),
+    section(`${t('benefitsHeading')}\n${benefitsSummary(d.benefits, 250, tr, THREAD_LIST_BUDGET)}`, {
+      block_id: DIGEST_IDS.benefitsBlock,
+    }),
   );
   if (d.benefits.some((b) => b.realisedPeople > 0 && b.quotes.length === 0)) {
-    thread.push(context('What people said changed is quoted once at least 3 people answered for a service.'));
+    thread.push(context(t('quotesThreshold', { min: MIN_PEOPLE_FOR_QUOTES })));
   }
-  if (d.library?.hasNews) thread.push(...libraryBlocks(d.library));
+  if (d.library?.hasNews) thread.push(...libraryBlocks(tr, d.library));
   thread.push(
     section(
-      `*Opted-in people per topic*\n${
+      `${t('topicsHeading')}\n${
         d.optedInByTopic.length
-          ? lines(d.optedInByTopic.map((t) => `• ${safe(t.topic, 100)}: ${t.people}`))
-          : 'Nobody has opted in yet.'
+          ? lines(
+              tr,
+              d.optedInByTopic.map((o) => `• ${safe(o.topic, 100)}: ${num(o.people)}`),
+              THREAD_LIST_BUDGET,
+            )
+          : t('nobodyOptedIn')
       }`,
     ),
   );
   thread.push(
     section(
-      `*Supply vs demand* (requests this period · active members with the skill)\n${
+      `${t('supplyHeading')}\n${
         d.services.length
           ? lines(
-              d.services.map(
-                (s) =>
-                  `• ${safe(s.name, 100)}: ${plural(s.current, 'request')} · ${plural(s.members, 'member')}${s.current > s.members ? ' ⚠' : ''}`,
+              tr,
+              d.services.map((s) =>
+                t('supplyItem', {
+                  service: safe(s.name, 100),
+                  requests: s.current,
+                  members: s.members,
+                  short: s.current > s.members ? 'yes' : 'no',
+                }),
               ),
+              THREAD_LIST_BUDGET,
             )
-          : 'No skills recorded yet.'
+          : t('noSkills')
       }`,
     ),
   );
 
   return {
     main: {
-      text: `PMO digest ${label}: ${plural(c.newRequests, 'new request')}, ${c.delivered} delivered, ${d.unclaimed} waiting for an owner.`,
+      text: t('mainText', {
+        period: label,
+        newRequests: c.newRequests,
+        delivered: c.delivered,
+        unclaimed: d.unclaimed,
+      }),
       blocks: main,
     },
-    thread: { text: `Details for ${label}`, blocks: thread },
+    thread: { text: t('threadText', { period: label }), blocks: thread },
   };
 }
 
+const percent = (tr: Translator, part: number, whole: number) =>
+  whole === 0 ? '—' : tr.number(Math.round((part / whole) * 100) / 100, { style: 'percent' });
+
 /** The library in the period: adoptions and requests avoided against the 7 days before (▲/▼). */
-function libraryBlocks(l: LibraryFigures): KnownBlock[] {
-  const queue =
-    l.drafts.total === 0
-      ? 'No drafts wait for review.'
-      : `${l.drafts.total === 1 ? '1 draft waits' : `${l.drafts.total} drafts wait`} for review (Home lists them).`;
+function libraryBlocks(tr: Translator, l: LibraryFigures): KnownBlock[] {
+  const t = tr.of(digestText);
+  const queue = l.drafts.total === 0 ? t('noDrafts') : t('draftsWait', { count: l.drafts.total });
   return [
-    section('*PMO library*', { block_id: DIGEST_IDS.libraryBlock }),
-    fields(libraryFields(l, { window: '7 days', compare: trend })),
+    section(t('libraryHeading'), { block_id: DIGEST_IDS.libraryBlock }),
+    fields(
+      libraryFields(
+        l,
+        {
+          window: t('libraryWindow'),
+          compare: (cur, prev) => trend(cur, prev, (v) => tr.number(v)),
+        },
+        tr,
+      ),
+    ),
     context(queue),
   ];
 }
 
 /** " · 8 wks 3.5 h": the time over every claim or delivery of the last 8 weeks. */
-function over8Weeks(h: DigestHistory, hours: number | null): string {
-  return h.weeks.length === 0 || hours === null ? '' : ` · 8 wks ${duration(hours)}`;
+function over8Weeks(tr: Translator, h: DigestHistory, hours: number | null): string {
+  return h.weeks.length === 0 || hours === null
+    ? ''
+    : ` · ${tr.t(digestText, 'over8Weeks', { duration: duration(hours, tr) })}`;
 }
 
-function trendSign(delta: number): string {
+function trendSign(tr: Translator, delta: number): string {
   const r = round1(delta);
-  if (r > 0) return `▲${r.toFixed(1)}`;
-  if (r < 0) return `▼${(-r).toFixed(1)}`;
+  if (r > 0) return `▲${oneDecimal(tr, r)}`;
+  if (r < 0) return `▼${oneDecimal(tr, -r)}`;
   return '=';
 }

@@ -1,5 +1,7 @@
+import { type Translator, translatorFor } from '../../i18n';
 import { ALT_TEXT_MAX } from '../../slack/kit/files';
-import { periodLabel } from './blocks';
+import { monthName, periodLabel } from './blocks';
+import { digestText } from './messages';
 import type { DigestData } from './service';
 
 /**
@@ -34,11 +36,12 @@ export function chartData(d: DigestData): ChartData {
   };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** '2026-11-16' → '16 Nov'. */
-export function weekLabel(firstDay: string): string {
+const english = translatorFor('en');
+
+/** '2026-11-16' → '16 Nov', in the reader's language. */
+export function weekLabel(firstDay: string, tr: Translator = english): string {
   const [, m, d] = firstDay.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1] ?? ''}`;
+  return tr.t(digestText, 'weekLabel', { day: String(d), month: monthName(m, tr) });
 }
 
 /** Services drawn (and named in the alt text); the rest are summed up as "and N more". */
@@ -48,21 +51,29 @@ const MAX_SERVICES = 12;
  * What the chart shows, in words and numbers, for people who cannot see it (Slack's alt_txt,
  * at most 1,000 characters): every week's figures, then the services while they fit.
  */
-export function chartAltText(c: ChartData): string {
-  const list = (values: (number | null)[]) => values.map((v) => (v === null ? 'none' : String(v))).join(', ');
-  const head =
-    `PMO digest chart, ${periodLabel(c.firstDay, c.lastDay)}. Last 8 weeks, weeks starting ` +
-    `${weekLabel(c.weeks[0]?.firstDay ?? c.firstDay)} to ${weekLabel(c.weeks.at(-1)?.firstDay ?? c.firstDay)}: ` +
-    `new requests ${list(c.weeks.map((w) => w.requests))}; ` +
-    `delivered ${list(c.weeks.map((w) => w.delivered))}; ` +
-    `average value out of 5 ${list(c.weeks.map((w) => w.averageValue))}.`;
-  if (c.services.length === 0) return `${head} No services with demand or skills yet.`.slice(0, ALT_TEXT_MAX);
-  let text = `${head} This period, requests against members with the skill:`;
+export function chartAltText(c: ChartData, tr: Translator = english): string {
+  const t = tr.of(digestText);
+  // Figures in a list: no thousands separators, which would read as more items.
+  const list = (values: (number | null)[]) =>
+    values
+      .map((v) => (v === null ? t('altNone') : tr.number(v, { useGrouping: false })))
+      .join(t('altSeparator'));
+  const head = t('altHead', {
+    period: periodLabel(c.firstDay, c.lastDay, tr),
+    firstWeek: weekLabel(c.weeks[0]?.firstDay ?? c.firstDay, tr),
+    lastWeek: weekLabel(c.weeks.at(-1)?.firstDay ?? c.firstDay, tr),
+    requests: list(c.weeks.map((w) => w.requests)),
+    delivered: list(c.weeks.map((w) => w.delivered)),
+    values: list(c.weeks.map((w) => w.averageValue)),
+  });
+  if (c.services.length === 0) return `${head} ${t('altNoServices')}`.slice(0, ALT_TEXT_MAX);
+  let text = `${head} ${t('altServicesIntro')}`;
   for (const [i, s] of c.services.entries()) {
-    const part = ` ${s.name} ${plural(s.demand, 'request')}, ${plural(s.skills, 'member')}${i === c.services.length - 1 ? '.' : ';'}`;
+    const part = ` ${t('altService', { service: s.name, requests: s.demand, members: s.skills })}${i === c.services.length - 1 ? '.' : ';'}`;
     const rest = c.services.length - i;
-    if (text.length + part.length > ALT_TEXT_MAX - 20 || i >= MAX_SERVICES) {
-      text += ` and ${rest} more.`;
+    const more = ` ${t('altAndMore', { count: rest })}`;
+    if (text.length + part.length > ALT_TEXT_MAX - more.length - 5 || i >= MAX_SERVICES) {
+      text += more;
       break;
     }
     text += part;
@@ -70,30 +81,33 @@ export function chartAltText(c: ChartData): string {
   return text.slice(0, ALT_TEXT_MAX);
 }
 
-const plural = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
-
 const FONT = 'DejaVu Sans';
 export const CHART_WIDTH = 720;
 
 /** The Vega-Lite spec (pure): two panels, one above the other. */
-export function chartSpec(c: ChartData): Record<string, unknown> {
+export function chartSpec(c: ChartData, tr: Translator = english): Record<string, unknown> {
+  const t = tr.of(digestText);
+  const NEW = t('newRequests');
+  const DELIVERED = t('delivered');
+  const DEMAND = t('chartRequestsThisPeriod');
+  const SKILLS = t('chartMembersWithSkill');
   const weeks = c.weeks.flatMap((w, i) => [
-    { i, week: weekLabel(w.firstDay), measure: 'New requests', n: w.requests },
-    { i, week: weekLabel(w.firstDay), measure: 'Delivered', n: w.delivered },
+    { i, week: weekLabel(w.firstDay, tr), measure: NEW, n: w.requests },
+    { i, week: weekLabel(w.firstDay, tr), measure: DELIVERED, n: w.delivered },
   ]);
   const values = c.weeks
-    .map((w, i) => ({ i, week: weekLabel(w.firstDay), value: w.averageValue }))
+    .map((w, i) => ({ i, week: weekLabel(w.firstDay, tr), value: w.averageValue }))
     .filter((w) => w.value !== null);
   const services = c.services.slice(0, MAX_SERVICES).flatMap((s) => [
-    { service: s.name.slice(0, 40), measure: 'Requests this period', n: s.demand },
-    { service: s.name.slice(0, 40), measure: 'Members with the skill', n: s.skills },
+    { service: s.name.slice(0, 40), measure: DEMAND, n: s.demand },
+    { service: s.name.slice(0, 40), measure: SKILLS, n: s.skills },
   ]);
-  const weekOrder = c.weeks.map((w) => weekLabel(w.firstDay));
+  const weekOrder = c.weeks.map((w) => weekLabel(w.firstDay, tr));
   const x = {
     field: 'week',
     type: 'ordinal',
     sort: weekOrder,
-    title: 'Week starting',
+    title: t('chartWeekStarting'),
     axis: { labelAngle: 0 },
   };
   return {
@@ -106,10 +120,10 @@ export function chartSpec(c: ChartData): Record<string, unknown> {
       title: { fontSize: 15, anchor: 'start' },
       legend: { orient: 'top', title: null, labelLimit: 300 },
     },
-    title: `PMO digest · ${periodLabel(c.firstDay, c.lastDay)}`,
+    title: t('chartTitle', { period: periodLabel(c.firstDay, c.lastDay, tr) }),
     vconcat: [
       {
-        title: 'Last 8 weeks: requests, deliveries and average value',
+        title: t('chartWeeksTitle'),
         width: CHART_WIDTH,
         height: 220,
         layer: [
@@ -118,12 +132,17 @@ export function chartSpec(c: ChartData): Record<string, unknown> {
             mark: { type: 'bar' },
             encoding: {
               x,
-              xOffset: { field: 'measure', sort: ['New requests', 'Delivered'] },
-              y: { field: 'n', type: 'quantitative', title: 'Requests', axis: { tickMinStep: 1 } },
+              xOffset: { field: 'measure', sort: [NEW, DELIVERED] },
+              y: {
+                field: 'n',
+                type: 'quantitative',
+                title: t('chartRequestsAxis'),
+                axis: { tickMinStep: 1 },
+              },
               color: {
                 field: 'measure',
                 type: 'nominal',
-                sort: ['New requests', 'Delivered'],
+                sort: [NEW, DELIVERED],
                 scale: { range: ['#4c78a8', '#54a24b'] },
               },
             },
@@ -136,7 +155,7 @@ export function chartSpec(c: ChartData): Record<string, unknown> {
               y: {
                 field: 'value',
                 type: 'quantitative',
-                title: 'Average value (1–5, red)',
+                title: t('chartValueAxis'),
                 scale: { domain: [0, 5] },
                 axis: { orient: 'right', titleColor: '#e45756' },
               },
@@ -146,19 +165,19 @@ export function chartSpec(c: ChartData): Record<string, unknown> {
         resolve: { scale: { y: 'independent', color: 'independent' } },
       },
       {
-        title: 'This period: demand against skills on hand, per service',
+        title: t('chartServicesTitle'),
         width: CHART_WIDTH,
         height: { step: 12 },
-        data: { values: services.length ? services : [{ service: 'No services yet', measure: '', n: 0 }] },
+        data: { values: services.length ? services : [{ service: t('chartNoServices'), measure: '', n: 0 }] },
         mark: { type: 'bar' },
         encoding: {
           y: { field: 'service', type: 'nominal', sort: null, title: null },
-          yOffset: { field: 'measure', sort: ['Requests this period', 'Members with the skill'] },
-          x: { field: 'n', type: 'quantitative', title: 'Count', axis: { tickMinStep: 1 } },
+          yOffset: { field: 'measure', sort: [DEMAND, SKILLS] },
+          x: { field: 'n', type: 'quantitative', title: t('chartCount'), axis: { tickMinStep: 1 } },
           color: {
             field: 'measure',
             type: 'nominal',
-            sort: ['Requests this period', 'Members with the skill'],
+            sort: [DEMAND, SKILLS],
             scale: { range: ['#f58518', '#72b7b2'] },
           },
         },
@@ -186,9 +205,9 @@ export const CHART_FONT_FILES = [
   require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 ];
 
-export async function renderChartPng(c: ChartData): Promise<Buffer> {
+export async function renderChartPng(c: ChartData, tr: Translator = english): Promise<Buffer> {
   const [vega, vegaLite, resvg] = await loadRenderers();
-  const compiled = vegaLite.compile(chartSpec(c) as never).spec;
+  const compiled = vegaLite.compile(chartSpec(c, tr) as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG(1.25);
   view.finalize();

@@ -1,10 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { shareFile } from '../../slack/kit/files';
 import { renderDigest } from './blocks';
 import { type ChartData, chartAltText, chartData, renderChartPng } from './chart';
+import { digestText } from './messages';
 import { computeDigest, digestPeriod, isQuietWeek } from './service';
 
 const DIGEST_KIND = OUTBOX_KINDS.digest;
@@ -23,9 +25,11 @@ export function digestRunKey(deps: Pick<Deps, 'config'>, now: Date): string {
 export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
   const { db, config } = deps;
   const data = await computeDigest(db, now, config.pmo.timezone);
-  const rendered = renderDigest(data, now, { quiet: isQuietWeek(data) });
+  // Posted in the PMO channel: in the PMO's language, the chart and its alt text too.
+  const tr = translatorFor(deps.languages.pmo());
+  const rendered = renderDigest(data, now, { quiet: isQuietWeek(data) }, tr);
   const runKey = data.period.runKey;
-  const chart = await drawChart(deps, data, runKey);
+  const chart = await drawChart(deps, data, runKey, tr);
   const enqueued = await db.transaction().execute(async (trx) => {
     let count = await enqueueMessages(trx, [
       {
@@ -43,7 +47,7 @@ export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
           run_key: runKey,
           chart: JSON.stringify(chart.data),
           png: chart.png,
-          alt_text: chartAltText(chart.data),
+          alt_text: chartAltText(chart.data, tr),
           ...(chart.png ? {} : { status: 'failed' as const, error: chart.error }),
         })
         .onConflict((oc) => oc.column('run_key').doNothing())
@@ -76,6 +80,7 @@ async function drawChart(
   deps: Pick<Deps, 'db' | 'logger'>,
   data: Awaited<ReturnType<typeof computeDigest>>,
   runKey: string,
+  tr: Translator,
 ): Promise<{ data: ChartData; png: Buffer | null; error?: string }> {
   const chart = chartData(data);
   const done = await deps.db
@@ -85,7 +90,7 @@ async function drawChart(
     .executeTakeFirst();
   if (done) return { data: chart, png: null, error: 'already drawn' };
   try {
-    return { data: chart, png: await renderChartPng(chart) };
+    return { data: chart, png: await renderChartPng(chart, tr) };
   } catch (err) {
     // The digest goes out without its chart rather than not at all.
     deps.logger.error({ err, runKey }, 'the digest chart could not be drawn');
@@ -102,7 +107,7 @@ const runKeyOf = (dedupeKey: string) => dedupeKey.replace(/^digest\./, '').repla
  * not retried: the digest is out either way, and a chart days late would only confuse.
  */
 export async function shareDigestChart(
-  deps: Pick<Deps, 'db' | 'logger'>,
+  deps: Pick<Deps, 'db' | 'logger' | 'languages'>,
   client: WebClient,
   dedupeKey: string,
   posted: { channel: string; ts: string },
@@ -124,7 +129,7 @@ export async function shareDigestChart(
       channelId: posted.channel,
       threadTs: posted.ts,
       filename: `pmo-digest-${runKey}.png`,
-      title: `Chart · the 8 weeks to ${chart.lastDay}, and demand against skills`,
+      title: translatorFor(deps.languages.pmo()).t(digestText, 'chartFileTitle', { lastDay: chart.lastDay }),
       bytes,
       altText: claimed.alt_text,
     });

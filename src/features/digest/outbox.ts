@@ -9,7 +9,7 @@ import { shareDigestChart } from './job';
  * commit); the thread reply names the post as its parent, so the sender sends it after the post.
  */
 export function digestOutboxHooks(
-  deps: Pick<Deps, 'db' | 'logger'>,
+  deps: Pick<Deps, 'db' | 'logger' | 'languages'>,
   client: WebClient,
 ): Record<KindsOf<'digest'>, OutboxHooks> {
   return {

@@ -1,4 +1,5 @@
 import type { HomeView, ModalView } from '@slack/types';
+import { slackDate, type Translator, translatorFor } from '../../i18n';
 import {
   actions,
   type Block,
@@ -27,11 +28,12 @@ import {
   reference,
   requesterButtons,
   STATUS_EMOJI,
-  STATUS_LABELS,
+  statusLabel,
   stepsFor,
 } from '../requests';
 import { renderSettingsSummary } from '../settings';
 import { HOME_IDS } from './ids';
+import { homeText } from './messages';
 import type { Counted, HomeList, HomeModel } from './service';
 
 /**
@@ -50,143 +52,154 @@ export const MODAL_ITEMS = 90;
 
 const PAUSE_WEEKS = 4;
 
-const neededBy = (r: RequestWithService) => (r.needed_by ? `needed by ${r.needed_by}` : 'no date');
-const owner = (r: RequestWithService) => (r.owner_id ? mention(r.owner_id) : 'nobody yet');
+/**
+ * A calendar day (YYYY-MM-DD) as a Slack date token: each viewer's Slack writes it in their own
+ * language. Noon UTC names the same day in every time zone people work in.
+ */
+export const dayToken = (tr: Translator, day: string): string =>
+  slackDate(new Date(`${day}T12:00:00Z`), tr.locale, 'UTC', 'date_short');
+
+const neededBy = (tr: Translator, r: RequestWithService) =>
+  r.needed_by ? tr.t(homeText, 'neededBy', { date: dayToken(tr, r.needed_by) }) : tr.t(homeText, 'noDate');
+const owner = (tr: Translator, r: RequestWithService) =>
+  r.owner_id ? mention(r.owner_id) : tr.t(homeText, 'ownerNobody');
 
 /** One request in one line and a half: what, where it stands, who has it, by when, what next. */
-export function requestLine(r: RequestWithService): string {
-  return (
-    `${STATUS_EMOJI[r.status]} *${reference(r.id)}* · ${safe(r.service_name, 100)} · ${safe(r.project, 150)}\n` +
-    `${STATUS_LABELS[r.status]} · owner: ${owner(r)} · ${neededBy(r)} · next: ${nextStep(r)}`
-  );
+export function requestLine(r: RequestWithService, tr: Translator = translatorFor('en')): string {
+  return tr.t(homeText, 'requestLine', {
+    emoji: STATUS_EMOJI[r.status],
+    ref: reference(r.id),
+    service: safe(r.service_name, 100),
+    project: safe(r.project, 150),
+    status: statusLabel(tr, r.status),
+    owner: owner(tr, r),
+    neededBy: neededBy(tr, r),
+    next: nextStep(r, tr),
+  });
 }
 
-const moreButton = (list: HomeList, shown: number, total: number): Block[] =>
+const moreButton = (tr: Translator, list: HomeList, shown: number, total: number): Block[] =>
   total > shown
     ? [
         actions(`home_more_${list}`, [
-          button(`Show more (${total - shown} more)`, `${HOME_IDS.morePrefix}${list}`, list),
+          button(tr.t(homeText, 'showMore', { count: total - shown }), `${HOME_IDS.morePrefix}${list}`, list),
         ]),
       ]
     : [];
 
-function requesterBlocks(m: HomeModel): Block[] {
-  const blocks: Block[] = [header('Your requests')];
-  if (m.requests.length === 0) blocks.push(section('You have no open requests.'));
+function requesterBlocks(tr: Translator, m: HomeModel): Block[] {
+  const t = tr.of(homeText);
+  const blocks: Block[] = [header(t('yourRequests'))];
+  if (m.requests.length === 0) blocks.push(section(t('noOpenRequests')));
   for (const r of m.requests.slice(0, HOME_FIRST.requests)) {
-    blocks.push(section(requestLine(r)));
-    const buttons = requesterButtons(r, m.now);
+    blocks.push(section(requestLine(r, tr)));
+    const buttons = requesterButtons(r, m.now, tr);
     if (buttons) blocks.push(buttons);
   }
-  blocks.push(...moreButton('requests', HOME_FIRST.requests, m.requests.length));
+  blocks.push(...moreButton(tr, 'requests', HOME_FIRST.requests, m.requests.length));
   blocks.push(
-    actions('home_request_actions', [button('New request', HOME_IDS.newRequest, 'new', 'primary')]),
+    actions('home_request_actions', [button(t('newRequest'), HOME_IDS.newRequest, 'new', 'primary')]),
   );
 
   if (m.checkin) {
-    blocks.push(header('Check-in'));
+    blocks.push(header(t('checkinHeader')));
     // The check-in DM's own blocks: the same 1–5 buttons, answered by the same listener. Only
     // one at a time: its action ids are fixed, and ids must be unique on a surface.
-    blocks.push(...renderCheckinAsk(m.checkin.subject, { reminder: false }).blocks);
-    if (m.checkin.pending > 1)
-      blocks.push(
-        context(`${m.checkin.pending - 1} more check-in(s) waiting — the next shows once you answer.`),
-      );
+    blocks.push(...renderCheckinAsk(m.checkin.subject, { reminder: false }, tr).blocks);
+    if (m.checkin.pending > 1) blocks.push(context(t('checkinsWaiting', { count: m.checkin.pending - 1 })));
   }
 
-  blocks.push(header('Your topics'));
+  blocks.push(header(t('topicsHeader')));
   const paused = m.consent.pausedUntil !== null && m.consent.pausedUntil > m.today;
   blocks.push(
     section(
-      paused
-        ? `:double_vertical_bar: Invitations are paused until *${m.consent.pausedUntil}*.`
-        : 'The PMO invites you only about the topics you opt in to.',
+      paused && m.consent.pausedUntil
+        ? t('paused', { date: dayToken(tr, m.consent.pausedUntil) })
+        : t('optInOnly'),
       {
         accessory: paused
-          ? button('Resume invitations', HOME_IDS.resume, 'resume')
-          : button(`Pause ${PAUSE_WEEKS} weeks`, HOME_IDS.pause, 'pause'),
+          ? button(t('resume'), HOME_IDS.resume, 'resume')
+          : button(t('pauseWeeks', { weeks: PAUSE_WEEKS }), HOME_IDS.pause, 'pause'),
       },
     ),
   );
-  if (m.consent.topics.length === 0) blocks.push(section('No topics yet.'));
-  for (const t of m.consent.topics.slice(0, HOME_FIRST.topics)) {
-    const id = String(t.id);
+  if (m.consent.topics.length === 0) blocks.push(section(t('noTopics')));
+  for (const topic of m.consent.topics.slice(0, HOME_FIRST.topics)) {
+    const id = String(topic.id);
+    const words = { name: safe(topic.name, 100), description: safe(topic.description, 300) };
     blocks.push(
-      section(
-        `${t.optedIn ? ':white_check_mark: ' : ''}*${safe(t.name, 100)}*${t.optedIn ? ' · opted in' : ''}\n${safe(t.description, 300)}`,
-        {
-          accessory: t.optedIn
-            ? button('Opt out', `${HOME_IDS.topicOutPrefix}${id}`, id)
-            : button('Opt in', `${HOME_IDS.topicInPrefix}${id}`, id, 'primary'),
-        },
-      ),
+      section(topic.optedIn ? t('topicOptedIn', words) : t('topic', words), {
+        accessory: topic.optedIn
+          ? button(t('optOut'), `${HOME_IDS.topicOutPrefix}${id}`, id)
+          : button(t('optIn'), `${HOME_IDS.topicInPrefix}${id}`, id, 'primary'),
+      }),
     );
   }
   if (m.consent.topics.length > HOME_FIRST.topics)
     blocks.push(
-      context(
-        `and ${m.consent.topics.length - HOME_FIRST.topics} more topics: \`${m.command} optin\` shows them all.`,
-      ),
+      context(t('moreTopics', { count: m.consent.topics.length - HOME_FIRST.topics, command: m.command })),
     );
 
-  blocks.push(...renderLibraryPicks(m.library ?? [], m.command));
+  blocks.push(...renderLibraryPicks(m.library ?? [], m.command, tr));
 
-  blocks.push(header('Your coaching'));
+  blocks.push(header(t('coachingHeader')));
   if (!m.coaching) {
-    blocks.push(section(`No coaching right now. \`${m.command} coaching\` asks for a coach.`));
+    blocks.push(section(t('noCoaching', { command: m.command })));
   } else {
     const e = m.coaching.engagement;
+    const goals = safe(e.goals, 500);
     blocks.push(
       section(
         m.coaching.status === 'active'
-          ? `Coached by ${e.coachId ? mention(e.coachId) : 'your coach'} · goals: ${safe(e.goals, 500)}`
-          : `We are finding you a coach · goals: ${safe(e.goals, 500)}`,
+          ? t('coachedBy', { coach: e.coachId ? mention(e.coachId) : t('yourCoach'), goals })
+          : t('findingCoach', { goals }),
       ),
-      actions(COACHING_IDS.endActions, [button('End coaching', COACHING_IDS.end, String(e.id), 'danger')]),
+      actions(COACHING_IDS.endActions, [button(t('endCoaching'), COACHING_IDS.end, String(e.id), 'danger')]),
     );
   }
 
-  blocks.push(header('What the PMO offers'));
-  blocks.push(section(catalogueLines(m, HOME_FIRST.catalogue)));
-  blocks.push(...moreButton('catalogue', HOME_FIRST.catalogue, m.catalogue.length));
+  blocks.push(header(t('offersHeader')));
+  blocks.push(section(catalogueLines(tr, m, HOME_FIRST.catalogue)));
+  blocks.push(...moreButton(tr, 'catalogue', HOME_FIRST.catalogue, m.catalogue.length));
   return blocks;
 }
 
-function catalogueLines(m: HomeModel, max: number): string {
-  if (m.catalogue.length === 0) return 'The catalogue is empty right now.';
+function catalogueLines(tr: Translator, m: HomeModel, max: number): string {
+  if (m.catalogue.length === 0) return tr.t(homeText, 'catalogueEmpty');
   return m.catalogue
     .slice(0, max)
     .map((s) => `*${safe(s.name, 100)}* — ${safe(s.description, 300)}`)
     .join('\n');
 }
 
-function countLine(list: Counted<RequestWithService>, none: string, some: string): Block {
-  return context(list.total === 0 ? none : `${list.total} ${some}`);
+function countLine(list: Counted<RequestWithService>, none: string, some: (count: number) => string): Block {
+  return context(list.total === 0 ? none : some(list.total));
 }
 
 /** What "My work" offers on each item (the rest is on the triage post). */
 const HOME_WORK_STEPS: RequestAction[] = ['start', 'deliver', 'ask', 'unclaim'];
 
-function memberBlocks(m: HomeModel): Block[] {
+function memberBlocks(tr: Translator, m: HomeModel): Block[] {
   const mb = m.member;
   if (!mb) return [];
-  const blocks: Block[] = [divider(), header('Triage queue')];
-  blocks.push(countLine(mb.queue, 'Nothing waiting — the queue is empty.', 'unclaimed, oldest first'));
+  const t = tr.of(homeText);
+  const blocks: Block[] = [divider(), header(t('triageHeader'))];
+  blocks.push(countLine(mb.queue, t('queueNone'), (count) => t('queueSome', { count })));
   for (const r of mb.queue.items.slice(0, HOME_FIRST.queue)) {
     blocks.push(
-      section(requestLine(r), {
-        accessory: claimButton(r.id),
+      section(requestLine(r, tr), {
+        accessory: claimButton(r.id, tr),
       }),
     );
   }
-  blocks.push(...moreButton('queue', HOME_FIRST.queue, mb.queue.total));
+  blocks.push(...moreButton(tr, 'queue', HOME_FIRST.queue, mb.queue.total));
 
-  blocks.push(header('My work'));
-  blocks.push(countLine(mb.mine, 'Nothing claimed by you.', 'claimed or in progress'));
+  blocks.push(header(t('myWorkHeader')));
+  blocks.push(countLine(mb.mine, t('mineNone'), (count) => t('mineSome', { count })));
   for (const r of mb.mine.items.slice(0, HOME_FIRST.mine)) {
     const id = String(r.id);
     blocks.push(
-      section(requestLine(r)),
+      section(requestLine(r, tr)),
       actions(
         `home_work_${id}`,
         // The owner's own steps on their work, as the policy offers them, one set per request.
@@ -194,24 +207,27 @@ function memberBlocks(m: HomeModel): Block[] {
           r.id,
           stepsFor('pmo', r.status).filter((step) => HOME_WORK_STEPS.includes(step)),
           (a) => perItem(a, id),
+          tr,
         ),
       ),
     );
   }
-  blocks.push(...moreButton('mine', HOME_FIRST.mine, mb.mine.total));
+  blocks.push(...moreButton(tr, 'mine', HOME_FIRST.mine, mb.mine.total));
 
-  blocks.push(header('Overdue'));
+  blocks.push(header(t('overdueHeader')));
   blocks.push(
-    countLine(mb.overdue, 'Nothing overdue.', `open past their needed-by date (today is ${m.today})`),
+    countLine(mb.overdue, t('overdueNone'), (count) =>
+      t('overdueSome', { count, today: dayToken(tr, m.today) }),
+    ),
   );
-  for (const r of mb.overdue.items.slice(0, HOME_FIRST.overdue)) blocks.push(section(requestLine(r)));
-  blocks.push(...moreButton('overdue', HOME_FIRST.overdue, mb.overdue.total));
+  for (const r of mb.overdue.items.slice(0, HOME_FIRST.overdue)) blocks.push(section(requestLine(r, tr)));
+  blocks.push(...moreButton(tr, 'overdue', HOME_FIRST.overdue, mb.overdue.total));
 
-  blocks.push(header('My coachees'));
+  blocks.push(header(t('coacheesHeader')));
   blocks.push(
     section(
       mb.coachees.length === 0
-        ? 'Nobody is being coached by you right now.'
+        ? t('noCoachees')
         : mb.coachees
             .map(
               (e) =>
@@ -223,78 +239,72 @@ function memberBlocks(m: HomeModel): Block[] {
   return blocks;
 }
 
-function leadBlocks(m: HomeModel): Block[] {
+function leadBlocks(tr: Translator, m: HomeModel): Block[] {
   const d = m.lead?.digest;
   if (!d) return [];
+  const t = tr.of(homeText);
   const c = d.current;
-  const optedIn = d.optedInByTopic.map((t) => `${safe(t.topic, 80)}: ${t.people}`).join(' · ');
+  const optedIn = d.optedInByTopic.map((x) => `${safe(x.topic, 80)}: ${tr.number(x.people)}`).join(' · ');
+  const rating = (n: number) => tr.number(n, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return [
     divider(),
-    header(`This period · ${periodLabel(d.period.firstDay, d.period.lastDay)}`),
+    header(t('periodHeader', { period: periodLabel(d.period.firstDay, d.period.lastDay, tr) })),
     fields([
-      ['Requests', String(c.newRequests)],
-      ['Delivered', String(c.delivered)],
+      [t('fieldRequests'), tr.number(c.newRequests)],
+      [t('fieldDelivered'), tr.number(c.delivered)],
       [
-        'Average value',
-        c.averageRating === null ? '—' : `${c.averageRating.toFixed(1)} / 5 (${c.answers} answers)`,
+        t('fieldAverage'),
+        c.averageRating === null
+          ? '—'
+          : t('averageValue', { rating: rating(c.averageRating), count: c.answers }),
       ],
-      ['Waiting now', `${d.unclaimed} unclaimed · ${d.inProgress} in progress`],
+      [
+        t('fieldWaiting'),
+        t('waitingValue', { unclaimed: tr.number(d.unclaimed), inProgress: tr.number(d.inProgress) }),
+      ],
     ]),
-    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets))] : []),
-    section(`*Benefits realised by service* (last 8 weeks)\n${benefitsSummary(d.benefits, 150)}`),
-    context(`Opted-in people by topic: ${optedIn || 'nobody yet'}`),
+    ...(d.targets && hasTargetNews(d.targets) ? [fields(renderTargetFields(d.targets, tr))] : []),
+    section(t('benefits', { summary: benefitsSummary(d.benefits, 150, tr) })),
+    context(t('optedInByTopic', { list: optedIn || t('nobodyYet') })),
     actions('home_admin', [
-      button('Manage catalogue', HOME_IDS.manageCatalog, 'catalog'),
-      button('Manage topics', HOME_IDS.manageTopics, 'topics'),
-      button('Manage team', HOME_IDS.manageTeam, 'team'),
+      button(t('manageCatalogue'), HOME_IDS.manageCatalog, 'catalog'),
+      button(t('manageTopics'), HOME_IDS.manageTopics, 'topics'),
+      button(t('manageTeam'), HOME_IDS.manageTeam, 'team'),
     ]),
-    ...(m.lead?.settings ? renderSettingsSummary(m.lead.settings.current, m.lead.settings.envLeads) : []),
+    ...(m.lead?.settings ? renderSettingsSummary(m.lead.settings.current, m.lead.settings.envLeads, tr) : []),
   ];
 }
 
 /**
- * The Home tab for this person, with an optional one-line notice on top (what just happened).
- * The notice is app-written mrkdwn (it may mention people); callers escape any user text in it.
+ * The Home tab for this person, in their language, with an optional one-line notice on top
+ * (what just happened). The notice is app-written mrkdwn (it may mention people); callers
+ * escape any user text in it.
  */
-export function renderHome(m: HomeModel, notice?: string): HomeView {
+export function renderHome(tr: Translator, m: HomeModel, notice?: string): HomeView {
+  const t = tr.of(homeText);
   const top: Block[] = [];
   if (notice) top.push(context(`:information_source: ${notice}`));
-  top.push(
-    section(
-      m.role === 'lead'
-        ? '*Your PMO* — your requests, the team queue and this period at a glance.'
-        : m.role === 'member'
-          ? '*Your PMO* — your requests and the team queue at a glance.'
-          : '*Your PMO* — your requests, check-ins, topics and coaching at a glance.',
-    ),
-  );
+  top.push(section(t('intro', { role: m.role })));
   // Leads and members see their team sections first: that is what they come to Home for.
   let blocks = [
     ...top,
-    ...leadBlocks(m),
-    ...(m.lead?.digest.library ? renderLibraryLeadBlocks(m.lead.digest.library, m.command) : []),
-    ...memberBlocks(m),
+    ...leadBlocks(tr, m),
+    ...(m.lead?.digest.library ? renderLibraryLeadBlocks(m.lead.digest.library, m.command, tr) : []),
+    ...memberBlocks(tr, m),
     divider(),
-    ...requesterBlocks(m),
-    ...renderAwayHomeBlocks(m.away),
+    ...requesterBlocks(tr, m),
+    ...renderAwayHomeBlocks(m.away, tr),
   ];
   if (blocks.length > HOME_MAX_BLOCKS) {
     blocks = blocks.slice(0, HOME_MAX_BLOCKS - 1);
-    blocks.push(context('Some sections did not fit; the slash commands show everything.'));
+    blocks.push(context(t('didNotFit')));
   }
   return { type: 'home', blocks };
 }
 
-const LIST_TITLES: Record<HomeList, string> = {
-  requests: 'Your open requests',
-  queue: 'Triage queue',
-  mine: 'My work',
-  overdue: 'Overdue',
-  catalogue: 'What the PMO offers',
-};
-
 /** The whole of one Home list, in a modal (read-only: act on items from Home or the post). */
-export function renderHomeListModal(m: HomeModel, list: HomeList): ModalView {
+export function renderHomeListModal(tr: Translator, m: HomeModel, list: HomeList): ModalView {
+  const t = tr.of(homeText);
   let lines: string[];
   let total: number;
   if (list === 'catalogue') {
@@ -305,19 +315,20 @@ export function renderHomeListModal(m: HomeModel, list: HomeList): ModalView {
       list === 'requests'
         ? { items: m.requests, total: m.requests.length }
         : (m.member?.[list] ?? { items: [], total: 0 });
-    lines = c.items.map(requestLine);
+    lines = c.items.map((r) => requestLine(r, tr));
     total = c.total;
   }
-  const blocks: Block[] = [section(`*${LIST_TITLES[list]}* · ${total}`)];
+  const title = t('listTitle', { list });
+  const blocks: Block[] = [section(`*${title}* · ${tr.number(total)}`)];
   for (const line of lines.slice(0, MODAL_ITEMS)) blocks.push(section(line));
   const shown = Math.min(lines.length, MODAL_ITEMS);
-  if (total > shown) blocks.push(context(`and ${total - shown} more`));
-  if (lines.length === 0) blocks.push(section('Nothing here.'));
+  if (total > shown) blocks.push(context(t('andMore', { count: total - shown })));
+  if (lines.length === 0) blocks.push(section(t('nothingHere')));
   return {
     type: 'modal',
     callback_id: HOME_IDS.moreModal,
-    title: plain(LIST_TITLES[list], 24),
-    close: plain('Close', 24),
+    title: plain(title, 24),
+    close: plain(t('close'), 24),
     blocks,
   };
 }

@@ -1,6 +1,7 @@
 import { defineFeature } from '../../feature';
 import { homeOpened } from './events';
 import { homeFeature } from './listeners';
+import { homeText } from './messages';
 import { refreshHome, refreshHomes } from './publisher';
 
 /**
@@ -11,6 +12,7 @@ import { refreshHome, refreshHomes } from './publisher';
 export const home = defineFeature(() => ({
   ...homeFeature,
   events: [homeOpened],
+  catalogues: [homeText],
   ports: (deps) => ({
     surfaces: {
       refreshHome: (client, userId, opts) => refreshHome(deps, client, userId, opts),

@@ -1,4 +1,7 @@
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { addDays, localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
 import { action, type Feature } from '../../slack/kit';
@@ -7,8 +10,9 @@ import { listServices, renderCatalogModal } from '../catalog';
 import { getTopic, listTopics, optIn, optOut, pause, renderOptOutAnswer, renderTopicList } from '../consent';
 import { openRequestForm } from '../requests';
 import { listTeam, renderTeamModal } from '../team';
-import { renderHomeListModal } from './blocks';
+import { dayToken, renderHomeListModal } from './blocks';
 import { HOME_IDS } from './ids';
+import { homeText } from './messages';
 import { refreshHome } from './publisher';
 import { HOME_LISTS, loadHome } from './service';
 
@@ -21,8 +25,13 @@ import { HOME_LISTS, loadHome } from './service';
  */
 
 const PAUSE_DAYS = 28;
-const LEADS_ONLY = 'Only PMO leads manage the PMO.';
+/** The kit's refusal (said before the clicker's language is known) stays English. */
+const LEADS_ONLY = homeText.messages.en.leadsOnly;
 const any = z.unknown();
+
+/** The clicker's translator: one per click. */
+const translatorOf = async (deps: Deps, client: WebClient, userId: string) =>
+  translatorFor(await deps.languages.of(client, userId));
 
 export const homeFeature: Feature = {
   name: 'home',
@@ -38,12 +47,14 @@ export const homeFeature: Feature = {
       id: HOME_IDS.topicIn,
       value: rowId,
       run: async ({ deps, client, userId, value, tell }) => {
+        const t = (await translatorOf(deps, client, userId)).of(homeText);
         const topic = await getTopic(deps.db, value);
-        if (!topic || topic.retired) return tell('That topic no longer exists.');
+        if (!topic || topic.retired) return tell(t('topicGone'));
         const changed = await optIn(deps.db, userId, [topic.id], 'home', deps.clock.now());
+        const name = safe(topic.name, 100);
         const notice = changed.length
-          ? `You opted in to ${safe(topic.name, 100)}. You can opt out any time, here or with \`${deps.config.pmo.command} optout\`.`
-          : `You were already opted in to ${safe(topic.name, 100)}.`;
+          ? t('optedInNotice', { topic: name, command: deps.config.pmo.command })
+          : t('alreadyOptedIn', { topic: name });
         await refreshHome(deps, client, userId, { notice });
       },
     }),
@@ -51,10 +62,11 @@ export const homeFeature: Feature = {
       id: HOME_IDS.topicOut,
       value: rowId,
       run: async ({ deps, client, userId, value, tell }) => {
+        const tr = await translatorOf(deps, client, userId);
         const topic = await getTopic(deps.db, value);
-        if (!topic) return tell('That topic no longer exists.');
+        if (!topic) return tell(tr.t(homeText, 'topicGone'));
         const result = await optOut(deps, userId, [topic.id], 'home', deps.clock.now());
-        const answer = renderOptOutAnswer(topic, result, deps.config.pmo.command);
+        const answer = renderOptOutAnswer(topic, result, deps.config.pmo.command, tr);
         // The command's own words; topic names are lead-typed, so escaped for mrkdwn.
         await refreshHome(deps, client, userId, { notice: safe(answer.text, 1000) });
       },
@@ -67,8 +79,9 @@ export const homeFeature: Feature = {
         const tz = await deps.people.timeZone(client, userId);
         const until = addDays(localDate(deps.clock.now(), tz), PAUSE_DAYS);
         await pause(deps.db, userId, until, 'home', deps.clock.now());
+        const tr = await translatorOf(deps, client, userId);
         await refreshHome(deps, client, userId, {
-          notice: `Invitations paused until ${until}. Resume any time.`,
+          notice: tr.t(homeText, 'pausedNotice', { date: dayToken(tr, until) }),
         });
       },
     }),
@@ -77,15 +90,16 @@ export const homeFeature: Feature = {
       value: any,
       run: async ({ deps, client, userId }) => {
         await pause(deps.db, userId, null, 'home', deps.clock.now());
-        await refreshHome(deps, client, userId, { notice: 'Invitations resumed.' });
+        const tr = await translatorOf(deps, client, userId);
+        await refreshHome(deps, client, userId, { notice: tr.t(homeText, 'resumedNotice') });
       },
     }),
     action({
       id: HOME_IDS.more,
       value: z.enum(HOME_LISTS),
       run: async ({ deps, client, userId, value, triggerId }) => {
-        const model = await loadHome(deps, userId);
-        await client.views.open({ trigger_id: triggerId, view: renderHomeListModal(model, value) });
+        const [model, tr] = await Promise.all([loadHome(deps, userId), translatorOf(deps, client, userId)]);
+        await client.views.open({ trigger_id: triggerId, view: renderHomeListModal(tr, model, value) });
       },
     }),
     // The leads' lists. /pmo catalog and /pmo team answer with a private message; Home has no
@@ -95,11 +109,14 @@ export const homeFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       value: any,
-      run: async ({ deps, client, triggerId }) => {
-        const services = await listServices(deps.db, { includeRetired: true });
+      run: async ({ deps, client, userId, triggerId }) => {
+        const [services, tr] = await Promise.all([
+          listServices(deps.db, { includeRetired: true }),
+          translatorOf(deps, client, userId),
+        ]);
         await client.views.open({
           trigger_id: triggerId,
-          view: renderCatalogModal(services),
+          view: renderCatalogModal(services, tr),
         });
       },
     }),
@@ -108,11 +125,11 @@ export const homeFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       value: any,
-      run: async ({ deps, client, triggerId }) => {
-        const members = await listTeam(deps.db);
+      run: async ({ deps, client, userId, triggerId }) => {
+        const [members, tr] = await Promise.all([listTeam(deps.db), translatorOf(deps, client, userId)]);
         await client.views.open({
           trigger_id: triggerId,
-          view: renderTeamModal(members, deps.config.pmo.leadIds),
+          view: renderTeamModal(members, deps.config.pmo.leadIds, tr),
         });
       },
     }),
@@ -121,10 +138,13 @@ export const homeFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       value: any,
-      run: async ({ deps, client, triggerId }) => {
+      run: async ({ deps, client, userId, triggerId }) => {
         // /pmo topics already answers with this modal.
-        const topics = await listTopics(deps.db, { includeRetired: true });
-        await client.views.open({ trigger_id: triggerId, view: renderTopicList(topics) });
+        const [topics, tr] = await Promise.all([
+          listTopics(deps.db, { includeRetired: true }),
+          translatorOf(deps, client, userId),
+        ]);
+        await client.views.open({ trigger_id: triggerId, view: renderTopicList(topics, undefined, tr) });
       },
     }),
   ],

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { renderHome } from './blocks';
 import { homeViewers, loadHome, recordHomePublished } from './service';
 
@@ -34,8 +35,8 @@ function pendingOf(deps: Deps): Map<string, Pending> {
 
 async function publishNow(deps: Deps, client: WebClient, userId: string, notice?: string): Promise<void> {
   if ((await homeViewers(deps.db, [userId])).size === 0) return;
-  const model = await loadHome(deps, userId);
-  await client.views.publish({ user_id: userId, view: renderHome(model, notice) });
+  const [model, language] = await Promise.all([loadHome(deps, userId), deps.languages.of(client, userId)]);
+  await client.views.publish({ user_id: userId, view: renderHome(translatorFor(language), model, notice) });
   await recordHomePublished(deps.db, userId, deps.clock.now());
 }
 

@@ -1,48 +1,46 @@
+import type { Translator } from '../../i18n';
 import { actions, type Block, button, channelRef, context, section } from '../../slack/kit/blocks';
 import { INTAKE_IDS } from './ids';
+import { intakeText } from './messages';
 
 /** What intake shows: the offer after a reaction and the answers of /pmo intake. Pure. */
 
 type Message = { text: string; blocks: Block[] };
 
 /** Only the person who reacted sees it; nothing is filed unless they click. */
-export function renderOffer(offerId: number): Message {
-  const text = 'File this as a PMO request?';
+export function renderOffer(tr: Translator, offerId: number): Message {
+  const t = tr.of(intakeText);
+  const text = t('offerText');
   return {
     text,
     blocks: [
-      section(
-        `:inbox_tray: *${text}* The form opens with the message filled in; nothing is sent until you submit it.`,
-      ),
+      section(`:inbox_tray: *${text}* ${t('offerDetail')}`),
       actions(INTAKE_IDS.offerActions, [
-        button('File a request', INTAKE_IDS.fileOffer, String(offerId), 'primary'),
+        button(t('fileButton'), INTAKE_IDS.fileOffer, String(offerId), 'primary'),
       ]),
     ],
   };
 }
 
-export function renderIntakeOn(channel: string, emoji: string, problems: string[]): Message {
-  const text = `Reaction intake is on in ${channelRef(channel)}: reacting with :${emoji}: on a message there offers that person a prefilled request form.`;
+export function renderIntakeOn(tr: Translator, channel: string, emoji: string, problems: string[]): Message {
+  const t = tr.of(intakeText);
+  const text = t('onText', { channel: channelRef(channel), emoji });
   return {
     text,
     blocks: [
-      section(`:white_check_mark: ${text} Nothing is filed without their click.`),
+      section(`:white_check_mark: ${text} ${t('onDetail')}`),
       ...problems.map((p) => context(`:warning: ${p}`)),
     ],
   };
 }
 
-export function renderIntakeOff(channel: string, wasOn: boolean): Message {
-  const text = wasOn
-    ? `Reaction intake is off in ${channelRef(channel)}.`
-    : `Reaction intake was not on in ${channelRef(channel)}; nothing changed.`;
+export function renderIntakeOff(tr: Translator, channel: string, wasOn: boolean): Message {
+  const text = tr.t(intakeText, wasOn ? 'offText' : 'notOnText', { channel: channelRef(channel) });
   return { text, blocks: [section(text)] };
 }
 
-export function renderIntakeUsage(command: string, extra?: string): Message {
-  const text =
-    `${extra ? `${extra} ` : ''}Use \`${command} intake #channel :emoji:\` to let people file a request by reacting ` +
-    `with that emoji in that channel, and \`${command} intake off #channel\` to stop. Run it in the channel itself ` +
-    'and the channel can be left out.';
+export function renderIntakeUsage(tr: Translator, command: string, extra?: string): Message {
+  const usage = tr.t(intakeText, 'usage', { command });
+  const text = extra ? `${extra} ${usage}` : usage;
   return { text, blocks: [section(text)] };
 }

@@ -1,6 +1,8 @@
+import { type Translator, translatorFor } from '../../i18n';
 import type { Subcommand } from '../../slack/commands/subcommand';
-import { cannotPostIn } from '../requests';
+import { cannotPostIn, translatorOf } from '../requests';
 import { renderIntakeOff, renderIntakeOn, renderIntakeUsage } from './blocks';
+import { intakeText } from './messages';
 import { clearIntakeChannel, setIntakeChannel } from './service';
 import { emojiName } from './text';
 
@@ -12,7 +14,11 @@ import { emojiName } from './text';
  */
 export type ChannelArg = { ok: true; channel: string } | { ok: false; problem: string };
 
-export function channelArg(word: string | undefined, here: { id: string; name: string }): ChannelArg {
+export function channelArg(
+  word: string | undefined,
+  here: { id: string; name: string },
+  tr: Translator = translatorFor('en'),
+): ChannelArg {
   if (!word) return { ok: true, channel: here.id };
   const escaped = /^<#([CG][A-Z0-9]{2,20})(?:\|[^>]*)?>$/.exec(word);
   if (escaped?.[1]) return { ok: true, channel: escaped[1] };
@@ -21,7 +27,7 @@ export function channelArg(word: string | undefined, here: { id: string; name: s
   if (name === here.name.toLowerCase()) return { ok: true, channel: here.id };
   return {
     ok: false,
-    problem: `I can't look up “#${name.replace(/[^a-z0-9_-]/g, '').slice(0, 80)}” by name.`,
+    problem: tr.t(intakeText, 'cannotLookUp', { name: name.replace(/[^a-z0-9_-]/g, '').slice(0, 80) }),
   };
 }
 
@@ -30,24 +36,26 @@ const REACTIONS_SCOPE = 'reactions:read';
 export const intakeCommand: Subcommand = {
   name: 'intake',
   usage: 'intake #channel :emoji: | intake off #channel',
-  summary: 'let people file a request by reacting with an emoji in a channel',
+  summary: (tr) => tr.t(intakeText, 'summary'),
   audience: 'leads',
   run: async ({ ack, command, rest, deps, client }) => {
+    const tr = await translatorOf(deps, client, command.user_id);
+    const t = tr.of(intakeText);
     const words = rest.split(/\s+/).filter(Boolean);
     const here = { id: command.channel_id, name: command.channel_name };
     const usage = (extra?: string) =>
-      ack({ response_type: 'ephemeral', ...renderIntakeUsage(deps.config.pmo.command, extra) });
+      ack({ response_type: 'ephemeral', ...renderIntakeUsage(tr, deps.config.pmo.command, extra) });
     if (words[0]?.toLowerCase() === 'off') {
-      const target = channelArg(words[1], here);
+      const target = channelArg(words[1], here, tr);
       if (!target.ok) return usage(target.problem);
       const wasOn = await clearIntakeChannel(deps.db, target.channel);
-      return ack({ response_type: 'ephemeral', ...renderIntakeOff(target.channel, wasOn) });
+      return ack({ response_type: 'ephemeral', ...renderIntakeOff(tr, target.channel, wasOn) });
     }
     const emojiWord = words.find((w) => /^:[^:\s]+(::skin-tone-\d)?:$/.test(w));
     const channelWord = words.find((w) => w !== emojiWord);
     const emoji = emojiWord ? emojiName(emojiWord) : undefined;
     if (!emoji || words.length > 2) return usage();
-    const target = channelArg(channelWord, here);
+    const target = channelArg(channelWord, here, tr);
     if (!target.ok) return usage(target.problem);
     await setIntakeChannel(
       deps.db,
@@ -62,18 +70,13 @@ export const intakeCommand: Subcommand = {
       const notThere = await cannotPostIn(client, target.channel, (s) => {
         scopes = s;
       });
-      if (notThere)
-        problems.push(
-          'I am not in that channel yet, so its reactions do not reach me: invite me there (`/invite @PMO Concierge`).',
-        );
+      if (notThere) problems.push(t('notInChannel'));
     } catch (err) {
       deps.logger.warn({ err }, 'could not check the intake channel');
-      problems.push('I could not check whether I am in that channel; make sure I am invited there.');
+      problems.push(t('couldNotCheck'));
     }
     if (scopes && !scopes.includes(REACTIONS_SCOPE))
-      problems.push(
-        `This installation of the app may not read reactions (\`${REACTIONS_SCOPE}\`): ask a workspace admin to reinstall it from its manifest.`,
-      );
-    await ack({ response_type: 'ephemeral', ...renderIntakeOn(target.channel, emoji, problems) });
+      problems.push(t('noReactionsScope', { scope: REACTIONS_SCOPE }));
+    await ack({ response_type: 'ephemeral', ...renderIntakeOn(tr, target.channel, emoji, problems) });
   },
 };

@@ -3,9 +3,18 @@ import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { rowId } from '../../lib/input';
 import { action, type Feature, onEvent, shortcut, workflowStep } from '../../slack/kit';
-import { type FormOrigin, LIMITS, openRequestForm, rememberFormOrigin, workspaceOfEvent } from '../requests';
+import {
+  type FormOrigin,
+  LIMITS,
+  openRequestForm,
+  pmoTranslator,
+  rememberFormOrigin,
+  translatorOf,
+  workspaceOfEvent,
+} from '../requests';
 import { renderOffer } from './blocks';
 import { INTAKE_IDS } from './ids';
+import { intakeText } from './messages';
 import { createOffer, fileFromWorkflow, intakeEmojiOf, offerFor } from './service';
 import { emojiName, mrkdwnToPlain } from './text';
 
@@ -15,9 +24,6 @@ import { emojiName, mrkdwnToPlain } from './text';
  * the person who reacted a button that opens the form. Nothing is filed without someone's
  * submission (or a workflow its author set up).
  */
-
-const NOT_YOUR_OFFER =
-  'This button was for the person who reacted, so it does nothing for you. To ask the PMO yourself, use “Ask the PMO about this” on the message, or `/pmo request`.';
 
 /** A channel's name as a project, where the payload gives a real one (not a DM or a group DM). */
 function projectFrom(channel: { id?: string; name?: string } | undefined): string | undefined {
@@ -51,6 +57,7 @@ async function openFormFromMessage(
     triggerId,
     { ...prefill, ...(origin.permalink ? { link: origin.permalink } : {}) },
     { fromMessage: true },
+    await translatorOf(deps, client, userId),
   );
   if (viewId) await rememberFormOrigin(deps.db, viewId, userId, origin, deps.clock.now());
 }
@@ -84,7 +91,14 @@ const newRequest = shortcut({
   callbackId: INTAKE_IDS.globalShortcut,
   type: 'shortcut',
   run: async ({ shortcut, client }, deps) => {
-    await openRequestForm(deps, client, shortcut.trigger_id);
+    await openRequestForm(
+      deps,
+      client,
+      shortcut.trigger_id,
+      '',
+      {},
+      await translatorOf(deps, client, shortcut.user.id),
+    );
   },
 });
 
@@ -107,10 +121,8 @@ const createRequestStep = workflowStep({
       });
     } catch (err) {
       logger.error({ err, executionId }, 'the workflow step could not file a request');
-      await fail({
-        error:
-          'The PMO app could not file the request just now. Please run the workflow again in a few minutes.',
-      });
+      // For the workflow's author, in Workflow Builder: in the PMO's language.
+      await fail({ error: pmoTranslator(deps).t(intakeText, 'stepFailed') });
       return;
     }
     if (result.ok) await complete({ outputs: { reference: result.reference } });
@@ -141,7 +153,8 @@ const offerOnReaction = onEvent('reaction_added', async ({ event, client }, deps
     deps.clock.now(),
   );
   if (offerId === undefined) return;
-  await client.chat.postEphemeral({ channel, user: event.user, ...renderOffer(offerId) });
+  const tr = await translatorOf(deps, client, event.user);
+  await client.chat.postEphemeral({ channel, user: event.user, ...renderOffer(tr, offerId) });
 });
 
 /** The offer's button: only the person who reacted can use it. */
@@ -156,7 +169,10 @@ export const intakeFeature: Feature = {
       value: rowId,
       run: async (click) => {
         const offer = await offerFor(click.deps.db, click.value, click.userId);
-        if (!offer) return click.tell(NOT_YOUR_OFFER);
+        if (!offer)
+          return click.tell(
+            (await translatorOf(click.deps, click.client, click.userId)).t(intakeText, 'notYourOffer'),
+          );
         await openFormFromMessage(
           click.deps,
           click.client,

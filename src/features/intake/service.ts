@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import { localDate } from '../../lib/calendar';
 import { cleanText, isBlank, SLACK_USER_ID } from '../../lib/input';
 import type { UsersInfoClient } from '../../slack/people';
 import { listServices } from '../catalog';
-import { type RequestForm, reference, requestFormSchema, submitRequest, type Workspace } from '../requests';
+import {
+  pmoTranslator,
+  type RequestForm,
+  reference,
+  requestFormSchema,
+  submitRequest,
+  type Workspace,
+} from '../requests';
+import { intakeText } from './messages';
 
 /**
  * Intake: requests that start where the work happens. The shortcuts and the reaction's offer
@@ -120,7 +129,7 @@ const stepInputs = z.record(z.string(), z.unknown());
 export type StepResult = { ok: true; reference: string; created: boolean } | { ok: false; error: string };
 
 /** A project when the workflow gives none: the column is required, and this says why it is vague. */
-export const NO_PROJECT = 'Not given (filed from a workflow)';
+export const NO_PROJECT = intakeText.messages.en.noProject;
 
 const text = (v: unknown): string | null => {
   if (typeof v !== 'string') return null;
@@ -128,58 +137,64 @@ const text = (v: unknown): string | null => {
   return isBlank(t) ? null : t;
 };
 
+type WhatKey = 'whatService' | 'whatProject' | 'whatNeed' | 'whatValue' | 'whatDate' | 'whatRequester';
+
 /**
  * The request form's fields as the step's inputs name them (the step's input names are its
  * public contract), with what each holds, for errors that name the input a workflow author set.
  */
-const STEP_INPUTS: Partial<Record<keyof RequestForm, { input: string; what: string }>> = {
-  serviceId: { input: 'service', what: 'the name of a PMO service' },
-  project: { input: 'project', what: 'the project or team' },
-  need: { input: 'need', what: 'what the requester needs' },
-  value: { input: 'expected_value', what: 'the value expected, and for whom' },
-  neededBy: { input: 'needed_by', what: 'a date, YYYY-MM-DD' },
+const STEP_INPUTS: Partial<Record<keyof RequestForm, { input: string; what: WhatKey }>> = {
+  serviceId: { input: 'service', what: 'whatService' },
+  project: { input: 'project', what: 'whatProject' },
+  need: { input: 'need', what: 'whatNeed' },
+  value: { input: 'expected_value', what: 'whatValue' },
+  neededBy: { input: 'needed_by', what: 'whatDate' },
 };
 
-const missing = (input: string, what: string): StepResult => ({
+const missing = (tr: Translator, input: string, what: WhatKey): StepResult => ({
   ok: false,
-  error: `The PMO step needs "${input}" (${what}), and it was empty. Please fill it in the step's settings, or map it to a variable that always has a value.`,
+  error: tr.t(intakeText, 'missing', { input, what: tr.t(intakeText, what) }),
 });
 
 /** The form's own error for a field, said about the step's input and the value it was given. */
-function inputError(field: string, given: unknown, message: string): StepResult {
+function inputError(tr: Translator, field: string, given: unknown, message: string): StepResult {
   const step = STEP_INPUTS[field as keyof RequestForm];
   if (!step) return { ok: false, error: message };
   if (given === null || given === undefined || (typeof given === 'string' && text(given) === null))
-    return missing(step.input, step.what);
-  const shown =
+    return missing(tr, step.input, step.what);
+  const what = tr.t(intakeText, step.what);
+  const error =
     typeof given === 'string' && given.length > 100
-      ? `is ${given.length} characters long`
-      : `is "${String(given).slice(0, 40)}"`;
-  return { ok: false, error: `"${step.input}" (${step.what}) ${shown}. ${message}` };
+      ? tr.t(intakeText, 'tooLongInput', { input: step.input, what, length: given.length, message })
+      : tr.t(intakeText, 'badInput', { input: step.input, what, given: String(given).slice(0, 40), message });
+  return { ok: false, error };
 }
 
 /**
  * Files a request from a workflow step. Errors are written for the workflow's author (they see
- * them in Workflow Builder's activity), naming the input and what to do. `executionId` is the
- * submission key: the same execution files one request however often it arrives. The inputs are
- * read with the request form's schema, so a step meets the form's rules and the form's words.
+ * them in Workflow Builder's activity), in the PMO's language, naming the input and what to do.
+ * `executionId` is the submission key: the same execution files one request however often it
+ * arrives. The inputs are read with the request form's schema, so a step meets the form's rules
+ * and the form's words.
  */
 export async function fileFromWorkflow(
   deps: Deps,
   client: UsersInfoClient,
   input: { executionId: string; inputs: unknown; workspace?: Workspace },
 ): Promise<StepResult> {
+  const tr = pmoTranslator(deps);
+  const t = tr.of(intakeText);
   const raw = stepInputs.safeParse(input.inputs ?? {});
-  if (!raw.success) return { ok: false, error: 'The PMO step got no inputs. Please fill in its settings.' };
+  if (!raw.success) return { ok: false, error: t('noInputs') };
   const i = raw.data;
   const requester = text(i.requester);
-  if (!requester) return missing('requester', 'who asks');
+  if (!requester) return missing(tr, 'requester', 'whatRequester');
   if (!SLACK_USER_ID.test(requester))
-    return { ok: false, error: `"requester" must be a person (a user id), not "${requester.slice(0, 50)}".` };
+    return { ok: false, error: t('notAPerson', { given: requester.slice(0, 50) }) };
 
   // A workflow names its service (the form offers a list): matched by name, in any letter case.
   const serviceName = text(i.service);
-  if (!serviceName) return missing('service', 'the name of a PMO service');
+  if (!serviceName) return missing(tr, 'service', 'whatService');
   const services = await listServices(deps.db);
   const wanted = serviceName.toLocaleLowerCase('en');
   const service = services.find((s) => s.name.trim().toLocaleLowerCase('en') === wanted);
@@ -187,16 +202,14 @@ export async function fileFromWorkflow(
     const names = services.map((s) => s.name).join(', ');
     return {
       ok: false,
-      error: `There is no PMO service called "${serviceName.slice(0, 100)}". Use one of: ${names}`.slice(
-        0,
-        1000,
-      ),
+      error: t('noSuchService', { name: serviceName.slice(0, 100), names }).slice(0, 1000),
     };
   }
 
   const given: Record<keyof RequestForm, unknown> = {
     serviceId: service.id,
-    project: text(i.project) === null ? NO_PROJECT : i.project,
+    // Stored as the project: written in the PMO's language, whose channel shows it.
+    project: text(i.project) === null ? t('noProject') : i.project,
     need: i.need,
     value: i.expected_value,
     // Workflow Builder sends an unset optional input as an empty string.
@@ -209,11 +222,12 @@ export async function fileFromWorkflow(
     today,
     services.map((s) => s.id),
     { neededBy: 'optional' },
+    tr,
   ).safeParse(given);
   if (!form.success) {
     const issue = form.error.issues[0];
     const field = String(issue?.path[0] ?? '');
-    return inputError(field, given[field as keyof RequestForm], issue?.message ?? 'Please check the inputs.');
+    return inputError(tr, field, given[field as keyof RequestForm], issue?.message ?? t('checkInputs'));
   }
 
   const result = await submitRequest(deps, client, {

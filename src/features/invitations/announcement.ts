@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client';
+import type { InvitationCap } from '../../db/enums';
+import { type Translator, translatorFor } from '../../i18n';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { CAPS, getConsentState, optIn } from '../consent';
 import { renderAnnouncementFailed } from './blocks';
@@ -10,7 +12,10 @@ export interface AnnouncementOptIn {
   changed: string[];
   /** Topics of the announcement they were already opted in to. */
   already: string[];
+  /** The cap in English, as the consent feature names it. */
   capLabel: string;
+  /** The person's cap, for the answer in their language. */
+  cap: InvitationCap;
 }
 
 /** "Opt me in" on an open announcement: idempotent, recorded with the invitation it came from. */
@@ -47,10 +52,16 @@ export async function optInFromAnnouncement(
     changed: topics.filter((t) => changed.includes(t.id)).map((t) => t.name),
     already: topics.filter((t) => !changed.includes(t.id)).map((t) => t.name),
     capLabel: CAPS[state.cap].label.toLowerCase(),
+    cap: state.cap,
   };
 }
 
-/** The announcement could not be posted: the member who sent it hears why, once. */
+/**
+ * The announcement could not be posted: the member who sent it hears why, once. Queued inside
+ * the sender's transaction, where no language can be looked up: this English payload is what a
+ * reader of the outbox sees, and the sender renders it again in the member's language
+ * (`renderAnnouncementFailureNow`).
+ */
 export async function reportAnnouncementFailure(
   db: Database,
   invitationId: number,
@@ -68,7 +79,7 @@ export async function reportAnnouncementFailure(
       kind: 'invitation.announcement_failed',
       dedupeKey: `invitation.${invitationId}.announcement_failed`,
       channel: inv.created_by,
-      payload: renderAnnouncementFailed(inv.title, channel, error),
+      payload: renderAnnouncementFailed(translatorFor('en'), inv.title, channel, error),
       invitationId,
     },
   ]);
@@ -82,4 +93,22 @@ export async function markAnnounced(db: Database, invitationId: number): Promise
     .where('id', '=', invitationId)
     .where('status', '=', 'sending')
     .execute();
+}
+
+/**
+ * The failure notice as it goes, in `tr` (the member's language): the invitation's title, and
+ * the channel and error of the announcement that failed. Undefined when either is gone.
+ */
+export async function renderAnnouncementFailureNow(db: Database, invitationId: number, tr: Translator) {
+  const [inv, failed] = await Promise.all([
+    db.selectFrom('invitations').select('title').where('id', '=', invitationId).executeTakeFirst(),
+    db
+      .selectFrom('outbox')
+      .select(['channel', 'last_error'])
+      .where('dedupe_key', '=', `invitation.${invitationId}.announcement`)
+      .where('status', '=', 'failed')
+      .executeTakeFirst(),
+  ]);
+  if (!inv || !failed?.last_error) return undefined;
+  return renderAnnouncementFailed(tr, inv.title, failed.channel, failed.last_error);
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { InvitationMode, Rsvp } from '../../db/enums';
-import { formatDate } from '../../lib/calendar';
+import type { InvitationCap, InvitationMode, Rsvp } from '../../db/enums';
+import { intlLocaleOf, type Translator, translatorFor } from '../../i18n';
 import {
   actions,
   type Block,
@@ -15,8 +15,12 @@ import {
   section,
 } from '../../slack/kit/blocks';
 import { INVITE_IDS, RSVP_IDS } from './ids';
+import { invitationsText } from './messages';
 
-/** /pmo invite (compose, audience preview, sent), the invitation DM, announcement, summary. */
+/**
+ * /pmo invite (compose, audience preview, sent), the invitation DM, announcement, summary: each
+ * rendered with the translator of the person (or, for channel posts, the PMO) it is for.
+ */
 
 export interface InvitationDraft {
   title: string;
@@ -52,12 +56,36 @@ export interface AudienceView {
   deactivated: number;
 }
 
-const MODE_LABEL = {
-  dm: 'By DM to the people who opted in',
-  channel: 'As an open announcement in a channel',
-} as const;
+const EN = translatorFor('en');
 
-export function renderComposeModal(topics: { id: number; name: string }[]): ModalView {
+/**
+ * A calendar day ('YYYY-MM-DD': an event's date, a deadline, the end of a pause) as the reader's
+ * language writes it: "Tue, 8 Dec 2026", "mar. 8 déc. 2026". A day has no time zone, so it is
+ * plain text, never a Slack date token (which would shift it by the viewer's zone).
+ */
+const DAY_FORMATS = new Map<string, Intl.DateTimeFormat>();
+export function calendarDay(tr: Translator, date: string): string {
+  const locale = tr.locale === 'en' || tr.locale === 'pseudo' ? 'en-GB' : intlLocaleOf(tr.locale);
+  let format = DAY_FORMATS.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    DAY_FORMATS.set(locale, format);
+  }
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Counts as the language writes them; four digits stay ungrouped (1000 people, 12,000 people). */
+export const count = (tr: Translator, n: number): string =>
+  tr.number(n, { useGrouping: 'min2' } as Intl.NumberFormatOptions);
+
+export function renderComposeModal(topics: { id: number; name: string }[], tr: Translator = EN): ModalView {
+  const t = tr.of(invitationsText);
   const input = (
     blockId: string,
     label: string,
@@ -76,70 +104,76 @@ export function renderComposeModal(topics: { id: number; name: string }[]): Moda
   return {
     type: 'modal',
     callback_id: INVITE_IDS.composeModal,
-    title: plain('New invitation', 24),
-    submit: plain('Preview audience', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('composeTitle'), 24),
+    submit: plain(t('composeSubmit'), 24),
+    close: plain(t('cancel'), 24),
     blocks: [
-      section(
-        'Invitations only go to people who opted in to a topic, within their personal cap and never while they pause. You will see how many people it reaches before anything is sent.',
-      ),
-      input(INVITE_IDS.title, 'Title', { type: 'plain_text_input', max_length: 150 }),
-      input(INVITE_IDS.message, 'Message', { type: 'plain_text_input', multiline: true, max_length: 2500 }),
+      section(t('composeIntro')),
+      input(INVITE_IDS.title, t('title'), { type: 'plain_text_input', max_length: 150 }),
+      input(INVITE_IDS.message, t('message'), {
+        type: 'plain_text_input',
+        multiline: true,
+        max_length: 2500,
+      }),
       input(
         INVITE_IDS.topics,
-        'Topics',
+        t('topics'),
         {
           type: 'multi_static_select',
-          placeholder: plain('Who is this for?', 150),
-          options: topics.slice(0, 100).map((t) => option(t.name, String(t.id))),
+          placeholder: plain(t('topicsPlaceholder'), 150),
+          options: topics.slice(0, 100).map((topic) => option(topic.name, String(topic.id))),
         },
         false,
-        'People opted in to any of these topics are invited (once each).',
+        t('topicsHint'),
       ),
-      input(INVITE_IDS.date, 'Date', { type: 'datepicker' }, true),
-      input(INVITE_IDS.link, 'Link', { type: 'url_text_input' }, true),
+      input(INVITE_IDS.date, t('date'), { type: 'datepicker' }, true),
+      input(INVITE_IDS.link, t('link'), { type: 'url_text_input' }, true),
       input(
         INVITE_IDS.seats,
-        'Seats',
+        t('seats'),
         { type: 'number_input', is_decimal_allowed: false, min_value: '1' },
         true,
-        'Leave empty for no limit. When seats are full, people join a waitlist.',
+        t('seatsHint'),
       ),
-      input(INVITE_IDS.deadline, 'RSVP by', { type: 'datepicker' }, true),
-      input(INVITE_IDS.mode, 'Send it', {
+      input(INVITE_IDS.deadline, t('rsvpBy'), { type: 'datepicker' }, true),
+      input(INVITE_IDS.mode, t('sendIt'), {
         type: 'radio_buttons',
-        initial_option: option('By DM to opted-in people', 'dm'),
-        options: [
-          option('By DM to opted-in people', 'dm'),
-          option('As an open announcement in a channel', 'channel'),
-        ],
+        initial_option: option(t('optionDm'), 'dm'),
+        options: [option(t('optionDm'), 'dm'), option(t('modeChannel'), 'channel')],
       }),
       input(
         INVITE_IDS.channel,
-        'Channel for an announcement',
-        { type: 'channels_select', placeholder: plain('Only for an open announcement', 150) },
+        t('channelLabel'),
+        { type: 'channels_select', placeholder: plain(t('channelPlaceholder'), 150) },
         true,
       ),
     ],
   };
 }
 
-function draftFields(d: InvitationDraft, topicNames: string[]): KnownBlock {
+function draftFields(tr: Translator, d: InvitationDraft, topicNames: string[]): KnownBlock {
+  const t = tr.of(invitationsText);
   const pairs: [string, string][] = [
-    ['Topics', safe(topicNames.join(', '), 1000)],
-    ['How', d.mode === 'dm' ? MODE_LABEL.dm : `${MODE_LABEL.channel} (${channelRef(d.channel)})`],
+    [t('topics'), safe(topicNames.join(', '), 1000)],
+    [t('how'), d.mode === 'dm' ? t('modeDm') : `${t('modeChannel')} (${channelRef(d.channel)})`],
   ];
-  if (d.eventDate) pairs.push(['Date', formatDate(d.eventDate)]);
-  if (d.seats) pairs.push(['Seats', String(d.seats)]);
-  if (d.rsvpDeadline) pairs.push(['RSVP by', formatDate(d.rsvpDeadline)]);
-  if (d.link) pairs.push(['Link', safe(d.link, 1000)]);
+  if (d.eventDate) pairs.push([t('date'), calendarDay(tr, d.eventDate)]);
+  if (d.seats) pairs.push([t('seats'), tr.number(d.seats)]);
+  if (d.rsvpDeadline) pairs.push([t('rsvpBy'), calendarDay(tr, d.rsvpDeadline)]);
+  if (d.link) pairs.push([t('link'), safe(d.link, 1000)]);
   return fields(pairs);
 }
 
-export function audienceSentence(a: AudienceView): string {
-  const person = (n: number) => (n === 1 ? '1 person' : `${n} people`);
-  const extra = a.deactivated ? `; ${a.deactivated} deactivated` : '';
-  return `This will reach *${person(a.reach)}* (${a.optedIn} opted in; ${a.paused} paused; ${a.atCap} at their cap${extra}).`;
+export function audienceSentence(tr: Translator, a: AudienceView): string {
+  return tr.t(invitationsText, 'audience', {
+    reach: a.reach,
+    reachN: count(tr, a.reach),
+    optedIn: count(tr, a.optedIn),
+    paused: count(tr, a.paused),
+    atCap: count(tr, a.atCap),
+    deactivated: a.deactivated,
+    deactivatedN: count(tr, a.deactivated),
+  });
 }
 
 export function renderConfirmModal(
@@ -147,79 +181,76 @@ export function renderConfirmModal(
   topicNames: string[],
   audience: AudienceView,
   draftId: number,
+  tr: Translator = EN,
 ): ModalView {
+  const t = tr.of(invitationsText);
   const blocks: Block[] = [
     header(d.title),
     section(safe(d.message, 2900)),
-    draftFields(d, topicNames),
+    draftFields(tr, d, topicNames),
     section(
       d.mode === 'dm'
-        ? audienceSentence(audience)
-        : `This posts one open announcement in ${channelRef(d.channel)} with an *Opt me in* button; nobody gets a DM. (${audience.optedIn} people are opted in to these topics today.)`,
+        ? audienceSentence(tr, audience)
+        : t('announcementPreview', {
+            channel: channelRef(d.channel),
+            optedIn: audience.optedIn,
+            optedInN: count(tr, audience.optedIn),
+          }),
     ),
   ];
   const canSend = d.mode === 'channel' || audience.reach > 0;
-  if (!canSend)
-    blocks.push(
-      context(
-        'Nobody can be invited right now — nothing will be sent. Try other topics, or an open announcement.',
-      ),
-    );
-  else
-    blocks.push(
-      context(
-        'Each person gets it at most once; anyone who opts out or pauses before it reaches them is skipped.',
-      ),
-    );
+  blocks.push(context(canSend ? t('oncePerPerson') : t('nobody')));
   return {
     type: 'modal',
     callback_id: INVITE_IDS.confirmModal,
     private_metadata: JSON.stringify({ draftId }),
-    title: plain('Send invitation?', 24),
-    ...(canSend ? { submit: plain(d.mode === 'dm' ? 'Send' : 'Post announcement', 24) } : {}),
-    close: plain(canSend ? 'Cancel' : 'Close', 24),
+    title: plain(t('confirmTitle'), 24),
+    ...(canSend ? { submit: plain(d.mode === 'dm' ? t('send') : t('postAnnouncement'), 24) } : {}),
+    close: plain(canSend ? t('cancel') : t('close'), 24),
     blocks,
   };
 }
 
-const notice = (title: string, text: string): ModalView => ({
+const notice = (tr: Translator, title: string, text: string): ModalView => ({
   type: 'modal',
   title: plain(title, 24),
-  close: plain('Close', 24),
+  close: plain(tr.t(invitationsText, 'close'), 24),
   blocks: [section(text)],
 });
 
-export const renderSendingModal = () => notice('Sending…', 'Writing your invitation and its audience…');
-export const renderSendFailedModal = () =>
-  notice(
-    'Not sent',
-    'Something went wrong and nothing was sent. Please try `/pmo invite` again in a moment.',
-  );
-export const renderDraftGoneModal = () =>
-  notice(
-    'Invitation',
-    'This draft is no longer available; nothing was sent. Start again with `/pmo invite`.',
-  );
+export const renderSendingModal = (tr: Translator) =>
+  notice(tr, tr.t(invitationsText, 'sendingTitle'), tr.t(invitationsText, 'sendingText'));
+export const renderSendFailedModal = (tr: Translator) =>
+  notice(tr, tr.t(invitationsText, 'notSentTitle'), tr.t(invitationsText, 'notSentText'));
+export const renderDraftGoneModal = (tr: Translator) =>
+  notice(tr, tr.t(invitationsText, 'draftGoneTitle'), tr.t(invitationsText, 'draftGoneText'));
 
-export function renderSentModal(mode: InvitationMode, queued: number, channel: string | null): ModalView {
+export function renderSentModal(
+  tr: Translator,
+  mode: InvitationMode,
+  queued: number,
+  channel: string | null,
+): ModalView {
+  const t = tr.of(invitationsText);
   const text =
     mode === 'dm'
-      ? `Your invitation is on its way to ${queued === 1 ? '1 person' : `${queued} people`}. The summary in the PMO channel shows the RSVPs as they come in.`
-      : `Your announcement is being posted in ${channelRef(channel)}. The summary in the PMO channel counts the opt-ins.`;
+      ? t('sentDm', { queued, queuedN: count(tr, queued) })
+      : t('sentChannel', { channel: channelRef(channel) });
   return {
     type: 'modal',
-    title: plain('Invitation sent', 24),
-    close: plain('Done', 24),
+    title: plain(t('sentTitle'), 24),
+    close: plain(t('done'), 24),
     blocks: [section(text)],
   };
 }
 
-function invitationDetails(inv: InvitationView): Block[] {
+function invitationDetails(tr: Translator, inv: InvitationView): Block[] {
+  const t = tr.of(invitationsText);
   const pairs: [string, string][] = [];
-  if (inv.eventDate) pairs.push(['Date', formatDate(inv.eventDate)]);
-  if (inv.seats) pairs.push(['Seats', String(inv.seats)]);
-  if (inv.rsvpDeadline) pairs.push(['RSVP by', formatDate(inv.rsvpDeadline)]);
-  if (inv.link) pairs.push(['Link', safe(inv.link, 1000)]);
+  if (inv.eventDate) pairs.push([t('date'), calendarDay(tr, inv.eventDate)]);
+  if (inv.seats) pairs.push([t('seats'), tr.number(inv.seats)]);
+  if (inv.rsvpDeadline) pairs.push([t('rsvpBy'), calendarDay(tr, inv.rsvpDeadline)]);
+  if (inv.link) pairs.push([t('link'), safe(inv.link, 1000)]);
   return pairs.length ? [fields(pairs)] : [];
 }
 
@@ -235,63 +266,68 @@ export interface DmState {
 
 /** The invitation DM, in its current state: every button works once, then the message says so. */
 export function renderInvitationDm(
+  tr: Translator,
   inv: InvitationView,
   topicName: string,
   state: DmState,
 ): { text: string; blocks: Block[] } {
-  const why = `You're getting this because you opted in to *${safe(topicName, 150)}*.`;
-  const text = `Invitation: ${safe(inv.title, 150)} — you're getting this because you opted in to ${safe(topicName, 150)}.`;
+  const t = tr.of(invitationsText);
+  const topic = safe(topicName, 150);
+  const text = t('dmText', { title: safe(inv.title, 150), topic });
   const blocks: Block[] = [
     header(inv.title),
     section(safe(inv.message, 2800)),
-    ...invitationDetails(inv),
-    context(why),
+    ...invitationDetails(tr, inv),
+    context(t('why', { topic })),
   ];
   const id = String(inv.id);
   const buttons = [];
   let status: string | undefined;
   if (state.rsvp === null && !state.closed) {
     buttons.push(
-      button("I'm in", RSVP_IDS.going, id, 'primary'),
-      button('Not this time', RSVP_IDS.decline, id),
+      button(t('going'), RSVP_IDS.going, id, 'primary'),
+      button(t('notThisTime'), RSVP_IDS.decline, id),
     );
   } else if (state.rsvp === 'going') {
-    status = "✅ *You're in.* See you there.";
-    buttons.push(button("I can't make it after all", RSVP_IDS.decline, id));
+    status = t('statusGoing');
+    buttons.push(button(t('cantMakeIt'), RSVP_IDS.decline, id));
   } else if (state.rsvp === 'waitlist') {
-    status = `⏳ *You're on the waitlist*${state.waitlistPosition ? ` (#${state.waitlistPosition})` : ''}. We'll message you if a seat frees up.`;
-    buttons.push(button('Leave the waitlist', RSVP_IDS.decline, id));
+    status = t('statusWaitlist', {
+      hasPosition: state.waitlistPosition ? 'yes' : 'no',
+      position: tr.number(state.waitlistPosition ?? 0),
+    });
+    buttons.push(button(t('leaveWaitlist'), RSVP_IDS.decline, id));
   } else if (state.rsvp === 'declined') {
-    status = '*Not this time* — noted, thanks for letting us know.';
+    status = t('statusDeclined');
   } else if (state.closed) {
-    status = 'RSVPs for this invitation are closed.';
+    status = t('statusClosed');
   }
   if (status) blocks.push(section(status));
   const notes: string[] = [];
-  if (state.pausedUntil) notes.push(`⏸ Invitations paused until ${formatDate(state.pausedUntil)}.`);
-  else buttons.push(button('Pause 4 weeks', INVITE_IDS.pause, id));
-  if (state.optedOut)
-    notes.push(`You opted out of ${safe(topicName, 150)}; you won't be invited about it again.`);
-  else buttons.push(button('Opt out of this topic', INVITE_IDS.optOutTopic, id));
+  if (state.pausedUntil) notes.push(t('pausedUntil', { date: calendarDay(tr, state.pausedUntil) }));
+  else buttons.push(button(t('pause'), INVITE_IDS.pause, id));
+  if (state.optedOut) notes.push(t('optedOut', { topic }));
+  else buttons.push(button(t('optOut'), INVITE_IDS.optOutTopic, id));
   if (notes.length) blocks.push(context(notes.join(' ')));
   if (buttons.length) blocks.push(actions(INVITE_IDS.dmActions, buttons));
   return { text, blocks };
 }
 
-export function renderAnnouncement(inv: InvitationView): { text: string; blocks: Block[] } {
-  const topics = inv.topicNames.join(', ');
-  const text = `${safe(inv.title, 150)} — opt in to ${safe(topics, 500)} to hear about sessions like this one.`;
+export function renderAnnouncement(tr: Translator, inv: InvitationView): { text: string; blocks: Block[] } {
+  const t = tr.of(invitationsText);
+  const topics = safe(inv.topicNames.join(', '), 500);
+  const text = t('announcementText', { title: safe(inv.title, 150), topics });
   return {
     text,
     blocks: [
       header(inv.title),
       section(safe(inv.message, 2800)),
-      ...invitationDetails(inv),
-      section(`Want invitations about *${safe(topics, 500)}*? One click, and you can opt out any time.`),
+      ...invitationDetails(tr, inv),
+      section(t('announcementWant', { topics })),
       actions(INVITE_IDS.announceActions, [
-        button('Opt me in', INVITE_IDS.announceOptIn, String(inv.id), 'primary'),
+        button(t('optMeIn'), INVITE_IDS.announceOptIn, String(inv.id), 'primary'),
       ]),
-      context('Nobody is signed up by this post: only people who click receive invitations.'),
+      context(t('announcementNobody')),
     ],
   };
 }
@@ -304,72 +340,77 @@ export interface SummaryCounts {
   optIns: number;
 }
 
-export function renderSummary(inv: InvitationView, c: SummaryCounts): { text: string; blocks: Block[] } {
-  const text = `Invitation sent by <@${inv.createdBy}>: ${safe(inv.title, 150)}`;
+export function renderSummary(
+  tr: Translator,
+  inv: InvitationView,
+  c: SummaryCounts,
+): { text: string; blocks: Block[] } {
+  const t = tr.of(invitationsText);
+  const title = safe(inv.title, 150);
+  const text = t('summaryText', { creator: `<@${inv.createdBy}>`, title });
   const pairs: [string, string][] = [
-    ['Topics', safe(inv.topicNames.join(', '), 1000)],
-    ['Sent by', `<@${inv.createdBy}>`],
+    [t('topics'), safe(inv.topicNames.join(', '), 1000)],
+    [t('sentBy'), `<@${inv.createdBy}>`],
   ];
-  if (inv.eventDate) pairs.push(['Date', formatDate(inv.eventDate)]);
+  if (inv.eventDate) pairs.push([t('date'), calendarDay(tr, inv.eventDate)]);
   let counts: string;
   if (inv.mode === 'dm') {
-    pairs.push(['Reach', `${c.reach} ${c.reach === 1 ? 'person' : 'people'} (by DM)`]);
-    counts = `*Going:* ${c.going}${inv.seats ? ` / ${inv.seats} seats` : ''} · *Waitlist:* ${c.waitlist} · *Not this time:* ${c.declined}`;
+    pairs.push([t('reach'), t('reachDm', { reach: c.reach, reachN: count(tr, c.reach) })]);
+    counts = t('countsDm', {
+      going: count(tr, c.going),
+      hasSeats: inv.seats ? 'yes' : 'no',
+      seats: count(tr, inv.seats ?? 0),
+      waitlist: count(tr, c.waitlist),
+      declined: count(tr, c.declined),
+    });
   } else {
-    pairs.push(['Where', `Open announcement in ${channelRef(inv.announceChannel)}`]);
-    counts = `*Opted in from the announcement:* ${c.optIns}`;
+    pairs.push([t('where'), t('whereChannel', { channel: channelRef(inv.announceChannel) })]);
+    counts = t('countsChannel', { optIns: count(tr, c.optIns) });
   }
   return {
     text,
-    blocks: [section(`📣 *Invitation:* ${safe(inv.title, 150)}`), fields(pairs), section(counts)],
+    blocks: [section(t('summaryHeader', { title })), fields(pairs), section(counts)],
   };
 }
 
-export function renderPromotedDm(inv: InvitationView): { text: string; blocks: Block[] } {
-  const text = `Good news: a seat freed up for "${safe(inv.title, 150)}" — you're in.`;
+export function renderPromotedDm(tr: Translator, inv: InvitationView): { text: string; blocks: Block[] } {
+  const t = tr.of(invitationsText);
+  const title = safe(inv.title, 150);
   return {
-    text,
-    blocks: [
-      section(`🎉 Good news: a seat freed up for *${safe(inv.title, 150)}* — you're in.`),
-      ...invitationDetails(inv),
-      context("Can't make it any more? Use the button on the invitation so the next person gets the seat."),
-    ],
+    text: t('promotedText', { title }),
+    blocks: [section(t('promoted', { title })), ...invitationDetails(tr, inv), context(t('promotedHelp'))],
   };
 }
 
 export function renderAnnouncementOptIn(
-  r: { changed: string[]; already: string[]; capLabel: string },
+  tr: Translator,
+  r: { changed: string[]; already: string[]; cap: InvitationCap },
   command: string,
 ): { text: string; blocks: Block[] } {
+  const t = tr.of(invitationsText);
   const text = r.changed.length
-    ? `You're opted in to ${r.changed.join(', ')}. You'll get invitations about it — ${r.capLabel}.`
-    : `You were already opted in to ${r.already.join(', ')} — nothing changed.`;
+    ? t('optedIn', { topics: r.changed.join(', '), cap: t('capPhrase', { cap: r.cap }) })
+    : t('alreadyOptedIn', { topics: r.already.join(', ') });
   return {
     text,
-    blocks: [
-      section(safe(text, 2000)),
-      context(
-        `Stop any time with \`${command} optout\`, or choose topics and pauses with \`${command} optin\`.`,
-      ),
-    ],
+    blocks: [section(safe(text, 2000)), context(t('optInHelp', { command }))],
   };
 }
 
 export function renderAnnouncementFailed(
+  tr: Translator,
   title: string,
   channel: string,
   error: string,
 ): { text: string; blocks: Block[] } {
-  const hint =
-    error === 'not_in_channel' || error === 'channel_not_found'
-      ? ' The app is not in that channel: add it there (e.g. `/invite @PMO Concierge`) and send the announcement again.'
-      : '';
-  const text = `Your announcement "${safe(title, 150)}" could not be posted in ${channelRef(channel)} (${error}).${hint}`;
+  const t = tr.of(invitationsText);
+  const hint = error === 'not_in_channel' || error === 'channel_not_found' ? ` ${t('notInChannelHint')}` : '';
+  const text = `${t('announcementFailedText', { title: safe(title, 150), channel: channelRef(channel), error })}${hint}`;
   return {
     text,
     blocks: [
       section(
-        `Your announcement *${safe(title, 150)}* could not be posted in ${channelRef(channel)} (\`${safe(error, 100)}\`).${hint}`,
+        `${t('announcementFailed', { title: safe(title, 150), channel: channelRef(channel), error: safe(error, 100) })}${hint}`,
       ),
     ],
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { OutboxPayload } from '../../db/schema';
+import { type Translator, translatorFor } from '../../i18n';
 import { addDays, localDate } from '../../lib/calendar';
 import { lookupRecipient, type UsersInfoClient } from '../../slack/people';
 import { checkSilence } from '../calendar';
@@ -26,6 +27,9 @@ export type SendDecision = { skip: string } | { payload: OutboxPayload };
  * Race safety: the whole check runs in a transaction holding a per-person advisory lock, and
  * the reservation is written before the lock is released. A second sender handling another
  * invitation for the same person waits for the lock, then sees the reservation.
+ *
+ * The DM is rendered in the recipient's language (`translate`, asked only once the DM will go:
+ * a skipped person costs no lookup; English when not given).
  */
 export async function checkInvitationDelivery(
   db: Database,
@@ -34,6 +38,7 @@ export async function checkInvitationDelivery(
   userId: string,
   now: Date,
   views: InvitationViewCache = new InvitationViewCache(),
+  translate: () => Promise<Translator> = async () => translatorFor('en'),
 ): Promise<SendDecision> {
   const current = await db
     .selectFrom('invitation_recipients')
@@ -103,11 +108,11 @@ export async function checkInvitationDelivery(
       return { topicName: topic.name };
     });
   if ('skip' in decision) return decision;
-  const view = await views.get(db, invitationId);
+  const [view, tr] = await Promise.all([views.get(db, invitationId), translate()]);
   if (!view) return { skip: 'cancelled' };
   // Just checked: consented, not paused, RSVPs open; an RSVP cannot precede the delivery.
   return {
-    payload: renderInvitationDm(view, decision.topicName, {
+    payload: renderInvitationDm(tr, view, decision.topicName, {
       rsvp: current.rsvp,
       pausedUntil: null,
       optedOut: false,
@@ -187,13 +192,14 @@ async function finishIfDone(db: Database, invitationId: number): Promise<void> {
     .execute();
 }
 
-/** The DM as it should read now for this person: RSVP, pause and consent as they are. */
+/** The DM as it should read now for this person (in their language): RSVP, pause and consent as they are. */
 export async function renderDmNow(
   db: Database,
   invitationId: number,
   userId: string,
   now: Date,
   tz: string,
+  tr: Translator,
 ): Promise<OutboxPayload | undefined> {
   const view = await loadInvitationView(db, invitationId);
   const me = await db
@@ -223,7 +229,7 @@ export async function renderDmNow(
     optedOut: consent?.opted_in !== true,
     closed: Boolean(view.rsvpDeadline && view.rsvpDeadline < today),
   };
-  return renderInvitationDm(view, me.name, state);
+  return renderInvitationDm(tr, view, me.name, state);
 }
 
 export async function isRecipient(db: Database, invitationId: number, userId: string): Promise<boolean> {

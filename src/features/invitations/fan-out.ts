@@ -1,5 +1,6 @@
 import type { Config } from '../../config';
 import type { Database } from '../../db/client';
+import { translatorFor } from '../../i18n';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { computeAudience, type Recipient } from './audience';
@@ -80,6 +81,8 @@ async function sendInvitationIn(
       .execute();
     const view = await loadInvitationView(tx, id);
     if (!view) throw new Error('invitation vanished inside its own transaction');
+    // Channel posts (the announcement, the PMO summary) are in the PMO's language.
+    const pmo = translatorFor(config.pmo.language);
 
     let recipients: Recipient[] = [];
     if (draft.mode === 'dm') {
@@ -99,20 +102,31 @@ async function sendInvitationIn(
           )
           .execute();
       }
-      // The payload is rendered again at send time (the topic named may change); this one is
-      // what a reader of the outbox sees.
+      // The payload is rendered again at send time, in each recipient's language (the topic
+      // named may change too); this one, in the PMO's language and the same for everyone
+      // invited for a topic, is what a reader of the outbox sees. Looking up 1,000 languages
+      // here would slow the transaction for nothing.
+      const placeholders = new Map<number, ReturnType<typeof renderInvitationDm>>();
+      const placeholder = (topicId: number) => {
+        let payload = placeholders.get(topicId);
+        if (!payload) {
+          payload = renderInvitationDm(pmo, view, names.get(topicId) ?? '', {
+            rsvp: null,
+            pausedUntil: null,
+            optedOut: false,
+            closed: false,
+          });
+          placeholders.set(topicId, payload);
+        }
+        return payload;
+      };
       await enqueueMessages(
         tx,
         recipients.map((r) => ({
           kind: 'invitation.dm',
           dedupeKey: `invitation.${id}.${r.userId}`,
           channel: r.userId,
-          payload: renderInvitationDm(view, names.get(r.topicId) ?? '', {
-            rsvp: null,
-            pausedUntil: null,
-            optedOut: false,
-            closed: false,
-          }),
+          payload: placeholder(r.topicId),
           invitationId: id,
           recipientId: r.userId,
         })),
@@ -125,7 +139,7 @@ async function sendInvitationIn(
           kind: 'invitation.announcement',
           dedupeKey: `invitation.${id}.announcement`,
           channel: draft.channel,
-          payload: renderAnnouncement(view),
+          payload: renderAnnouncement(pmo, view),
           invitationId: id,
         },
       ]);
@@ -135,7 +149,7 @@ async function sendInvitationIn(
         kind: 'invitation.summary',
         dedupeKey: `invitation.${id}.summary`,
         channel: config.pmo.channelId,
-        payload: renderSummary(view, {
+        payload: renderSummary(pmo, view, {
           reach: recipients.length,
           going: 0,
           waitlist: 0,

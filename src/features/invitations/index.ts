@@ -1,12 +1,14 @@
 import { defineFeature } from '../../feature';
 import { inviteCommand } from './commands';
 import { invitationsFeature } from './listeners';
+import { invitationsText } from './messages';
 import { invitationOutboxHooks } from './outbox';
 
 /** Invitations to sessions, sent only to people opted in to the topic, with RSVP and waitlist. */
 export const invitations = defineFeature(() => ({
   ...invitationsFeature,
   subcommands: [inviteCommand],
+  catalogues: [invitationsText],
   outbox: invitationOutboxHooks,
 }));
 

@@ -1,13 +1,16 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import type { OutboxHooks } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
 import { invitationGate } from '../calendar';
+import { renderPromotedDm } from './blocks';
 import { checkInvitationDelivery, markDelivered, markSkipped } from './delivery';
 import {
   InvitationViewCache,
   markAnnounced,
   recordSummaryPost,
+  renderAnnouncementFailureNow,
   renderSummaryNow,
   reportAnnouncementFailure,
 } from './service';
@@ -15,7 +18,9 @@ import {
 /**
  * What the outbox does with invitation messages: the send-time consent check of every
  * invitation DM (consent, pause, cap, deactivation — the check that makes the promises hold)
- * and where each message landed (for chat.update later).
+ * and where each message landed (for chat.update later). Each DM is rendered here, just before
+ * it goes, in its recipient's language (their choice, else their Slack locale from the cached
+ * people row); channel posts in the PMO's.
  */
 export function invitationOutboxHooks(
   deps: Deps,
@@ -23,6 +28,9 @@ export function invitationOutboxHooks(
 ): Record<KindsOf<'invitation'>, OutboxHooks> {
   const { db, clock, outbox } = deps;
   const views = new InvitationViewCache();
+  const translatorOf = async (userId: string): Promise<Translator> =>
+    translatorFor(await deps.languages.of(client, userId));
+  const pmo = () => translatorFor(deps.languages.pmo());
 
   return {
     'invitation.dm': {
@@ -31,13 +39,15 @@ export function invitationOutboxHooks(
         // Away: held until they are back (the row waits, still queued), not skipped.
         const held = await invitationGate(deps, client, row.invitation_id, row.recipient_id, clock.now());
         if (held) return held;
+        const recipient = row.recipient_id;
         const decision = await checkInvitationDelivery(
           db,
           client,
           row.invitation_id,
-          row.recipient_id,
+          recipient,
           clock.now(),
           views,
+          () => translatorOf(recipient),
         );
         // A "Still interested?" may have been queued by the check: the drain goes round again.
         if ('skip' in decision && decision.skip === 'quiet_after_silence') outbox.kick();
@@ -60,7 +70,7 @@ export function invitationOutboxHooks(
     'invitation.summary': {
       // Rendered at send time, so RSVPs that came in before the post are already counted.
       beforeSend: async (row) => {
-        const payload = row.invitation_id ? await renderSummaryNow(db, row.invitation_id) : undefined;
+        const payload = row.invitation_id ? await renderSummaryNow(db, row.invitation_id, pmo()) : undefined;
         return payload ? { payload } : undefined;
       },
       recordSent: async (trx, row, posted) => {
@@ -79,8 +89,24 @@ export function invitationOutboxHooks(
         outbox.kick();
       },
     },
-    // The member who sent an announcement hears it failed; the waitlisted person hears a seat freed.
-    'invitation.announcement_failed': {},
-    'rsvp.promoted': {},
+    // The member who sent an announcement hears it failed, in their language: rendered as it goes.
+    'invitation.announcement_failed': {
+      beforeSend: async (row) => {
+        if (!row.invitation_id) return undefined;
+        const payload = await renderAnnouncementFailureNow(
+          db,
+          row.invitation_id,
+          await translatorOf(row.channel),
+        );
+        return payload ? { payload } : undefined;
+      },
+    },
+    // The waitlisted person hears a seat freed, in their language: rendered as it goes.
+    'rsvp.promoted': {
+      beforeSend: async (row) => {
+        const view = row.invitation_id ? await views.get(db, row.invitation_id) : undefined;
+        return view ? { payload: renderPromotedDm(await translatorOf(row.channel), view) } : undefined;
+      },
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { translatorFor } from '../../i18n';
 import { localDate } from '../../lib/calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import { renderPromotedDm } from './blocks';
@@ -132,7 +133,8 @@ async function rsvpDeclineIn(
           kind: 'rsvp.promoted',
           dedupeKey: `rsvp.${invitationId}.promoted.${next.user_id}`,
           channel: next.user_id,
-          payload: renderPromotedDm(view),
+          // What a reader of the outbox sees: the sender renders it again in the person's language.
+          payload: renderPromotedDm(translatorFor('en'), view),
           invitationId,
         },
       ]);

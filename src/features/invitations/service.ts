@@ -6,6 +6,7 @@ export {
   type AnnouncementOptIn,
   markAnnounced,
   optInFromAnnouncement,
+  renderAnnouncementFailureNow,
   reportAnnouncementFailure,
 } from './announcement';
 export { computeAudience, type Recipient } from './audience';

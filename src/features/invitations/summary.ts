@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import type { Translator } from '../../i18n';
 import { renderSummary, type SummaryCounts } from './blocks';
 import { loadInvitationView } from './invitation-view';
 
-/** The PMO channel's summary of an invitation: who is going, waiting, declined, opted in. */
+/** The PMO channel's summary of an invitation: who is going, waiting, declined, opted in (in the PMO's language). */
 
 export async function summaryCounts(db: Database, id: number): Promise<SummaryCounts> {
   const rows = await db
@@ -33,6 +34,7 @@ export async function summaryCounts(db: Database, id: number): Promise<SummaryCo
 export async function currentSummary(
   db: Database,
   id: number,
+  tr: Translator,
 ): Promise<{ channel: string; ts: string; payload: ReturnType<typeof renderSummary> } | undefined> {
   const inv = await db
     .selectFrom('invitations')
@@ -45,13 +47,13 @@ export async function currentSummary(
   return {
     channel: inv.summary_channel,
     ts: inv.summary_ts,
-    payload: renderSummary(view, await summaryCounts(db, id)),
+    payload: renderSummary(tr, view, await summaryCounts(db, id)),
   };
 }
 
-export async function renderSummaryNow(db: Database, id: number) {
+export async function renderSummaryNow(db: Database, id: number, tr: Translator) {
   const view = await loadInvitationView(db, id);
-  return view ? renderSummary(view, await summaryCounts(db, id)) : undefined;
+  return view ? renderSummary(tr, view, await summaryCounts(db, id)) : undefined;
 }
 
 export async function recordSummaryPost(db: Database, id: number, posted: { channel: string; ts: string }) {

@@ -1,8 +1,10 @@
 import type { OutboxPayload } from '../../db/schema';
+import type { Translator } from '../../i18n';
 import { actions, type Block, button, context, header, safe, section } from '../../slack/kit/blocks';
 import type { NewsItem } from './announce';
 import { LIBRARY_IDS as IDS } from './ids';
-import { KINDS } from './policy';
+import { kindName } from './language';
+import { libraryText } from './messages';
 
 /** The "New in the PMO library" DM, pure: what is new for this person, and how to stop these. */
 
@@ -10,46 +12,46 @@ import { KINDS } from './policy';
 export const NEWS_LIST_MAX = 20;
 
 export function renderNewsDm(
+  tr: Translator,
   dmId: number,
   items: NewsItem[],
   topicNames: string[],
   command: string,
 ): OutboxPayload {
+  const t = tr.of(libraryText);
   const shown = items.slice(0, NEWS_LIST_MAX);
   const text =
     items.length === 1
-      ? `New in the PMO library: ${safe(items[0]?.title, 150)}`
-      : `New in the PMO library: ${items.length} entries for topics you follow`;
+      ? t('newsTextOne', { title: safe(items[0]?.title, 150) })
+      : t('newsTextMany', { count: items.length });
   const blocks: Block[] = [
-    header('New in the PMO library'),
-    section(
-      `Published or updated since your last note, for ${topicNames.length === 1 ? 'a topic' : 'topics'} you follow: *${safe(topicNames.join(', '), 500)}*.`,
-    ),
+    header(t('newsHeader')),
+    section(t('newsIntro', { topicCount: topicNames.length, topics: safe(topicNames.join(', '), 500) })),
   ];
   for (const e of shown) {
     blocks.push(
       section(
-        `*${safe(e.title, 200)}* · ${KINDS[e.kind]}${e.updated ? ' · _updated_' : ''}\n${safe(e.summary, 400)}`,
+        `*${safe(e.title, 200)}* · ${kindName(tr, e.kind)}${e.updated ? ` · ${t('newsUpdated')}` : ''}\n${safe(e.summary, 400)}`,
         {
-          accessory: button('Open', `${IDS.openPrefix}${e.id}`, String(e.id)),
+          accessory: button(t('open'), `${IDS.openPrefix}${e.id}`, String(e.id)),
         },
       ),
     );
   }
   if (items.length > shown.length)
-    blocks.push(context(`…and ${items.length - shown.length} more: \`${command} library\` finds them.`));
+    blocks.push(context(t('newsMore', { count: items.length - shown.length, command })));
   blocks.push(
-    context('You get this because you opted in to these topics: at most one note a week, never more.'),
+    context(t('newsWhy')),
     actions(`library_news_${dmId}`, [
-      button('Stop these', `${IDS.newsStopPrefix}${dmId}`, String(dmId), undefined, {
+      button(t('newsStop'), `${IDS.newsStopPrefix}${dmId}`, String(dmId), undefined, {
         confirm: {
-          title: { type: 'plain_text', text: 'Stop these notes?' },
-          text: { type: 'plain_text', text: 'You will be opted out of the topics this note was for.' },
-          confirm: { type: 'plain_text', text: 'Opt me out' },
-          deny: { type: 'plain_text', text: 'Keep them' },
+          title: { type: 'plain_text', text: t('newsStopTitle') },
+          text: { type: 'plain_text', text: t('newsStopText') },
+          confirm: { type: 'plain_text', text: t('newsStopConfirm') },
+          deny: { type: 'plain_text', text: t('newsStopDeny') },
         },
       }),
-      button('Pause 4 weeks', `${IDS.newsPausePrefix}${dmId}`, String(dmId)),
+      button(t('newsPause'), `${IDS.newsPausePrefix}${dmId}`, String(dmId)),
     ]),
   );
   return { text, blocks };

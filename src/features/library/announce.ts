@@ -16,6 +16,8 @@ import { optOut, pause } from '../consent';
 import { capStanding, computeAudience, eligibility } from '../invitations';
 import { renderNewsDm } from './announce-blocks';
 import { LIBRARY_IDS as IDS } from './ids';
+import { showDay, translatorOf } from './language';
+import { libraryText } from './messages';
 import { newsWeek } from './policy';
 
 /**
@@ -59,7 +61,7 @@ interface Candidate {
 /** The weekly run: one DM queued per person with news, at most one per person and ISO week. */
 export async function runLibraryNewsJob(
   deps: Deps,
-  _client: WebClient,
+  client: WebClient,
   now: Date,
 ): Promise<{ queued: number }> {
   const { db, config } = deps;
@@ -133,6 +135,8 @@ export async function runLibraryNewsJob(
         .map((it) => ({ ...it, updated: toldOf.has(`${userId}:${it.id}`) }));
       if (items.length === 0) continue;
       const names = [...c.shownTopics].map((t) => nameOf.get(t) ?? '').filter(Boolean);
+      // In their language; the send-time check writes it again, in their language then.
+      const tr = await translatorOf(deps, client, userId);
       const done = await db.transaction().execute(async (tx) => {
         const dm = await tx
           .insertInto('library_news_dms')
@@ -152,7 +156,7 @@ export async function runLibraryNewsJob(
             dedupeKey: dedupeKeyOf(dm.id),
             channel: userId,
             recipientId: userId,
-            payload: renderNewsDm(dm.id, items, names, config.pmo.command),
+            payload: renderNewsDm(tr, dm.id, items, names, config.pmo.command),
           },
         ]);
         return true;
@@ -245,6 +249,7 @@ async function checkNewsDm(deps: Deps, client: WebClient, dmId: number): Promise
   const heard = new Set(earlier.map((e) => e.entry_id));
   return {
     payload: renderNewsDm(
+      await translatorOf(deps, client, userId),
       dmId,
       items.map((e) => ({
         id: e.id,
@@ -282,24 +287,23 @@ async function newsDmFor(db: Database, dmId: number, userId: string) {
     .executeTakeFirst();
 }
 
-const NOT_YOURS = 'That note was not sent to you, so nothing changed.';
-
 export const newsActions = [
   action({
     id: IDS.newsStop,
     value: rowId,
     run: async (click) => {
       const { deps } = click;
+      const t = (await translatorOf(deps, click.client, click.userId)).of(libraryText);
       const dm = await newsDmFor(deps.db, click.value, click.userId);
-      if (!dm) return click.tell(NOT_YOURS);
+      if (!dm) return click.tell(t('newsNotYours'));
       const result = await optOut(deps, click.userId, dm.topic_ids, 'library_button', deps.clock.now(), {
         library_news: String(dm.id),
       });
       const names = safe(result.changed.map((t) => t.name).join(', '), 500);
       await click.tell(
         result.changed.length
-          ? `Done: you opted out of ${names}. No more library notes or invitations about ${result.changed.length === 1 ? 'it' : 'them'}; \`${deps.config.pmo.command} optin\` brings them back.`
-          : `You are no longer opted in to those topics, so nothing changed.`,
+          ? t('newsOptedOut', { names, count: result.changed.length, command: deps.config.pmo.command })
+          : t('newsNotOptedIn'),
       );
     },
   }),
@@ -308,8 +312,10 @@ export const newsActions = [
     value: rowId,
     run: async (click) => {
       const { deps } = click;
+      const tr = await translatorOf(deps, click.client, click.userId);
+      const t = tr.of(libraryText);
       const dm = await newsDmFor(deps.db, click.value, click.userId);
-      if (!dm) return click.tell(NOT_YOURS);
+      if (!dm) return click.tell(t('newsNotYours'));
       const now = deps.clock.now();
       const until = addDays(localDate(now, await deps.people.timeZone(click.client, click.userId)), 28);
       const current = await deps.db
@@ -318,9 +324,9 @@ export const newsActions = [
         .where('user_id', '=', click.userId)
         .executeTakeFirst();
       if (current?.paused_until && current.paused_until >= until)
-        return click.tell(`You are already paused until ${current.paused_until}: nothing changed.`);
+        return click.tell(t('newsAlreadyPaused', { date: showDay(tr, current.paused_until) }));
       await pause(deps.db, click.userId, until, 'library_button', now, { library_news: String(dm.id) });
-      await click.tell(`Paused until ${until}: no library notes or invitations until then.`);
+      await click.tell(t('newsPaused', { date: showDay(tr, until) }));
     },
   }),
 ];

@@ -1,15 +1,27 @@
 import type { ModalView } from '@slack/types';
 import type { LibraryKind } from '../../db/schema';
-import { formatDate } from '../../lib/calendar';
+import type { Translator } from '../../i18n';
 import { SLACK_USER_ID } from '../../lib/input';
-import { actions, type Block, button, context, option, plain, safe, section } from '../../slack/kit/blocks';
+import {
+  actions,
+  type Block,
+  button,
+  context,
+  mention,
+  option,
+  plain,
+  safe,
+  section,
+} from '../../slack/kit/blocks';
 import { LIBRARY_IDS as IDS } from './ids';
-import { isStale, KIND_KEYS, KINDS } from './policy';
+import { kindName, ratingWords, showDay } from './language';
+import { libraryText } from './messages';
+import { isStale, KIND_KEYS } from './policy';
 import { type Choice, LIMITS, type LibraryEntry, type LibraryHit } from './service';
 
 /** The library's messages and modals: the entry form, search results, an opened entry, adopt and rate. */
 
-const kindOptions = KIND_KEYS.map((k) => option(KINDS[k], k));
+const kindOptions = (tr: Translator) => KIND_KEYS.map((k) => option(kindName(tr, k), k));
 
 /** A link as mrkdwn: only http(s) links are stored, and the characters of Slack's link syntax are encoded. */
 export const linkTo = (url: string, label: string) =>
@@ -44,6 +56,7 @@ function textInput(
 function choiceInput(
   blockId: string,
   label: string,
+  placeholder: string,
   choices: Choice[],
   chosen: string[] | string | null,
 ): Block[] {
@@ -61,14 +74,14 @@ function choiceInput(
         ? {
             type: 'multi_static_select',
             action_id: blockId,
-            placeholder: plain(`Choose ${label.toLowerCase()}`, 150),
+            placeholder: plain(placeholder, 150),
             options,
             ...(initial.length ? { initial_options: initial } : {}),
           }
         : {
             type: 'static_select',
             action_id: blockId,
-            placeholder: plain(`Any ${label.toLowerCase()}`, 150),
+            placeholder: plain(placeholder, 150),
             options,
             ...(initial[0] ? { initial_option: initial[0] } : {}),
           },
@@ -87,18 +100,21 @@ export type EntryPrefill = Pick<
  * request made and remembers the request, so the draft it saves is linked to it.
  */
 export function renderEntryForm(
+  tr: Translator,
   choices: { topics: Choice[]; services: Choice[] },
   entry?: LibraryEntry,
   from?: { requestId: number; reference: string; prefill: EntryPrefill },
 ): ModalView {
+  const t = tr.of(libraryText);
   const shown = entry ?? from?.prefill;
-  const initialKind = shown ? kindOptions.find((o) => o.value === shown.kind) : undefined;
+  const kinds = kindOptions(tr);
+  const initialKind = shown ? kinds.find((o) => o.value === shown.kind) : undefined;
   return {
     type: 'modal',
     callback_id: IDS.formModal,
-    title: plain(entry ? 'Edit library entry' : 'Add to the library', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(entry ? t('formTitleEdit') : t('formTitleAdd'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     private_metadata: JSON.stringify({
       entryId: entry?.id ?? null,
       ...(from && !entry ? { fromRequestId: from.requestId } : {}),
@@ -106,99 +122,118 @@ export function renderEntryForm(
     blocks: [
       section(
         entry
-          ? `Version ${entry.version}; saving makes it version ${entry.version + 1}.`
+          ? t('formVersion', { version: entry.version, next: entry.version + 1 })
           : from
-            ? `What you made for ${safe(from.reference, 40)}, for others to take themselves. It is saved as a draft linked to the request; a PMO lead publishes it. Take out anything only the requester should see.`
-            : 'What the PMO has made, for people to take themselves. It is saved as a draft; a PMO lead publishes it.',
+            ? t('formFromRequest', { reference: safe(from.reference, 40) })
+            : t('formIntro'),
       ),
       {
         type: 'input',
         block_id: IDS.kind,
-        label: plain('Kind'),
+        label: plain(t('labelKind')),
         element: {
           type: 'static_select',
           action_id: IDS.kind,
-          placeholder: plain('Template, standard, playbook…', 150),
-          options: kindOptions,
+          placeholder: plain(t('kindPlaceholder'), 150),
+          options: kinds,
           ...(initialKind ? { initial_option: initialKind } : {}),
         },
       },
-      textInput(IDS.title, 'Title', LIMITS.title, { initial: shown?.title }),
-      textInput(IDS.summary, 'Summary', LIMITS.summary, {
+      textInput(IDS.title, t('labelTitle'), LIMITS.title, { initial: shown?.title }),
+      textInput(IDS.summary, t('labelSummary'), LIMITS.summary, {
         initial: shown?.summary,
-        hint: 'One or two sentences: what it is and when it helps. Shown in search results.',
+        hint: t('hintSummary'),
       }),
-      textInput(IDS.body, 'Body', LIMITS.body, {
+      textInput(IDS.body, t('labelBody'), LIMITS.body, {
         initial: shown?.body,
         multiline: true,
         optional: true,
-        hint: 'The content itself, in Slack formatting (*bold*, _italics_, lists).',
+        hint: t('hintBody'),
       }),
-      textInput(IDS.link, 'Link', LIMITS.link, {
+      textInput(IDS.link, t('labelLink'), LIMITS.link, {
         initial: shown?.link,
         optional: true,
-        hint: 'Where the file or page lives (http:// or https://).',
+        hint: t('hintLink'),
       }),
-      ...choiceInput(IDS.topics, 'Topics', choices.topics, shown?.topics ?? []),
-      ...choiceInput(IDS.services, 'Services', choices.services, shown?.services ?? []),
+      ...choiceInput(IDS.topics, t('labelTopics'), t('chooseTopics'), choices.topics, shown?.topics ?? []),
+      ...choiceInput(
+        IDS.services,
+        t('labelServices'),
+        t('chooseServices'),
+        choices.services,
+        shown?.services ?? [],
+      ),
     ],
   };
 }
 
-function statusLabel(e: LibraryEntry, today: string): string {
-  const tags: string[] = [KINDS[e.kind]];
-  if (e.status === 'draft') tags.push('_draft_');
-  if (e.status === 'retired') tags.push('_retired_');
-  if (e.status === 'published' && isStale(e.reviewBy, today)) tags.push(':warning: _stale: due for review_');
+function statusLabel(tr: Translator, e: LibraryEntry, today: string): string {
+  const t = tr.of(libraryText);
+  const tags: string[] = [kindName(tr, e.kind)];
+  if (e.status === 'draft') tags.push(t('statusDraft'));
+  if (e.status === 'retired') tags.push(t('statusRetired'));
+  if (e.status === 'published' && isStale(e.reviewBy, today)) tags.push(t('statusStale'));
   return tags.join(' · ');
 }
 
-function figures(e: LibraryEntry): string {
-  const used = e.adoptions === 1 ? 'Used by 1 team' : `Used by ${e.adoptions} teams`;
-  return `${used} · 👍 ${e.useful}`;
+/** How an entry is used and rated, in words (never the thumbs alone). */
+function figures(tr: Translator, e: LibraryEntry, withNotUseful = false): string {
+  const used = tr.t(libraryText, 'usedBy', { count: e.adoptions });
+  return `${used} · ${ratingWords(tr, e.useful, withNotUseful ? e.notUseful : undefined)}`;
 }
 
 /** One entry in a list: what it is, and Open / We use this / Useful?. */
-function hitBlocks(e: LibraryHit, today: string): Block[] {
+function hitBlocks(tr: Translator, e: LibraryHit, today: string): Block[] {
+  const t = tr.of(libraryText);
   const id = String(e.id);
-  const buttons = [button('Open', `${IDS.openPrefix}${id}`, id)];
+  const buttons = [button(t('open'), `${IDS.openPrefix}${id}`, id)];
   if (e.status === 'published')
     buttons.push(
-      button('We use this', `${IDS.adoptPrefix}${id}`, id),
-      button('Useful?', `${IDS.ratePrefix}${id}`, id),
+      button(t('adopt'), `${IDS.adoptPrefix}${id}`, id),
+      button(t('rate'), `${IDS.ratePrefix}${id}`, id),
     );
   return [
-    section(`*${safe(e.title, 200)}* · ${statusLabel(e, today)}\n${safe(e.summary, 400)}\n_${figures(e)}_`),
+    section(
+      `*${safe(e.title, 200)}* · ${statusLabel(tr, e, today)}\n${safe(e.summary, 400)}\n_${figures(tr, e)}_`,
+    ),
     actions(`library_entry_${id}`, buttons),
   ];
 }
 
-function resultBlocks(words: string, hits: LibraryHit[], today: string, command: string): Block[] {
+function resultBlocks(
+  tr: Translator,
+  words: string,
+  hits: LibraryHit[],
+  today: string,
+  command: string,
+): Block[] {
+  const t = tr.of(libraryText);
   if (hits.length === 0)
     return [
-      section(
-        words
-          ? `Nothing in the PMO library matches “${safe(words, 200)}” yet. The PMO sees which searches found nothing, so this helps them decide what to write next.`
-          : 'The PMO library is empty for now.',
-      ),
-      context(`Try other words, or ask the PMO with \`${command} request\`.`),
+      section(words ? t('noMatch', { words: safe(words, 200) }) : t('empty')),
+      context(t('tryOther', { command })),
     ];
   return [
-    section(
-      words
-        ? `*PMO library* — the best matches for “${safe(words, 200)}”:`
-        : '*PMO library* — the latest entries. Add words to search.',
-    ),
-    ...hits.flatMap((h) => hitBlocks(h, today)),
+    section(words ? t('bestMatches', { words: safe(words, 200) }) : t('latest')),
+    ...hits.flatMap((h) => hitBlocks(tr, h, today)),
   ];
 }
 
 /** The private answer to `/pmo library [words]`. */
-export function renderResults(words: string, hits: LibraryHit[], today: string, command: string) {
+export function renderResults(
+  tr: Translator,
+  words: string,
+  hits: LibraryHit[],
+  today: string,
+  command: string,
+) {
+  const t = tr.of(libraryText);
   const text = hits.length
-    ? `PMO library: ${hits.length} ${hits.length === 1 ? 'entry' : 'entries'}${words ? ` for "${words.slice(0, 100)}"` : ''}`
-    : 'Nothing in the PMO library matches yet.';
-  return { text, blocks: resultBlocks(words, hits, today, command) };
+    ? words
+      ? t('resultsTextFor', { count: hits.length, words: words.slice(0, 100) })
+      : t('resultsText', { count: hits.length })
+    : t('noResultsText');
+  return { text, blocks: resultBlocks(tr, words, hits, today, command) };
 }
 
 export interface EntryPowers {
@@ -209,89 +244,99 @@ export interface EntryPowers {
 
 /** An entry opened: its body and link, who uses it, and what the viewer may do with it. */
 export function renderEntryModal(
+  tr: Translator,
   e: LibraryEntry,
   adopters: string[],
   powers: EntryPowers,
   today: string,
 ): ModalView {
+  const t = tr.of(libraryText);
   const id = String(e.id);
   const blocks: Block[] = [
-    section(`*${safe(e.title, 200)}*\n${statusLabel(e, today)} · version ${e.version}`),
+    section(
+      `*${safe(e.title, 200)}*\n${statusLabel(tr, e, today)} · ${t('version', { version: e.version })}`,
+    ),
     section(safe(e.summary, 400)),
   ];
   if (e.body) blocks.push(section(safe(e.body, 2900)));
-  if (e.link) blocks.push(section(linkTo(e.link, 'Open the link')));
+  if (e.link) blocks.push(section(linkTo(e.link, t('openLink'))));
+  const date = showDay(tr, e.reviewBy);
   blocks.push(
     context(
-      `${figures(e)} · 👎 ${e.notUseful}${adopters.length ? ` · ${safe(adopters.join(', '), 500)}` : ''}`,
-      `${SLACK_USER_ID.test(e.ownerId) ? `Owner <@${e.ownerId}> · ` : ''}review by ${formatDate(e.reviewBy)}`,
+      `${figures(tr, e, true)}${adopters.length ? ` · ${safe(adopters.join(', '), 500)}` : ''}`,
+      SLACK_USER_ID.test(e.ownerId)
+        ? t('ownerReview', { owner: mention(e.ownerId), date })
+        : t('reviewBy', { date }),
     ),
   );
   const buttons = [];
   if (e.status === 'published')
     buttons.push(
-      button('We use this', `${IDS.adoptPrefix}${id}`, id, 'primary'),
-      button('Useful?', `${IDS.ratePrefix}${id}`, id),
+      button(t('adopt'), `${IDS.adoptPrefix}${id}`, id, 'primary'),
+      button(t('rate'), `${IDS.ratePrefix}${id}`, id),
     );
-  if (powers.edit) buttons.push(button('Edit', `${IDS.editPrefix}${id}`, id));
-  if (powers.publish) buttons.push(button('Publish', `${IDS.publishPrefix}${id}`, id, 'primary'));
-  if (powers.retire)
-    buttons.push(
-      button('Retire', `${IDS.retirePrefix}${id}`, id, 'danger', {
-        confirm: {
-          title: plain('Retire this entry?', 100),
-          text: plain('It leaves search; its adoptions and ratings stay.', 300),
-          confirm: plain('Retire', 30),
-          deny: plain('Keep it', 30),
-        },
-      }),
-    );
+  if (powers.edit) buttons.push(button(t('edit'), `${IDS.editPrefix}${id}`, id));
+  if (powers.publish) buttons.push(button(t('publish'), `${IDS.publishPrefix}${id}`, id, 'primary'));
+  if (powers.retire) buttons.push(retireButton(tr, `${IDS.retirePrefix}${id}`, id));
   if (buttons.length) blocks.push(actions('library_entry_actions', buttons));
   return {
     type: 'modal',
     callback_id: IDS.entryModal,
-    title: plain('PMO library', 24),
-    close: plain('Close', 24),
+    title: plain(t('libraryTitle'), 24),
+    close: plain(t('close'), 24),
     private_metadata: JSON.stringify({ entryId: e.id }),
     blocks,
   };
 }
 
-export function renderAdoptModal(e: LibraryEntry): ModalView {
+/** Retire, with Slack's confirmation: the entry modal's and the review DM's. */
+export function retireButton(tr: Translator, actionId: string, id: string) {
+  const t = tr.of(libraryText);
+  return button(t('retire'), actionId, id, 'danger', {
+    confirm: {
+      title: plain(t('retireConfirmTitle'), 100),
+      text: plain(t('retireConfirmText'), 300),
+      confirm: plain(t('retire'), 30),
+      deny: plain(t('keepIt'), 30),
+    },
+  });
+}
+
+export function renderAdoptModal(tr: Translator, e: LibraryEntry): ModalView {
+  const t = tr.of(libraryText);
   return {
     type: 'modal',
     callback_id: IDS.adoptModal,
-    title: plain('We use this', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('adopt'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     private_metadata: JSON.stringify({ entryId: e.id }),
     blocks: [
-      section(
-        `*${safe(e.title, 200)}*\nTell the PMO who uses it: it shows others what works, and nothing is asked of you.`,
-      ),
-      textInput(IDS.team, 'Team or project', LIMITS.team),
+      section(`*${safe(e.title, 200)}*\n${t('adoptIntro')}`),
+      textInput(IDS.team, t('labelTeam'), LIMITS.team),
     ],
   };
 }
 
-export function renderRateModal(e: LibraryEntry): ModalView {
-  const choices = [option('👍 Useful', 'yes'), option('👎 Not useful', 'no')];
+export function renderRateModal(tr: Translator, e: LibraryEntry): ModalView {
+  const t = tr.of(libraryText);
+  const choices = [option(t('rateYes'), 'yes'), option(t('rateNo'), 'no')];
   return {
     type: 'modal',
     callback_id: IDS.rateModal,
-    title: plain('Useful?', 24),
-    submit: plain('Send', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('rate'), 24),
+    submit: plain(t('send'), 24),
+    close: plain(t('cancel'), 24),
     private_metadata: JSON.stringify({ entryId: e.id }),
     blocks: [
       section(`*${safe(e.title, 200)}*`),
       {
         type: 'input',
         block_id: IDS.useful,
-        label: plain('Was it useful to you?'),
+        label: plain(t('rateLabel')),
         element: { type: 'radio_buttons', action_id: IDS.useful, options: choices },
       },
-      textInput(IDS.comment, 'Anything the owner should know?', LIMITS.comment, {
+      textInput(IDS.comment, t('rateComment'), LIMITS.comment, {
         multiline: true,
         optional: true,
       }),
@@ -301,30 +346,33 @@ export function renderRateModal(e: LibraryEntry): ModalView {
 
 /** The ⚡ shortcut's modal: words, a kind, a topic and a service, and the results under them once searched. */
 export function renderBrowseModal(
+  tr: Translator,
   search: { words: string; kind: LibraryKind | null; topic?: string | null; service?: string | null },
   hits: LibraryHit[],
   today: string,
   command: string,
   choices: { topics: Choice[]; services: Choice[] } = { topics: [], services: [] },
 ): ModalView {
-  const initialKind = search.kind ? kindOptions.find((o) => o.value === search.kind) : undefined;
+  const t = tr.of(libraryText);
+  const kinds = kindOptions(tr);
+  const initialKind = search.kind ? kinds.find((o) => o.value === search.kind) : undefined;
   return {
     type: 'modal',
     callback_id: IDS.browseModal,
-    title: plain('PMO library', 24),
-    submit: plain('Search', 24),
-    close: plain('Close', 24),
+    title: plain(t('libraryTitle'), 24),
+    submit: plain(t('search'), 24),
+    close: plain(t('close'), 24),
     blocks: [
       {
         type: 'input',
         block_id: IDS.words,
         optional: true,
-        label: plain('Search'),
+        label: plain(t('search')),
         element: {
           type: 'plain_text_input',
           action_id: IDS.words,
           max_length: LIMITS.words,
-          placeholder: plain('e.g. risk register, retrospective', 150),
+          placeholder: plain(t('searchPlaceholder'), 150),
           ...(search.words ? { initial_value: search.words } : {}),
         },
       },
@@ -332,18 +380,34 @@ export function renderBrowseModal(
         type: 'input',
         block_id: IDS.kindFilter,
         optional: true,
-        label: plain('Kind'),
+        label: plain(t('labelKind')),
         element: {
           type: 'static_select',
           action_id: IDS.kindFilter,
-          placeholder: plain('Any kind', 150),
-          options: kindOptions,
+          placeholder: plain(t('anyKind'), 150),
+          options: kinds,
           ...(initialKind ? { initial_option: initialKind } : {}),
         },
       },
-      ...choiceInput(IDS.topicFilter, 'Topic', choices.topics, search.topic ?? null),
-      ...choiceInput(IDS.serviceFilter, 'Service', choices.services, search.service ?? null),
-      ...resultBlocks(search.words, hits, today, command),
+      ...choiceInput(IDS.topicFilter, t('labelTopic'), t('anyTopic'), choices.topics, search.topic ?? null),
+      ...choiceInput(
+        IDS.serviceFilter,
+        t('labelService'),
+        t('anyService'),
+        choices.services,
+        search.service ?? null,
+      ),
+      ...resultBlocks(tr, search.words, hits, today, command),
     ],
+  };
+}
+
+/** What a submitted form becomes: a title and a line, closed in the reader's language. */
+export function renderNotice(tr: Translator, title: string, text: string): ModalView {
+  return {
+    type: 'modal',
+    title: plain(title, 24),
+    close: plain(tr.t(libraryText, 'close'), 24),
+    blocks: [section(text)],
   };
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { LibraryKind } from '../../db/schema';
-import { optionalText } from '../../lib/input';
+import type { Translator } from '../../i18n';
+import { optionalText } from './form-rules';
+import { ENGLISH } from './language';
+import { libraryText } from './messages';
 import { KIND_KEYS } from './policy';
 import { LIMITS } from './service';
 
@@ -18,16 +21,17 @@ export interface BrowseSearch {
 
 export const NO_SEARCH: BrowseSearch = { words: '', kind: null, topic: null, service: null };
 
-export function browseFormSchema(known: { topics: string[]; services: string[] }) {
-  const oneOf = (slugs: string[], what: string) =>
+export function browseFormSchema(known: { topics: string[]; services: string[] }, tr: Translator = ENGLISH) {
+  const t = tr.of(libraryText);
+  const oneOf = (slugs: string[], what: 'topic' | 'service') =>
     z
-      .string({ error: `Choose ${what} from the list.` })
-      .refine((s) => slugs.includes(s), `Choose ${what} from the list.`)
+      .string({ error: t('chooseFromList', { what }) })
+      .refine((s) => slugs.includes(s), t('chooseFromList', { what }))
       .nullable();
   return z.object({
-    words: optionalText({ max: LIMITS.words }).transform((v) => v ?? ''),
-    kind: z.enum(KIND_KEYS, { error: 'Choose a kind from the list.' }).nullable(),
-    topic: oneOf(known.topics, 'a topic'),
-    service: oneOf(known.services, 'a service'),
+    words: optionalText(tr, LIMITS.words).transform((v) => v ?? ''),
+    kind: z.enum(KIND_KEYS, { error: t('chooseFromList', { what: 'kind' }) }).nullable(),
+    topic: oneOf(known.topics, 'topic'),
+    service: oneOf(known.services, 'service'),
   });
 }

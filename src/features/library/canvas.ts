@@ -3,8 +3,11 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client';
 import type { LibraryKind } from '../../db/schema';
 import type { Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import type { ScheduledJob } from '../../jobs/registry';
 import { type Block, context, header, safe, section } from '../../slack/kit/blocks';
+import { pmoTranslator } from './language';
+import { libraryText } from './messages';
 import { KIND_KEYS } from './policy';
 
 /**
@@ -19,16 +22,17 @@ import { KIND_KEYS } from './policy';
  * apart, and the minute job retries whatever is still owed.
  */
 
-export const INDEX_TITLE = 'PMO library';
+/** The index's title in English; it is written in the PMO's language. */
+export const INDEX_TITLE = libraryText.messages.en.libraryTitle;
 
-/** Each kind's section heading (h2), found again by its text. */
-export const SECTION_HEADINGS: Record<LibraryKind, string> = {
-  template: 'Templates',
-  standard: 'Standards',
-  playbook: 'Playbooks',
-  training: 'Training material',
-  lesson: 'Lessons learned',
-};
+/** Each kind's section heading (h2) in the PMO's language, found again by its text. */
+const headingOf = (tr: Translator, kind: LibraryKind) => tr.t(libraryText, 'kindHeading', { kind });
+
+/**
+ * The heading a section was last written with (its first line): the one to look for in the
+ * canvas, so a change of the PMO's language replaces the sections rather than adding new ones.
+ */
+const writtenHeading = (section: string | undefined) => /^## (.+)\n/.exec(section ?? '')?.[1];
 
 /**
  * Where a channel canvas cannot be made, as Slack's docs for conversations.canvases.create say:
@@ -72,27 +76,31 @@ const webLink = (link: string | null) =>
   link && /^https?:\/\/[^\s]+$/i.test(link) ? link.replace(/\(/g, '%28').replace(/\)/g, '%29') : null;
 
 /** One kind's section of the canvas, heading included. */
-export function renderKindSection(kind: LibraryKind, entries: IndexEntry[]): string {
+export function renderKindSection(tr: Translator, kind: LibraryKind, entries: IndexEntry[]): string {
+  const t = tr.of(libraryText);
   const mine = entries.filter((e) => e.kind === kind);
   const lines = mine.slice(0, PER_SECTION).map((e) => {
     const link = webLink(e.link);
-    return `- **${canvasText(e.title, 150)}**: ${canvasText(e.summary, 300)}${link ? ` [Open the link](${link})` : ''}`;
+    return `- **${canvasText(e.title, 150)}**: ${canvasText(e.summary, 300)}${link ? ` [${t('openLink')}](${link})` : ''}`;
   });
-  if (mine.length > PER_SECTION) lines.push(`- …and ${mine.length - PER_SECTION} more in the library.`);
-  return `## ${SECTION_HEADINGS[kind]}\n${lines.length ? lines.join('\n') : '_Nothing here yet._'}\n`;
+  if (mine.length > PER_SECTION) lines.push(`- ${t('canvasMore', { count: mine.length - PER_SECTION })}`);
+  return `## ${headingOf(tr, kind)}\n${lines.length ? lines.join('\n') : t('nothingYet')}\n`;
 }
 
-export function renderCanvas(sections: Record<LibraryKind, string>, command: string): string {
-  const intro = `# ${INDEX_TITLE}\nWhat the PMO offers today. Search it with \`${command} library [words]\`.\n`;
+export function renderCanvas(tr: Translator, sections: Record<LibraryKind, string>, command: string): string {
+  const t = tr.of(libraryText);
+  const intro = `# ${t('libraryTitle')}\n${t('canvasIntro', { command })}\n`;
   return [intro, ...KIND_KEYS.map((k) => sections[k])].join('');
 }
 
 /** The pinned message that stands in for the canvas. */
 export function renderIndexMessage(
+  tr: Translator,
   entries: IndexEntry[],
   command: string,
 ): { text: string; blocks: Block[] } {
-  const blocks: Block[] = [header(INDEX_TITLE)];
+  const t = tr.of(libraryText);
+  const blocks: Block[] = [header(t('libraryTitle'))];
   for (const kind of KIND_KEYS) {
     const mine = entries.filter((e) => e.kind === kind);
     let body = '';
@@ -103,11 +111,11 @@ export function renderIndexMessage(
       body += line;
       shown++;
     }
-    if (mine.length > shown) body += `…and ${mine.length - shown} more.`;
-    blocks.push(section(`*${SECTION_HEADINGS[kind]}*\n${body.trim() || '_Nothing here yet._'}`));
+    if (mine.length > shown) body += t('indexMore', { count: mine.length - shown });
+    blocks.push(section(`*${headingOf(tr, kind)}*\n${body.trim() || t('nothingYet')}`));
   }
-  blocks.push(context(`Search it with \`${command} library [words]\`; this message is kept up to date.`));
-  return { text: `${INDEX_TITLE}: ${entries.length} published entries`, blocks };
+  blocks.push(context(t('indexFooter', { command })));
+  return { text: t('indexText', { count: entries.length }), blocks };
 }
 
 async function publishedEntries(db: Database): Promise<IndexEntry[]> {
@@ -183,8 +191,10 @@ async function writeIndex(deps: Deps, client: WebClient, claimed: NonNullable<In
     row = { ...row, channel, canvas_id: null, message_ts: null, fallback_reason: null, sections: {} };
     await save(db, { channel, canvas_id: null, message_ts: null, fallback_reason: null, sections: {} });
   }
+  // A channel post: in the PMO's language.
+  const tr = pmoTranslator(deps);
   const entries = await publishedEntries(db);
-  const sections = Object.fromEntries(KIND_KEYS.map((k) => [k, renderKindSection(k, entries)])) as Record<
+  const sections = Object.fromEntries(KIND_KEYS.map((k) => [k, renderKindSection(tr, k, entries)])) as Record<
     LibraryKind,
     string
   >;
@@ -193,8 +203,8 @@ async function writeIndex(deps: Deps, client: WebClient, claimed: NonNullable<In
     try {
       const res = await client.conversations.canvases.create({
         channel_id: channel,
-        title: INDEX_TITLE,
-        document_content: { type: 'markdown', markdown: renderCanvas(sections, config.pmo.command) },
+        title: tr.t(libraryText, 'libraryTitle'),
+        document_content: { type: 'markdown', markdown: renderCanvas(tr, sections, config.pmo.command) },
       });
       await save(db, { canvas_id: String(res.canvas_id), sections });
       return;
@@ -215,7 +225,10 @@ async function writeIndex(deps: Deps, client: WebClient, claimed: NonNullable<In
         if (written[kind] === sections[kind]) continue;
         const found = await client.canvases.sections.lookup({
           canvas_id: canvasId,
-          criteria: { section_types: ['h2'], contains_text: SECTION_HEADINGS[kind] },
+          criteria: {
+            section_types: ['h2'],
+            contains_text: writtenHeading(written[kind]) ?? headingOf(tr, kind),
+          },
         });
         const sectionId = (found.sections as { id?: string }[] | undefined)?.[0]?.id;
         const document_content = { type: 'markdown' as const, markdown: sections[kind] };
@@ -244,7 +257,7 @@ async function writeIndex(deps: Deps, client: WebClient, claimed: NonNullable<In
     }
   }
 
-  const message = renderIndexMessage(entries, config.pmo.command);
+  const message = renderIndexMessage(tr, entries, config.pmo.command);
   if (row.message_ts) {
     await client.chat.update({ channel, ts: row.message_ts, text: message.text, blocks: message.blocks });
     return;

@@ -1,6 +1,8 @@
 import { localDate } from '../../lib/calendar';
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderEntryForm, renderResults } from './blocks';
+import { translatorOf } from './language';
+import { libraryText } from './messages';
 import { canAdd } from './policy';
 import { entryChoices, recordMiss, searchEntries } from './service';
 
@@ -12,30 +14,33 @@ export const libraryCommand: Subcommand = {
   name: 'library',
   aliases: ['lib'],
   usage: 'library [words] · library add',
-  summary: 'find templates, standards, playbooks, training and lessons; members add to it',
+  summary: (tr) => tr.t(libraryText, 'commandSummary'),
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
     const { db, config, clock } = deps;
-    const actor = await deps.roles.actor(command.user_id);
+    const [actor, tr] = await Promise.all([
+      deps.roles.actor(command.user_id),
+      translatorOf(deps, client, command.user_id),
+    ]);
     const words = rest.trim();
     if (words.toLowerCase() === 'add') {
       if (!canAdd(actor)) {
         await ack({
           response_type: 'ephemeral',
-          text: `Adding to the library is for PMO members. You can search it with \`${config.pmo.command} library [words]\`, and if something is missing, tell the PMO with \`${config.pmo.command} request\`.`,
+          text: tr.t(libraryText, 'addMembersOnly', { command: config.pmo.command }),
         });
         return;
       }
       await ack();
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: renderEntryForm(await entryChoices(db)),
+        view: renderEntryForm(tr, await entryChoices(db)),
       });
       return;
     }
     const hits = await searchEntries(db, { words, includeDrafts: actor.member });
     if (words && hits.length === 0) await recordMiss(db, words, clock.now());
     const today = localDate(clock.now(), config.pmo.timezone);
-    await ack({ response_type: 'ephemeral', ...renderResults(words, hits, today, config.pmo.command) });
+    await ack({ response_type: 'ephemeral', ...renderResults(tr, words, hits, today, config.pmo.command) });
   },
 };

@@ -3,6 +3,7 @@ import { libraryNewsHooks, newsActions, newsJob } from './announce';
 import { indexJob } from './canvas';
 import { libraryCommand } from './commands';
 import { browseLibrary, libraryFeature } from './listeners';
+import { libraryText } from './messages';
 import { libraryPort, solvedIt } from './moment-of-need-listeners';
 import { reviewActions, reviewJob, reviewOutboxHooks } from './review';
 import { saveButton, saveFromRequest } from './save-from-request';
@@ -12,6 +13,7 @@ export const library = defineFeature(() => ({
   ...libraryFeature,
   actions: [...(libraryFeature.actions ?? []), solvedIt, saveFromRequest, ...reviewActions, ...newsActions],
   subcommands: [libraryCommand],
+  catalogues: [libraryText],
   shortcuts: [browseLibrary],
   // The owner's review DM: a daily job asks, the outbox sends it in their working hours.
   // "New in the PMO library": a weekly job queues, the outbox checks consent again when it sends.

@@ -3,6 +3,7 @@ import { addDays } from '../../lib/calendar';
 
 /** The library's rules, pure: who may do what to an entry, and when an entry is stale. */
 
+/** The kinds, in order; what people read is the catalogue's `kind` message (language.ts `kindName`). */
 export const KINDS: Record<LibraryKind, string> = {
   template: 'Template',
   standard: 'Standard',

@@ -1,45 +1,49 @@
 import type { OutboxPayload } from '../../db/schema';
-import { formatDate } from '../../lib/calendar';
-import { actions, button, context, plain, safe, section } from '../../slack/kit/blocks';
+import type { Translator } from '../../i18n';
+import { actions, button, context, safe, section } from '../../slack/kit/blocks';
+import { retireButton } from './blocks';
 import { LIBRARY_IDS as IDS } from './ids';
-import { KINDS } from './policy';
+import { kindName, showDay } from './language';
+import { libraryText } from './messages';
 import type { LibraryEntry } from './service';
 
 /** The owner's review DM, and what it becomes once answered. Pure. */
 
 /** One DM per review cycle: what the entry is, how it is used, and Keep / Edit / Retire. */
-export function renderReviewDm(e: LibraryEntry): OutboxPayload {
+export function renderReviewDm(tr: Translator, e: LibraryEntry): OutboxPayload {
+  const t = tr.of(libraryText);
   const id = String(e.id);
-  const used = e.adoptions === 1 ? 'used by 1 team' : `used by ${e.adoptions} teams`;
+  const [helpful, notHelpful] = [t('helpful', { count: e.useful }), t('notHelpful', { count: e.notUseful })];
   return {
-    text: `Time to look again at “${e.title.slice(0, 150)}” in the PMO library`,
+    text: t('reviewText', { title: e.title.slice(0, 150) }),
     blocks: [
       section(
-        `:books: *Time to look again at an entry you own in the PMO library*\n*${safe(e.title, 200)}* · ${KINDS[e.kind]} · version ${e.version}\n${safe(e.summary, 400)}`,
+        `${t('reviewHeading')}\n*${safe(e.title, 200)}* · ${kindName(tr, e.kind)} · ${t('version', { version: e.version })}\n${safe(e.summary, 400)}`,
       ),
-      context(`Due for review on ${formatDate(e.reviewBy)} · ${used} · 👍 ${e.useful} · 👎 ${e.notUseful}`),
-      section(
-        'Is it still right? *Keep* it as it is for another six months, *edit* it (then keep it), or *retire* it if it no longer helps. If you do nothing, it is shown as due for review in a month.',
+      context(
+        [
+          t('reviewDue', { date: showDay(tr, e.reviewBy) }),
+          t('usedByLower', { count: e.adoptions }),
+          helpful,
+          notHelpful,
+        ].join(' · '),
       ),
+      section(t('reviewAsk')),
       actions(`library_review_${id}`, [
-        button('Keep as it is', `${IDS.keepPrefix}${id}`, id, 'primary'),
-        button('Edit', `${IDS.editPrefix}${id}`, id),
-        button('Retire', `${IDS.reviewRetirePrefix}${id}`, id, 'danger', {
-          confirm: {
-            title: plain('Retire this entry?', 100),
-            text: plain('It leaves search; its adoptions and ratings stay.', 300),
-            confirm: plain('Retire', 30),
-            deny: plain('Keep it', 30),
-          },
-        }),
+        button(t('keepAsIs'), `${IDS.keepPrefix}${id}`, id, 'primary'),
+        button(t('edit'), `${IDS.editPrefix}${id}`, id),
+        retireButton(tr, `${IDS.reviewRetirePrefix}${id}`, id),
       ]),
-      context('You get this once per review, as the owner of this entry.'),
+      context(t('reviewWhy')),
     ],
   };
 }
 
-/** The DM once answered: what was done, and no buttons left to press twice. */
+/**
+ * The DM once answered: what was done, and no buttons left to press twice. The outcome is the
+ * app's own words (a date token among them): not escaped; the title is.
+ */
 export function renderReviewAnswered(title: string, outcome: string): { text: string; blocks: unknown[] } {
   const text = `${title.slice(0, 150)}: ${outcome}`;
-  return { text, blocks: [section(`:books: *${safe(title, 200)}*\n${safe(outcome, 500)}`)] };
+  return { text, blocks: [section(`:books: *${safe(title, 200)}*\n${outcome.slice(0, 500)}`)] };
 }

@@ -2,8 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
 import type { OutboxRow } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { daySlot, type ScheduledJob } from '../../jobs/registry';
-import { formatDate, localDate } from '../../lib/calendar';
+import { localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
 import { personalHours } from '../../lib/working-calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
@@ -13,6 +14,8 @@ import { action, type Click } from '../../slack/kit';
 import { lookupPerson } from '../../slack/people';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { LIBRARY_IDS as IDS } from './ids';
+import { showDay, translatorOf } from './language';
+import { libraryText } from './messages';
 import { canRetireAtReview, canReview, isDueForReview, nextReviewDate } from './policy';
 import { renderReviewAnswered, renderReviewDm } from './review-blocks';
 import { getEntry, moveEntry } from './service';
@@ -35,7 +38,11 @@ const BATCH = 500;
 const todayAt = (deps: Pick<Deps, 'config'>, now: Date) => localDate(now, deps.config.pmo.timezone);
 
 /** The daily job: every published entry due for review whose owner was not asked about this date. */
-export async function askDueReviews(deps: Deps, now: Date): Promise<{ asked: number; ownerGone: number }> {
+export async function askDueReviews(
+  deps: Deps,
+  now: Date,
+  client?: WebClient,
+): Promise<{ asked: number; ownerGone: number }> {
   const { db } = deps;
   const today = todayAt(deps, now);
   const due = await db
@@ -61,6 +68,9 @@ export async function askDueReviews(deps: Deps, now: Date): Promise<{ asked: num
       ownerGone++;
       continue;
     }
+    // The DM is written in the owner's language (English when Slack cannot be asked here); the
+    // send-time check renders it again, in their language then.
+    const tr = client ? await translatorOf(deps, client, row.owner_id) : translatorFor('en');
     const enqueued = await db.transaction().execute(async (tx) => {
       const marked = await tx
         .updateTable('library_entries')
@@ -82,7 +92,7 @@ export async function askDueReviews(deps: Deps, now: Date): Promise<{ asked: num
           dedupeKey: dedupeKeyOf(row.id, row.review_by),
           channel: row.owner_id,
           recipientId: row.owner_id,
-          payload: renderReviewDm(entry),
+          payload: renderReviewDm(tr, entry),
         },
       ]);
     });
@@ -97,7 +107,7 @@ export const reviewJob: ScheduledJob = {
   // Once a day, early: the DM itself waits for each owner's working hours.
   schedule: () => '0 6 * * *',
   runKey: daySlot,
-  run: (deps, _client, now) => askDueReviews(deps, now),
+  run: (deps, client, now) => askDueReviews(deps, now, client),
 };
 
 /**
@@ -106,7 +116,7 @@ export const reviewJob: ScheduledJob = {
  * Slack; and in their working hours, or it waits. Drawn again from the entry as it is now.
  */
 export async function reviewCheck(
-  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'roles'>,
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'roles' | 'languages'>,
   client: WebClient,
   row: OutboxRow,
 ): Promise<BeforeSendResult> {
@@ -123,11 +133,11 @@ export async function reviewCheck(
   const hours = personalHours(deps.config.checkins);
   if (!hours.isWorkingTime(now, person.tz))
     return { defer: hours.nextWorkingTime(now, person.tz), reason: 'outside working hours' };
-  return { payload: renderReviewDm(entry) };
+  return { payload: renderReviewDm(await translatorOf(deps, client, entry.ownerId), entry) };
 }
 
 export const reviewOutboxHooks = (
-  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'roles'>,
+  deps: Pick<Deps, 'db' | 'config' | 'clock' | 'roles' | 'languages'>,
   client: WebClient,
 ): Record<typeof KIND, OutboxHooks> => ({
   [KIND]: { beforeSend: (row) => reviewCheck(deps, client, row) },
@@ -162,8 +172,8 @@ export async function keepEntry(
   });
 }
 
-const GONE = 'That entry is no longer in the library.';
-const NOT_YOURS = 'Only its owner and the PMO leads review this entry.';
+// The kit's refusal (before the click reaches the feature) is one text for everyone.
+const NOT_YOURS = libraryText.messages.en.reviewNotYours;
 
 /** The answered DM replaces the one clicked (its response_url is Slack's, bound to that message). */
 async function answer(click: Click<number>, title: string, outcome: string): Promise<void> {
@@ -179,21 +189,18 @@ const keep = action({
   value: rowId,
   run: async (click) => {
     const { deps } = click;
+    const tr = await translatorOf(deps, click.client, click.userId);
+    const t = tr.of(libraryText);
     const entry = await getEntry(deps.db, click.value);
-    if (!entry) return click.tell(GONE);
+    if (!entry) return click.tell(t('gone'));
     const today = todayAt(deps, deps.clock.now());
-    if (entry.status !== 'published')
-      return click.tell(
-        `That entry is ${entry.status === 'retired' ? 'retired' : 'not published'}, so there is nothing to keep.`,
-      );
-    if (!canReview(await click.actor(), entry)) return click.tell(NOT_YOURS);
+    if (entry.status !== 'published') return click.tell(t('nothingToKeep', { status: entry.status }));
+    if (!canReview(await click.actor(), entry)) return click.tell(t('reviewNotYours'));
     if (!isDueForReview(entry.reviewBy, today))
-      return click.tell(
-        `Already reviewed: it is next due on ${formatDate(entry.reviewBy)}, so nothing changed.`,
-      );
+      return click.tell(t('alreadyReviewed', { date: showDay(tr, entry.reviewBy) }));
     const next = await keepEntry(deps.db, click.userId, entry.id, today, deps.clock.now());
-    if (!next) return click.tell('Someone answered this review a moment ago, so nothing changed.');
-    await answer(click, entry.title, `Kept as it is. It is next due for review on ${formatDate(next)}.`);
+    if (!next) return click.tell(t('answeredMoment'));
+    await answer(click, entry.title, t('keptOutcome', { date: showDay(tr, next) }));
   },
 });
 
@@ -204,14 +211,15 @@ const retireAtReview = action({
   value: rowId,
   run: async (click) => {
     const { deps } = click;
+    const t = (await translatorOf(deps, click.client, click.userId)).of(libraryText);
     const entry = await getEntry(deps.db, click.value);
-    if (!entry) return click.tell(GONE);
-    if (entry.status === 'retired') return click.tell('That entry is retired already, so nothing changed.');
+    if (!entry) return click.tell(t('gone'));
+    if (entry.status === 'retired') return click.tell(t('retiredAlready'));
     const today = todayAt(deps, deps.clock.now());
-    if (!canRetireAtReview(await click.actor(), entry, today)) return click.tell(NOT_YOURS);
+    if (!canRetireAtReview(await click.actor(), entry, today)) return click.tell(t('reviewNotYours'));
     const moved = await moveEntry(deps.db, click.userId, entry.id, 'retired', deps.clock.now());
-    if (!moved) return click.tell('That entry is retired already, so nothing changed.');
-    await answer(click, entry.title, 'Retired: it left the library. Its adoptions and ratings stay.');
+    if (!moved) return click.tell(t('retiredAlready'));
+    await answer(click, entry.title, t('retiredOutcome'));
   },
 });
 

@@ -1,5 +1,6 @@
 import type { Button } from '@slack/types';
 import type { Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import { localDate } from '../../lib/calendar';
 import { rowId } from '../../lib/input';
 import { action } from '../../slack/kit';
@@ -7,6 +8,8 @@ import { button } from '../../slack/kit/blocks';
 import { type DeliveredWork, deliveredWork, reference } from '../requests';
 import { type EntryPrefill, renderEntryForm } from './blocks';
 import { LIBRARY_IDS as IDS } from './ids';
+import { ENGLISH, translatorOf } from './language';
+import { libraryText } from './messages';
 import { canSaveFromRequest, type LibraryActor } from './policy';
 import { addEntry, type EntryForm, entryChoices, LIMITS, type LibraryEntry } from './service';
 
@@ -19,8 +22,9 @@ import { addEntry, type EntryForm, entryChoices, LIMITS, type LibraryEntry } fro
 /** The catalogue's tools-and-templates service: what it delivers is a template; anything else, a lesson. */
 export const TEMPLATES_SERVICE = 'tools-templates';
 
-export const saveButton = (requestId: number): Button =>
-  button('Save what you made for others', `${IDS.saveFromPrefix}${requestId}`, String(requestId), 'primary');
+/** The translator comes last, English by default: requests shows the button (through the port). */
+export const saveButton = (requestId: number, tr: Translator = ENGLISH): Button =>
+  button(tr.t(libraryText, 'saveButton'), `${IDS.saveFromPrefix}${requestId}`, String(requestId), 'primary');
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
@@ -28,12 +32,13 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * The form's first draft, from the request: the member reads and edits all of it before saving,
  * the requester's own words (need, value) included, which is why nothing is saved unseen.
  */
-export function prefillFrom(work: DeliveredWork): EntryPrefill {
+export function prefillFrom(work: DeliveredWork, tr: Translator = ENGLISH): EntryPrefill {
+  const t = tr.of(libraryText);
   const note = (work.deliveryNote ?? '').trim();
   const body = [
-    `*What was needed*\n${work.need}`,
-    `*The value expected*\n${work.expectedValue}`,
-    ...(note ? [`*What was delivered*\n${note}`] : []),
+    `${t('prefillNeed')}\n${work.need}`,
+    `${t('prefillValue')}\n${work.expectedValue}`,
+    ...(note ? [`${t('prefillDelivered')}\n${note}`] : []),
   ].join('\n\n');
   return {
     kind: work.serviceSlug === TEMPLATES_SERVICE ? 'template' : 'lesson',
@@ -48,31 +53,35 @@ export function prefillFrom(work: DeliveredWork): EntryPrefill {
 
 /** Why someone gets no form, in words that reveal nothing of the request but its reference. */
 function refusal(
+  tr: Translator,
   actor: LibraryActor,
   work: DeliveredWork | undefined,
   requestId: number,
 ): string | undefined {
-  if (!work) return 'That request is no longer there, so there is nothing to save from it.';
+  const t = tr.of(libraryText);
+  if (!work) return t('requestGone');
   if (canSaveFromRequest(actor, work)) return undefined;
   if (work.status !== 'delivered' && work.status !== 'closed')
-    return `${reference(requestId)} is not delivered at the moment, so there is nothing to save from it yet.`;
-  return `Only the member who delivered ${reference(requestId)}, or a PMO lead, saves it to the library.`;
+    return t('notDelivered', { reference: reference(requestId) });
+  return t('onlyDeliverer', { reference: reference(requestId) });
 }
 
 export const saveFromRequest = action({
   id: IDS.saveFrom,
   audience: 'members',
+  // The kit's refusal (before the click reaches the feature) is one text for everyone.
   refusal: 'Saving delivered work to the library is for the PMO member who delivered it.',
   value: rowId,
   run: async (click) => {
+    const tr = await translatorOf(click.deps, click.client, click.userId);
     const work = await deliveredWork(click.deps.db, click.value);
-    const refused = refusal(await click.actor(), work, click.value);
+    const refused = refusal(tr, await click.actor(), work, click.value);
     if (refused || !work) return click.tell(refused ?? '');
     await click.openModal(
-      renderEntryForm(await entryChoices(click.deps.db), undefined, {
+      renderEntryForm(tr, await entryChoices(click.deps.db), undefined, {
         requestId: work.id,
         reference: reference(work.id),
-        prefill: prefillFrom(work),
+        prefill: prefillFrom(work, tr),
       }),
     );
   },
@@ -89,7 +98,7 @@ export async function saveDraftFromRequest(
   form: EntryForm,
 ): Promise<LibraryEntry | undefined> {
   const work = await deliveredWork(deps.db, requestId);
-  if (refusal(await deps.roles.actor(userId), work, requestId)) return undefined;
+  if (refusal(ENGLISH, await deps.roles.actor(userId), work, requestId)) return undefined;
   const now = deps.clock.now();
   return addEntry(deps.db, userId, form, localDate(now, deps.config.pmo.timezone), now, requestId);
 }

@@ -2,10 +2,13 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import type { LibraryKind, LibraryStatus } from '../../db/schema';
-import { optionalText, optionalWebLink, requiredText } from '../../lib/input';
+import type { Translator } from '../../i18n';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { recordNews } from './announce';
 import { markIndexStale } from './canvas';
+import { optionalText, optionalWebLink, requiredText } from './form-rules';
+import { ENGLISH } from './language';
+import { libraryText } from './messages';
 import { canEdit, firstReviewDate, isNews, KIND_KEYS, type LibraryActor, missKey } from './policy';
 
 /**
@@ -25,19 +28,20 @@ export const LIMITS = {
 };
 
 /** An entry as a member types it; `known` are the topic and service slugs the form offered. */
-export function entryFormSchema(known: { topics: string[]; services: string[] }) {
-  const chosen = (slugs: string[], what: string) =>
+export function entryFormSchema(known: { topics: string[]; services: string[] }, tr: Translator = ENGLISH) {
+  const t = tr.of(libraryText);
+  const chosen = (slugs: string[], what: 'topics' | 'services') =>
     z
-      .array(z.string().refine((s) => slugs.includes(s), `Please choose ${what} from the list.`))
+      .array(z.string().refine((s) => slugs.includes(s), t('chooseFromList', { what })))
       .max(100)
       .nullable()
       .transform((v) => [...new Set(v ?? [])]);
   return z.object({
-    kind: z.enum(KIND_KEYS, { error: 'Choose what kind of entry this is.' }),
-    title: requiredText({ what: 'the title', max: LIMITS.title }),
-    summary: requiredText({ what: 'what it is, in a sentence or two', max: LIMITS.summary }),
-    body: optionalText({ max: LIMITS.body }).transform((v) => v ?? ''),
-    link: optionalWebLink(LIMITS.link),
+    kind: z.enum(KIND_KEYS, { error: t('kindMissing') }),
+    title: requiredText(tr, 'titleMissing', LIMITS.title),
+    summary: requiredText(tr, 'summaryMissing', LIMITS.summary),
+    body: optionalText(tr, LIMITS.body).transform((v) => v ?? ''),
+    link: optionalWebLink(tr, LIMITS.link),
     topics: chosen(known.topics, 'topics'),
     services: chosen(known.services, 'services'),
   });

@@ -1,3 +1,4 @@
+import { slackDate, translatorFor } from '../../i18n';
 import { mentionedUser } from '../../lib/input';
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { openConversation } from '../../slack/kit/conversations';
@@ -5,6 +6,7 @@ import { shareFile } from '../../slack/kit/files';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { renderEraseModal, renderForgetMeModal } from './blocks';
 import { exportCommentsCsv, exportRequestsCsv } from './export';
+import { privacyText } from './messages';
 import { collectMyData } from './my-data';
 
 /** `/pmo my-data`: a JSON file in the person's DM with everything kept about them. */
@@ -12,31 +14,31 @@ export const myDataCommand: Subcommand = {
   name: 'my-data',
   aliases: ['mydata'],
   usage: 'my-data',
-  summary: 'get a file (JSON) in your DM with everything the PMO app keeps about you',
+  summary: (tr) => tr.t(privacyText, 'myDataSummary'),
   audience: 'everyone',
   run: async ({ ack, respond, client, command, deps }) => {
-    await ack({
-      response_type: 'ephemeral',
-      text: 'Gathering everything kept about you; the file (JSON) arrives in your DM with the app in a moment.',
-    });
     const userId = command.user_id;
+    const tr = translatorFor(await deps.languages.of(client, userId));
+    const t = tr.of(privacyText);
+    await ack({ response_type: 'ephemeral', text: t('myDataAck') });
     try {
       const now = deps.clock.now();
-      const data = await collectMyData(deps.db, userId, now);
+      const data = await collectMyData(deps.db, userId, now, tr);
       const channelId = await openConversation(client, userId);
       await shareFile(client, {
         channelId,
         filename: `pmo-my-data-${now.toISOString().slice(0, 10)}.json`,
-        title: 'Everything PMO Concierge keeps about you',
+        title: t('myDataFileTitle'),
         bytes: Buffer.from(JSON.stringify(data, null, 2)),
-        initialComment: `Here is everything PMO Concierge keeps about you (JSON): ${data.requests.length} request(s), ${data.check_in_answers.length} check-in(s), your consent history, RSVPs and coaching. To have it erased: \`${deps.config.pmo.command} forget-me\`.`,
+        initialComment: t('myDataComment', {
+          requests: data.requests.length,
+          checkins: data.check_in_answers.length,
+          command: deps.config.pmo.command,
+        }),
       });
     } catch (err) {
       deps.logger.error({ err, user: userId }, 'my-data export failed');
-      await respond({
-        response_type: 'ephemeral',
-        text: 'Sorry, the file could not be sent. Please try again later.',
-      });
+      await respond({ response_type: 'ephemeral', text: t('myDataFailed') });
     }
   },
 };
@@ -46,11 +48,12 @@ export const forgetMeCommand: Subcommand = {
   name: 'forget-me',
   aliases: ['forgetme'],
   usage: 'forget-me',
-  summary: 'erase what the PMO app keeps about you (asks you to confirm first)',
+  summary: (tr) => tr.t(privacyText, 'forgetMeSummary'),
   audience: 'everyone',
-  run: async ({ ack, client, command }) => {
+  run: async ({ ack, client, command, deps }) => {
     await ack();
-    await client.views.open({ trigger_id: command.trigger_id, view: renderForgetMeModal() });
+    const tr = translatorFor(await deps.languages.of(client, command.user_id));
+    await client.views.open({ trigger_id: command.trigger_id, view: renderForgetMeModal(tr) });
   },
 };
 
@@ -58,16 +61,20 @@ export const forgetMeCommand: Subcommand = {
 export const eraseCommand: Subcommand = {
   name: 'erase',
   usage: 'erase @person',
-  summary: 'erase a person who left the organisation (asks you to confirm first)',
+  summary: (tr) => tr.t(privacyText, 'eraseSummary'),
   audience: 'leads',
-  run: async ({ ack, client, command, rest }) => {
+  run: async ({ ack, client, command, rest, deps }) => {
     const userId = mentionedUser(rest);
+    const tr = translatorFor(await deps.languages.of(client, command.user_id));
     if (!userId) {
-      await ack({ response_type: 'ephemeral', text: 'Name one person, like `/pmo erase @someone`.' });
+      await ack({
+        response_type: 'ephemeral',
+        text: tr.t(privacyText, 'eraseNameOne', { command: deps.config.pmo.command }),
+      });
       return;
     }
     await ack();
-    await client.views.open({ trigger_id: command.trigger_id, view: renderEraseModal(userId) });
+    await client.views.open({ trigger_id: command.trigger_id, view: renderEraseModal(userId, tr) });
   },
 };
 
@@ -75,33 +82,35 @@ export const eraseCommand: Subcommand = {
 export const exportCommand: Subcommand = {
   name: 'export',
   usage: 'export',
-  summary: 'get a CSV of all requests (and anonymous comments) in your DM',
+  summary: (tr) => tr.t(privacyText, 'exportSummary'),
   audience: 'leads',
   run: async ({ ack, respond, client, command, deps }) => {
-    await ack({
-      response_type: 'ephemeral',
-      text: 'Preparing the export; it arrives in your DM with the app.',
-    });
     const lead = command.user_id;
+    const tr = translatorFor(await deps.languages.of(client, lead));
+    const t = tr.of(privacyText);
+    await ack({ response_type: 'ephemeral', text: t('exportAck') });
     try {
       const now = deps.clock.now();
       const day = now.toISOString().slice(0, 10);
       const [requests, comments] = await Promise.all([
-        exportRequestsCsv(deps.db),
-        exportCommentsCsv(deps.db),
+        exportRequestsCsv(deps.db, tr),
+        exportCommentsCsv(deps.db, tr),
       ]);
       const channelId = await openConversation(client, lead);
       await shareFile(client, {
         channelId,
         filename: `pmo-requests-${day}.csv`,
-        title: `PMO requests (${requests.count})`,
+        title: t('exportRequestsTitle', { count: tr.number(requests.count) }),
         bytes: requests.csv,
-        initialComment: `The PMO's requests as of ${day} (${requests.count}). Comments are in a file of their own, by week, only for weeks where at least 3 different people answered; they are never attributed to anyone.`,
+        initialComment: t('exportRequestsComment', {
+          day: slackDate(now, tr.locale, deps.config.pmo.timezone, 'date_long'),
+          count: tr.number(requests.count),
+        }),
       });
       await shareFile(client, {
         channelId,
         filename: `pmo-comments-${day}.csv`,
-        title: `PMO feedback comments (${comments.count})`,
+        title: t('exportCommentsTitle', { count: tr.number(comments.count) }),
         bytes: comments.csv,
       });
       await recordAudit(deps.db, {
@@ -112,10 +121,7 @@ export const exportCommand: Subcommand = {
       });
     } catch (err) {
       deps.logger.error({ err, user: lead }, 'export failed');
-      await respond({
-        response_type: 'ephemeral',
-        text: 'Sorry, the export could not be sent. Please try again later.',
-      });
+      await respond({ response_type: 'ephemeral', text: t('exportFailed') });
     }
   },
 };

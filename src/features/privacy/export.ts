@@ -1,8 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { type Translator, translatorFor } from '../../i18n';
 import { reference } from '../../lib/request-reference';
 import { MIN_PEOPLE_FOR_COMMENTS } from '../digest';
+import { privacyText } from './messages';
 import { hoursBetween, neutraliseCell } from './policy';
 
 /**
@@ -27,6 +29,27 @@ export const REQUEST_COLUMNS = [
   'value_rating',
 ] as const;
 
+/** Each column's heading, in the reader's language (English: the names above). */
+const HEADING = {
+  reference: 'colReference',
+  requester: 'colRequester',
+  service: 'colService',
+  project: 'colProject',
+  need: 'colNeed',
+  status: 'colStatus',
+  created_at: 'colCreatedAt',
+  claimed_at: 'colClaimedAt',
+  delivered_at: 'colDeliveredAt',
+  closed_at: 'colClosedAt',
+  hours_to_claim: 'colHoursToClaim',
+  hours_to_deliver: 'colHoursToDeliver',
+  value_rating: 'colValueRating',
+} as const satisfies Record<(typeof REQUEST_COLUMNS)[number], string>;
+
+/** The requests CSV's headings as the reader reads them. */
+export const requestHeadings = (tr: Translator): string[] =>
+  REQUEST_COLUMNS.map((c) => tr.t(privacyText, HEADING[c]));
+
 const iso = (d: Date | null) => (d ? d.toISOString() : '');
 
 /** csv-stringify quotes what needs quoting; every string also loses a leading formula trigger. */
@@ -41,7 +64,10 @@ function toCsv(rows: unknown[][], header: readonly string[]): Buffer {
   );
 }
 
-export async function exportRequestsCsv(db: Database): Promise<{ csv: Buffer; count: number }> {
+export async function exportRequestsCsv(
+  db: Database,
+  tr: Translator = translatorFor('en'),
+): Promise<{ csv: Buffer; count: number }> {
   const rows = await db
     .selectFrom('requests as r')
     .innerJoin('services as s', 's.id', 'r.service_id')
@@ -85,11 +111,14 @@ export async function exportRequestsCsv(db: Database): Promise<{ csv: Buffer; co
     hoursBetween(r.created_at, r.delivered_at) ?? '',
     r.rating ?? '',
   ]);
-  return { csv: toCsv(records, REQUEST_COLUMNS), count: rows.length };
+  return { csv: toCsv(records, requestHeadings(tr)), count: rows.length };
 }
 
 /** Comments by week (Monday, UTC), only for weeks with enough different people; sorted by text. */
-export async function exportCommentsCsv(db: Database): Promise<{ csv: Buffer; count: number }> {
+export async function exportCommentsCsv(
+  db: Database,
+  tr: Translator = translatorFor('en'),
+): Promise<{ csv: Buffer; count: number }> {
   const { rows } = await sql<{ week: string; comment: string }>`
     WITH weeks AS (
       SELECT date_trunc('week', answered_at AT TIME ZONE 'UTC') AS week
@@ -105,7 +134,7 @@ export async function exportCommentsCsv(db: Database): Promise<{ csv: Buffer; co
   return {
     csv: toCsv(
       rows.map((r) => [r.week, r.comment]),
-      ['week', 'comment'],
+      [tr.t(privacyText, 'colWeek'), tr.t(privacyText, 'colComment')],
     ),
     count: rows.length,
   };

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { type Translator, translatorFor } from '../../i18n';
 import { reference } from '../../lib/request-reference';
+import { privacyText } from './messages';
 import { collectLibraryData } from './my-data-library';
 
 /**
@@ -12,9 +14,19 @@ import { collectLibraryData } from './my-data-library';
 export const MY_DATA_FORMAT = 'pmo-concierge.my-data.v1';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-const by = (actor: string, me: string) => (actor === me ? 'you' : 'the PMO');
 
-export async function collectMyData(db: Database, userId: string, now: Date) {
+/**
+ * The file's keys are machine keys (stable, English); the values written for a person to read
+ * (`about`, who did what) are in their language.
+ */
+export async function collectMyData(
+  db: Database,
+  userId: string,
+  now: Date,
+  tr: Translator = translatorFor('en'),
+) {
+  const t = tr.of(privacyText);
+  const by = (actor: string, me: string) => (actor === me ? t('byYou') : t('byThePmo'));
   const [
     profile,
     requests,
@@ -204,7 +216,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
   return {
     format: MY_DATA_FORMAT,
     generated_at: now.toISOString(),
-    about: `Everything PMO Concierge keeps about you, the person with Slack id ${userId}. People from the PMO who handled your requests or coached you are named "a PMO member": their ids are their personal data, not yours.`,
+    about: t('myDataAbout', { userId }),
     you: {
       slack_user_id: userId,
       display_name: profile?.display_name ?? null,
@@ -225,7 +237,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
       impact: r.impact,
       link: r.link,
       status: r.status,
-      handled_by: r.owner_id ? (r.owner_id === userId ? 'you' : 'a PMO member') : null,
+      handled_by: r.owner_id ? (r.owner_id === userId ? t('byYou') : t('aPmoMember')) : null,
       delivery_note: r.delivery_note,
       delivery_links: r.delivery_links ? r.delivery_links.split('\n') : [],
       decline_reason: r.decline_reason,
@@ -240,7 +252,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
     check_in_answers: checkins.map((c) => ({
       kind: c.kind,
       request: c.request_id ? reference(c.request_id) : null,
-      coaching: c.engagement_id ? `coaching ${c.engagement_id}` : null,
+      coaching: c.engagement_id ? t('coachingEngagement', { id: String(c.engagement_id) }) : null,
       status: c.status,
       due_at: iso(c.due_at),
       rating: c.rating,
@@ -276,7 +288,7 @@ export async function collectMyData(db: Database, userId: string, now: Date) {
       goals: c.goals,
       cadence: c.cadence,
       status: c.status,
-      coach: c.coach_id ? 'a PMO member' : null,
+      coach: c.coach_id ? t('aPmoMember') : null,
       created_at: iso(c.created_at),
       started_at: iso(c.started_at),
       ended_at: iso(c.ended_at),

@@ -9,7 +9,9 @@ import { type LibraryRetention, retainLibrary } from './retention-library';
  * given longer ago, lose their free text, and the people on them become anonymous markers
  * (ANON-…, one per person within a run, so a run's distinct-people figures hold). Statuses,
  * dates, services and ratings stay: the figures do not change. The library's part is in
- * retention-library.ts.
+ * retention-library.ts. Copies of Slack profiles (name, time zone, Slack language) not refreshed
+ * for that long go too: a cache, asked of Slack again the next time the person uses the app
+ * (every answer in their language looks it up).
  */
 
 const MARKED = `^(${RETIRED_PREFIX.slice(0, -1)}|ERASED)-`;
@@ -19,6 +21,8 @@ export interface RetentionResult {
   checkins: number;
   outbox: number;
   library: LibraryRetention;
+  /** Profile copies (the `people` cache) not refreshed since the cutoff. */
+  profiles: number;
 }
 
 export async function runRetention(deps: Pick<Deps, 'db' | 'config'>, now: Date): Promise<RetentionResult> {
@@ -77,6 +81,16 @@ export async function runRetention(deps: Pick<Deps, 'db' | 'config'>, now: Date)
       WHERE status IN ('sent', 'skipped', 'failed') AND created_at < ${cutoff}
         AND payload <> ${JSON.stringify({ text: '(past retention)' })}::jsonb`.execute(trx);
     const library = await retainLibrary(trx, cutoff, anon, MARKED, now);
-    return { requests: ids.length, checkins, outbox: Number(o.numAffectedRows ?? 0), library };
+    const p =
+      await sql`DELETE FROM people WHERE coalesce(refreshed_at, '-infinity'::timestamptz) < ${cutoff}`.execute(
+        trx,
+      );
+    return {
+      requests: ids.length,
+      checkins,
+      outbox: Number(o.numAffectedRows ?? 0),
+      library,
+      profiles: Number(p.numAffectedRows ?? 0),
+    };
   });
 }

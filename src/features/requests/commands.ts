@@ -1,5 +1,7 @@
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderMyRequests } from './blocks/status-list';
+import { translatorOf } from './language';
+import { requestsText } from './messages';
 import { openRequestForm } from './open-form';
 import { listMyRequests } from './service';
 
@@ -7,11 +9,12 @@ import { listMyRequests } from './service';
 export const requestCommand: Subcommand = {
   name: 'request',
   usage: 'request [what you need]',
-  summary: 'ask the PMO for help: what you need, the value you expect, by when',
+  summary: (tr) => tr.t(requestsText, 'requestSummary'),
   audience: 'everyone',
   run: async ({ ack, client, command, rest, deps }) => {
     await ack();
-    await openRequestForm(deps, client, command.trigger_id, rest.trim());
+    const tr = await translatorOf(deps, client, command.user_id);
+    await openRequestForm(deps, client, command.trigger_id, rest.trim(), {}, tr);
   },
 };
 
@@ -20,13 +23,16 @@ export const statusCommand: Subcommand = {
   name: 'status',
   aliases: ['mine'],
   usage: 'status',
-  summary: 'your requests: status, owner, next step; edit or cancel an open one',
+  summary: (tr) => tr.t(requestsText, 'statusSummary'),
   audience: 'everyone',
-  run: async ({ ack, command, deps }) => {
-    const mine = await listMyRequests(deps.db, command.user_id);
+  run: async ({ ack, client, command, deps }) => {
+    const [mine, tr] = await Promise.all([
+      listMyRequests(deps.db, command.user_id),
+      translatorOf(deps, client, command.user_id),
+    ]);
     await ack({
       response_type: 'ephemeral',
-      ...renderMyRequests(mine, deps.clock.now(), deps.config.pmo.command),
+      ...renderMyRequests(tr, mine, deps.clock.now(), deps.config.pmo.command),
     });
   },
 };

@@ -1,11 +1,15 @@
+import type { Button } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
 import type { RequestStatus } from '../../db/schema';
 import type { Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import { reference } from '../../lib/request-reference';
 import { actions, context, section } from '../../slack/kit/blocks';
 import type { RequestWithService } from './blocks/common';
 import { TRIAGE_IDS } from './ids';
+import { translatorOf } from './language';
+import { requestsText } from './messages';
 
 /**
  * What a delivered request made, as another feature may read it (the library saves it for
@@ -59,10 +63,24 @@ export async function deliveredWork(db: Database, requestId: number): Promise<De
   };
 }
 
+/** The offer itself: only the member sees it, and the library's button does the saving. */
+export function renderSaveOffer(tr: Translator, requestId: number, saveButton: Button) {
+  const t = tr.of(requestsText);
+  return {
+    text: t('saveOfferText', { ref: reference(requestId) }),
+    blocks: [
+      section(t('saveOffer', { ref: reference(requestId) })),
+      actions(TRIAGE_IDS.saveOffer, [saveButton]),
+      context(t('saveOfferPrivate')),
+    ],
+  };
+}
+
 /**
  * Right after delivering, the member who delivered sees — privately, under the triage post they
- * work from — an offer to save what they made for others. Only they see it and it asks nothing
- * of them: an invitation, not a chore. Best effort: the delivery is stored whatever Slack says.
+ * work from — an offer to save what they made for others, in their language. Only they see it
+ * and it asks nothing of them: an invitation, not a chore. Best effort: the delivery is stored
+ * whatever Slack says.
  */
 export async function offerToSave(
   deps: Deps,
@@ -71,19 +89,12 @@ export async function offerToSave(
   memberId: string,
 ): Promise<void> {
   if (!r.triage_channel || r.status !== 'delivered') return;
-  const text = `${reference(r.id)} is delivered. Could what you made help others? Save it to the PMO library.`;
   try {
+    const tr = await translatorOf(deps, client, memberId);
     await client.chat.postEphemeral({
       channel: r.triage_channel,
       user: memberId,
-      text,
-      blocks: [
-        section(
-          `:books: ${reference(r.id)} is delivered. Could what you made help others too? Save it to the PMO library as a draft; a lead reviews it before it is published.`,
-        ),
-        actions(TRIAGE_IDS.saveOffer, [deps.library.saveButton(r.id)]),
-        context('Only you see this. Nothing is saved until you say so.'),
-      ],
+      ...renderSaveOffer(tr, r.id, deps.library.saveButton(r.id)),
     });
   } catch (err) {
     deps.logger.warn({ err, requestId: r.id }, 'could not offer to save the delivery to the library');

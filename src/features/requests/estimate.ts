@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import { type Translator, translatorFor } from '../../i18n';
+import { requestsText } from './messages';
+
+const EN = translatorFor('en');
 
 /**
  * An honest wait estimate for one service: how long its requests of the last 90 days took to be
@@ -81,30 +85,29 @@ export async function waitEstimate(
 }
 
 /** "about 5 hours", "about 3 days": a duration as people say it, never falsely precise. */
-export function describeHours(hours: number): string {
-  if (hours < 1) return 'under an hour';
-  if (hours < 36) {
-    const h = Math.round(hours);
-    return `about ${h} hour${h === 1 ? '' : 's'}`;
-  }
+export function describeHours(hours: number, tr: Translator = EN): string {
+  const t = tr.of(requestsText);
+  if (hours < 1) return t('duration', { unit: 'under', n: 0 });
+  if (hours < 36) return t('duration', { unit: 'hours', n: Math.round(hours) });
   const days = Math.round(hours / 24);
-  if (days < 14) return `about ${days} days`;
-  return `about ${Math.round(days / 7)} weeks`;
+  if (days < 14) return t('duration', { unit: 'days', n: days });
+  return t('duration', { unit: 'weeks', n: Math.round(days / 7) });
 }
 
 /** The estimate in one or two plain sentences (mrkdwn-safe: no user text in it). */
-export function describeEstimate(e: WaitEstimate): string {
-  const people =
-    e.available === 0
-      ? 'Nobody on the PMO team lists this skill right now — a lead will find someone.'
-      : `${e.available} member${e.available === 1 ? '' : 's'} with this skill ${e.available === 1 ? 'is' : 'are'} available now.`;
+export function describeEstimate(e: WaitEstimate, tr: Translator = EN): string {
+  const t = tr.of(requestsText);
+  const people = e.available === 0 ? t('nobodyWithSkill') : t('availableMembers', { count: e.available });
   if (e.claimHours === null && e.deliverHours === null)
-    return `:hourglass_flowing_sand: Typical wait: not enough history yet (fewer than ${MIN_HISTORY} requests in the last ${ESTIMATE_WINDOW_DAYS} days). ${people}`;
+    return t('noHistory', { min: MIN_HISTORY, days: ESTIMATE_WINDOW_DAYS, people });
   const steps =
     e.claimHours !== null && e.deliverHours !== null
-      ? `picked up in ${describeHours(e.claimHours)} and delivered in ${describeHours(e.deliverHours)} (medians)`
+      ? t('bothMedians', {
+          claim: describeHours(e.claimHours, tr),
+          deliver: describeHours(e.deliverHours, tr),
+        })
       : e.claimHours !== null
-        ? `picked up in ${describeHours(e.claimHours)} (median); delivery times: not enough history yet`
-        : `delivered in ${describeHours(e.deliverHours ?? 0)} (median); pick-up times: not enough history yet`;
-  return `:hourglass_flowing_sand: Over the last ${ESTIMATE_WINDOW_DAYS} days, a request like this was typically ${steps}. ${people}`;
+        ? t('claimMedian', { claim: describeHours(e.claimHours, tr) })
+        : t('deliverMedian', { deliver: describeHours(e.deliverHours ?? 0, tr) });
+  return t('typicalWait', { days: ESTIMATE_WINDOW_DAYS, steps, people });
 }

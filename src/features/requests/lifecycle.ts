@@ -1,5 +1,6 @@
 import type { RequestStatus, RequestUpdate } from '../../db/schema';
 import type { Actor, Deps } from '../../deps';
+import type { Translator } from '../../i18n';
 import { slackUserId } from '../../lib/input';
 import { reference } from '../../lib/request-reference';
 import { enqueueMessages, type OutgoingMessage } from '../../outbox/enqueue';
@@ -7,6 +8,7 @@ import { AUDIT_ACTIONS, type AuditAction, recordAudit } from '../audit';
 import type { RequestWithService } from './blocks/common';
 import { renderOwnerNotice, renderRequesterUpdate } from './blocks/messages';
 import { declineFormSchema, deliveredSchema } from './form';
+import { translatorsOf } from './language';
 import { guardFor, type RequestAction, type RowGuard, RULES } from './policy';
 import { getRequest, KIND } from './service';
 
@@ -33,7 +35,9 @@ interface TransitionInput {
   /** Extra conditions: only the requester, only the owner, a still-open reopen window. */
   guard?: RowGuard & { ownerNot?: string };
   /** Who else to tell, beyond the requester (who is told unless they acted themselves). */
-  notify?: (r: RequestWithService) => OutgoingMessage[];
+  notify?: (r: RequestWithService, trOf: (userId: string) => Translator) => OutgoingMessage[];
+  /** Who `notify` may write to (beyond the requester and owner): their languages are looked up first. */
+  recipients?: string[];
   /** An admin step (assign, decline): recorded in the audit log in the same transaction. */
   audit?: { action: AuditAction; target?: string };
 }
@@ -41,6 +45,14 @@ interface TransitionInput {
 export async function transition(deps: Deps, input: TransitionInput): Promise<TransitionResult> {
   const { db, clock, config } = deps;
   const now = clock.now();
+  // Each DM is written in its recipient's language, looked up before the transaction (which
+  // must not wait on anything else): the requester, the owner, and whoever else is named.
+  const before = await getRequest(db, input.requestId);
+  const trOf = await translatorsOf(deps, undefined, [
+    before?.requester_id,
+    before?.owner_id,
+    ...(input.recipients ?? []),
+  ]);
   const result = await db.transaction().execute(async (trx) => {
     // One statement locks the row while it still has an allowed status, reads that status (the
     // event's "from"), updates it and returns it with its service's name: no second click can
@@ -106,13 +118,13 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
         kind: KIND.requesterDm,
         dedupeKey: `request.${r.id}.event.${event.id}.dm`,
         channel: r.requester_id,
-        payload: renderRequesterUpdate(r, input.actor, input.to, config.pmo.command),
+        payload: renderRequesterUpdate(trOf(r.requester_id), r, input.actor, input.to, config.pmo.command),
         requestId: r.id,
         recipientId: r.requester_id,
       });
     }
     messages.push(
-      ...(input.notify?.(r) ?? []).map((m) => ({ ...m, dedupeKey: `${m.dedupeKey}.${event.id}` })),
+      ...(input.notify?.(r, trOf) ?? []).map((m) => ({ ...m, dedupeKey: `${m.dedupeKey}.${event.id}` })),
     );
     await enqueueMessages(trx, messages);
     if (input.audit)
@@ -195,14 +207,15 @@ export async function assignRequest(
     audit: { action: AUDIT_ACTIONS.requestAssign, target: assignee },
     set: { owner_id: assignee, claimed_at: deps.clock.now() },
     ownerNot: assignee,
-    notify: (r) =>
+    recipients: [assignee],
+    notify: (r, trOf) =>
       assignee === actor
         ? []
         : [
             memberDm(
               assignee,
               `request.${r.id}.assigned.${assignee}.dm`,
-              renderOwnerNotice(r, 'assigned', actor),
+              renderOwnerNotice(trOf(assignee), r, 'assigned', actor),
               r.id,
             ),
           ],
@@ -244,13 +257,13 @@ export const declineRequest = (deps: Deps, requestId: number, actor: string, inp
 export const cancelRequest = (deps: Deps, requestId: number, actor: string) =>
   step(deps, 'cancel', requestId, actor, {
     set: { closed_at: deps.clock.now() },
-    notify: (r) =>
+    notify: (r, trOf) =>
       r.owner_id && r.owner_id !== actor
         ? [
             memberDm(
               r.owner_id,
               `request.${r.id}.cancelled.dm`,
-              renderOwnerNotice(r, 'cancelled', actor),
+              renderOwnerNotice(trOf(r.owner_id), r, 'cancelled', actor),
               r.id,
             ),
           ]
@@ -267,8 +280,15 @@ export const closeRequest = (deps: Deps, requestId: number, actor: string) =>
 export const reopenRequest = (deps: Deps, requestId: number, actor: string) =>
   step(deps, 'reopen', requestId, actor, {
     set: { closed_at: null, delivered_at: null },
-    notify: (r) =>
+    notify: (r, trOf) =>
       r.owner_id && r.owner_id !== actor
-        ? [memberDm(r.owner_id, `request.${r.id}.reopened.dm`, renderOwnerNotice(r, 'reopened', actor), r.id)]
+        ? [
+            memberDm(
+              r.owner_id,
+              `request.${r.id}.reopened.dm`,
+              renderOwnerNotice(trOf(r.owner_id), r, 'reopened', actor),
+              r.id,
+            ),
+          ]
         : [],
   });

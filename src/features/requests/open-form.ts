@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import { activeServices } from '../catalog';
 import { type RequestFormOptions, type RequestPrefill, renderRequestModal } from './blocks/modals';
 
@@ -14,11 +15,13 @@ export async function openRequestForm(
   triggerId: string,
   prefill: string | RequestPrefill = '',
   opts: RequestFormOptions = {},
+  /** The language of the person opening it (English until a caller says). */
+  tr: Translator = translatorFor('en'),
 ): Promise<string | undefined> {
   const services = await activeServices(deps.db);
   const opened = await client.views.open({
     trigger_id: triggerId,
-    view: renderRequestModal(services, prefill, opts),
+    view: renderRequestModal(tr, services, prefill, opts),
   });
   return opened.view?.id;
 }

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
 import type { RequestRow } from '../../db/schema';
 import type { Deps } from '../../deps';
@@ -23,6 +24,7 @@ import {
   type RequestForm,
   requestFormSchema,
 } from './form';
+import { pmoTranslator, translatorOf, translatorsOf } from './language';
 import { decide, RULES } from './policy';
 import { nameOf, suggestMembers } from './routing';
 import type { Workspace } from './workspace';
@@ -69,7 +71,13 @@ export async function renderTriageFor(deps: Deps, client: UsersInfoClient, r: Re
     r.status === 'new'
       ? await suggestMembers(deps.db, client, r.service_id, now, 3, localDate(now, deps.config.pmo.timezone))
       : [];
-  return renderTriagePost({ request: r, requesterName, suggestions, overdue: overdueTarget(r, now) });
+  return renderTriagePost(pmoTranslator(deps), {
+    request: r,
+    requesterName,
+    suggestions,
+    overdue: overdueTarget(r, now),
+    timeZone: deps.config.pmo.timezone,
+  });
 }
 
 export interface SubmitResult {
@@ -132,8 +140,12 @@ export async function submitRequest(
     neededBy: f.neededBy,
     filedAt: now,
   });
+  // The requester's DM in their language; the PMO channel's posts in the PMO's.
+  const tr = await translatorOf(deps, client as WebClient, input.requesterId);
+  const pmo = pmoTranslator(deps);
   const estimate = describeEstimate(
     await waitEstimate(db, f.serviceId, now, localDate(now, config.pmo.timezone)),
+    tr,
   );
   const workspace = input.workspace && (await withKnownName(db, input.workspace));
 
@@ -189,7 +201,7 @@ export async function submitRequest(
         kind: KIND.requesterDm,
         dedupeKey: `request.${r.id}.created.dm`,
         channel: r.requester_id,
-        payload: renderRequestConfirmation(r, config.pmo.command, estimate),
+        payload: renderRequestConfirmation(tr, r, config.pmo.command, estimate),
         requestId: r.id,
         recipientId: r.requester_id,
       },
@@ -197,7 +209,12 @@ export async function submitRequest(
         kind: KIND.triagePost,
         dedupeKey: triagePostKey(r.id),
         channel: config.pmo.channelId,
-        payload: renderTriagePost({ request: r, requesterName, suggestions }),
+        payload: renderTriagePost(pmo, {
+          request: r,
+          requesterName,
+          suggestions,
+          timeZone: config.pmo.timezone,
+        }),
         requestId: r.id,
       },
       // Only when chosen; the outbox skips it where the app cannot post (outbox.ts).
@@ -208,7 +225,8 @@ export async function submitRequest(
               dedupeKey: `request.${r.id}.origin_reply`,
               channel: origin.channel,
               threadTs: origin.threadTs,
-              payload: renderOriginReply(r),
+              // In the channel the request came from, for whoever reads there: the requester's words.
+              payload: renderOriginReply(tr, r),
               requestId: r.id,
             },
           ]
@@ -277,6 +295,9 @@ export async function editRequest(
 ): Promise<EditResult> {
   const { db, clock } = deps;
   const form = editFormSchema(localDate(clock.now(), deps.config.pmo.timezone)).parse(input.form);
+  // The owner is told in their language, looked up before the transaction.
+  const before = await getRequest(db, input.requestId);
+  const trOf = await translatorsOf(deps, undefined, [before?.owner_id]);
   const done = await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('requests')
@@ -299,7 +320,7 @@ export async function editRequest(
           kind: KIND.memberDm,
           dedupeKey: `request.${r.id}.edited.${input.submissionKey}.dm`,
           channel: r.owner_id,
-          payload: renderOwnerNotice(r, 'edited', input.actor),
+          payload: renderOwnerNotice(trOf(r.owner_id), r, 'edited', input.actor),
           requestId: r.id,
           recipientId: r.owner_id,
         },
@@ -324,6 +345,7 @@ export async function askQuestion(
   const r = await getRequest(db, input.requestId);
   if (!r || !decide('ask', r, await deps.roles.actor(input.askedBy), clock.now()).ok)
     return { ok: false, current: r };
+  const tr = await translatorOf(deps, undefined, r.requester_id);
   const result = await db.transaction().execute(async (trx) => {
     const q = await trx
       .insertInto('request_questions')
@@ -350,7 +372,7 @@ export async function askQuestion(
         kind: KIND.requesterDm,
         dedupeKey: `request.${r.id}.question.${q.id}.dm`,
         channel: r.requester_id,
-        payload: renderQuestionDm(r, q.id, input.askedBy, question),
+        payload: renderQuestionDm(tr, r, q.id, input.askedBy, question),
         requestId: r.id,
         recipientId: r.requester_id,
       },
@@ -358,7 +380,7 @@ export async function askQuestion(
         kind: KIND.thread,
         dedupeKey: `request.${r.id}.question.${q.id}.thread`,
         ...underTriagePost(r, deps.config.pmo.channelId),
-        payload: renderThreadQuestion(r.id, question),
+        payload: renderThreadQuestion(pmoTranslator(deps), r.id, question),
         requestId: r.id,
       },
     ]);
@@ -408,7 +430,7 @@ export async function answerQuestion(
         kind: KIND.thread,
         dedupeKey: `request.${r.id}.question.${q.id}.answer`,
         ...underTriagePost(r, deps.config.pmo.channelId),
-        payload: renderThreadAnswer(r.id, q.asked_by, q.question, answer),
+        payload: renderThreadAnswer(pmoTranslator(deps), r.id, q.asked_by, q.question, answer),
         requestId: r.id,
       },
     ]);

@@ -1,5 +1,6 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
-import { daysText, digestText, hoursText, type PmoSettings, WEEKDAY_NAMES } from '../../settings/settings';
+import { LANGUAGE_NAMES, LANGUAGES, type Translator, translatorFor } from '../../i18n';
+import { hoursText, type PmoSettings, weeklyTimeOf } from '../../settings/settings';
 import {
   actions,
   type Block,
@@ -15,13 +16,37 @@ import {
 } from '../../slack/kit/blocks';
 import { DIGEST_TIMES, digestChoice } from './form';
 import { SETTINGS_IDS } from './ids';
+import { settingsText } from './messages';
 
 /** The settings modal and the settings as a lead's Home shows them. Pure. */
 
-const mentions = (ids: readonly string[], max = 20) =>
-  ids.length
-    ? `${ids.slice(0, max).map(mention).join(', ')}${ids.length > max ? ` and ${ids.length - max} more` : ''}`
-    : '—';
+const mentions = (tr: Translator, ids: readonly string[], max = 20) => {
+  if (!ids.length) return '—';
+  const list = ids.slice(0, max).map(mention).join(', ');
+  return ids.length > max ? tr.t(settingsText, 'mentionsMore', { list, count: ids.length - max }) : list;
+};
+
+const DAYS = [1, 2, 3, 4, 5, 6, 7];
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** [1,2,3,4,5] → "Mon–Fri"; [1,3,5] → "Mon, Wed, Fri" (src/settings' rule, in the reader's words). */
+export function daysText(tr: Translator, days: readonly number[]): string {
+  const short = (day: number) => tr.t(settingsText, 'weekdayShort', { day: String(day) });
+  const sorted = [...days].sort((a, b) => a - b);
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return tr.t(settingsText, 'noDay');
+  const consecutive = sorted.length > 2 && last - first === sorted.length - 1;
+  return consecutive ? `${short(first)}–${short(last)}` : sorted.map(short).join(', ');
+}
+
+/** "0 15 * * 5" → "Fridays at 15:00"; another expression is shown as it is. */
+export function digestText(tr: Translator, expression: string): string {
+  const t = weeklyTimeOf(expression);
+  return t
+    ? tr.t(settingsText, 'digestWeekly', { day: String(t.day), time: `${two(t.hour)}:${two(t.minute)}` })
+    : `\`${expression}\``;
+}
 
 const input = (
   blockId: string,
@@ -46,11 +71,11 @@ const textInput = (blockId: string, value: string, placeholder: string) =>
     placeholder: plain(placeholder, 150),
   }) as const;
 
-const dayOptions: PlainTextOption[] = WEEKDAY_NAMES.map((name, i) => option(name, String(i + 1)));
-const chosenDays = (days: readonly number[]) => dayOptions.filter((o) => days.includes(Number(o.value)));
+const dayOptionsOf = (tr: Translator): PlainTextOption[] =>
+  DAYS.map((day) => option(tr.t(settingsText, 'weekday', { day: String(day) }), String(day)));
 
-const checkboxes = (blockId: string, days: readonly number[]) => {
-  const initial = chosenDays(days);
+const checkboxes = (dayOptions: PlainTextOption[], blockId: string, days: readonly number[]) => {
+  const initial = dayOptions.filter((o) => days.includes(Number(o.value)));
   return {
     type: 'checkboxes',
     action_id: blockId,
@@ -70,55 +95,56 @@ export interface SettingsModalInput {
   command: string;
 }
 
-export function renderSettingsModal({
-  settings: s,
-  envLeads,
-  version,
-  command,
-}: SettingsModalInput): ModalView {
+export function renderSettingsModal(
+  tr: Translator,
+  { settings: s, envLeads, version, command }: SettingsModalInput,
+): ModalView {
+  const t = tr.of(settingsText);
+  const dayOptions = dayOptionsOf(tr);
   const digest = digestChoice(s.digestCron);
   const digestShown = digest && DIGEST_TIMES.includes(digest.time) ? digest : undefined;
   const blocks: Block[] = [
-    context(
-      'The environment’s values apply until a lead changes them here; what you save applies to every replica within a minute and is recorded in `' +
-        `${command} audit\`.`,
-    ),
+    context(t('intro', { command })),
     input(
       SETTINGS_IDS.leads,
-      'PMO leads',
+      t('leadsLabel'),
       { type: 'multi_users_select', action_id: SETTINGS_IDS.leads, initial_users: s.leadIds.slice(0, 100) },
       {
-        hint: 'Leads manage the PMO: the team, the catalogue, these settings. At least one lead always remains.',
+        hint: t('leadsHint'),
       },
     ),
-    context(`Always leads, set by whoever runs the app (PMO_LEAD_IDS): ${mentions(envLeads)}`),
+    context(t('envLeads', { leads: mentions(tr, envLeads) })),
     input(
       SETTINGS_IDS.channel,
-      'PMO channel',
+      t('channelLabel'),
       {
         type: 'conversations_select',
         action_id: SETTINGS_IDS.channel,
         initial_conversation: s.channelId,
         filter: { include: ['public', 'private'], exclude_bot_users: true },
       },
-      { hint: 'Triage posts and the digest go here. Invite the app to the channel first (/invite).' },
+      { hint: t('channelHint') },
     ),
-    header('Working calendar'),
+    header(t('headerCalendar')),
     input(
       SETTINGS_IDS.timezone,
-      'PMO time zone',
+      t('timezoneLabel'),
       textInput(SETTINGS_IDS.timezone, s.timezone, 'Europe/Paris'),
     ),
     input(
       SETTINGS_IDS.workingHours,
-      'Working hours',
+      t('workingHoursLabel'),
       textInput(SETTINGS_IDS.workingHours, hoursValue(s.workingHours), '09-17'),
-      { hint: 'Start and end hour, e.g. 09-17 (the end hour is not worked).' },
+      { hint: t('workingHoursHint') },
     ),
-    input(SETTINGS_IDS.workingDays, 'Working days', checkboxes(SETTINGS_IDS.workingDays, s.workingDays)),
+    input(
+      SETTINGS_IDS.workingDays,
+      t('workingDaysLabel'),
+      checkboxes(dayOptions, SETTINGS_IDS.workingDays, s.workingDays),
+    ),
     input(
       SETTINGS_IDS.holidays,
-      'Public holidays',
+      t('holidaysLabel'),
       {
         type: 'plain_text_input',
         action_id: SETTINGS_IDS.holidays,
@@ -126,12 +152,12 @@ export function renderSettingsModal({
         ...(s.holidays ? { initial_value: s.holidays } : {}),
         placeholder: plain('FR, DE-BY, US-CA', 150),
       },
-      { optional: true, hint: 'A country or country-region code; leave empty for none.' },
+      { optional: true, hint: t('holidaysHint') },
     ),
-    header('Check-ins'),
+    header(t('headerCheckins')),
     input(
       SETTINGS_IDS.checkinAfterDays,
-      'Days after a delivery',
+      t('checkinAfterLabel'),
       {
         type: 'number_input',
         action_id: SETTINGS_IDS.checkinAfterDays,
@@ -140,19 +166,23 @@ export function renderSettingsModal({
         max_value: '365',
         initial_value: String(s.checkinAfterDays),
       },
-      { hint: 'How long after a delivery the requester is asked whether it helped.' },
+      { hint: t('checkinAfterHint') },
     ),
     input(
       SETTINGS_IDS.checkinHours,
-      'Check-in hours',
+      t('checkinHoursLabel'),
       textInput(SETTINGS_IDS.checkinHours, hoursValue(s.checkinHours), '09-17'),
-      { hint: 'In each person’s own time zone.' },
+      { hint: t('checkinHoursHint') },
     ),
-    input(SETTINGS_IDS.checkinDays, 'Check-in days', checkboxes(SETTINGS_IDS.checkinDays, s.checkinDays)),
-    header('Weekly digest'),
+    input(
+      SETTINGS_IDS.checkinDays,
+      t('checkinDaysLabel'),
+      checkboxes(dayOptions, SETTINGS_IDS.checkinDays, s.checkinDays),
+    ),
+    header(t('headerDigest')),
     input(
       SETTINGS_IDS.digestDay,
-      'Day',
+      t('digestDayLabel'),
       {
         type: 'static_select',
         action_id: SETTINGS_IDS.digestDay,
@@ -161,24 +191,36 @@ export function renderSettingsModal({
       },
       {
         optional: !digestShown,
-        ...(digestShown ? {} : { hint: `Now ${digestText(s.digestCron)}; leave empty to keep it.` }),
+        ...(digestShown ? {} : { hint: t('digestNowHint', { digest: digestText(tr, s.digestCron) }) }),
       },
     ),
     input(
       SETTINGS_IDS.digestTime,
-      'Time',
+      t('digestTimeLabel'),
       {
         type: 'static_select',
         action_id: SETTINGS_IDS.digestTime,
         options: DIGEST_TIMES.map((t) => option(t, t)),
         ...(digestShown ? { initial_option: option(digestShown.time, digestShown.time) } : {}),
       },
-      { optional: !digestShown, hint: 'In the PMO’s time zone.' },
+      { optional: !digestShown, hint: t('digestTimeHint') },
     ),
-    header('Privacy'),
+    input(
+      SETTINGS_IDS.language,
+      t('languageLabel'),
+      {
+        type: 'static_select',
+        action_id: SETTINGS_IDS.language,
+        // Each language in its own name, as people look for theirs.
+        options: LANGUAGES.map((l) => option(LANGUAGE_NAMES[l], l)),
+        initial_option: option(LANGUAGE_NAMES[s.language], s.language),
+      },
+      { hint: t('languageHint') },
+    ),
+    header(t('headerPrivacy')),
     input(
       SETTINGS_IDS.retentionDays,
-      'Keep closed requests’ text for (days)',
+      t('retentionLabel'),
       {
         type: 'number_input',
         action_id: SETTINGS_IDS.retentionDays,
@@ -187,43 +229,62 @@ export function renderSettingsModal({
         max_value: '36500',
         initial_value: String(s.retentionDays),
       },
-      { hint: 'After this, closed requests and feedback lose their free text and who wrote it.' },
+      { hint: t('retentionHint') },
     ),
   ];
   return {
     type: 'modal',
     callback_id: SETTINGS_IDS.modal,
-    title: plain('PMO settings', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(t('modalTitle'), 24),
+    submit: plain(t('save'), 24),
+    close: plain(t('cancel'), 24),
     private_metadata: JSON.stringify({ v: version }),
     blocks: blocks as ModalView['blocks'],
   };
 }
 
 /** The Settings button (a lead's Home). */
-export const settingsButton = () => button('Settings', SETTINGS_IDS.open, 'settings');
+export const settingsButton = (tr: Translator = translatorFor('en')) =>
+  button(tr.t(settingsText, 'settingsButton'), SETTINGS_IDS.open, 'settings');
 
 /** The settings at a glance, for a lead's Home. */
-export function renderSettingsSummary(s: PmoSettings, envLeads: readonly string[]): Block[] {
+export function renderSettingsSummary(
+  s: PmoSettings,
+  envLeads: readonly string[],
+  tr: Translator = translatorFor('en'),
+): Block[] {
+  const t = tr.of(settingsText);
   const added = s.leadIds.filter((id) => !envLeads.includes(id));
+  const hours = hoursText(s.workingHours);
+  const days = daysText(tr, s.workingDays);
   return [
-    header('PMO settings'),
+    header(t('summaryHeader')),
     fields([
-      ['Channel', channelRef(s.channelId)],
-      ['Time zone', safe(s.timezone, 100)],
+      [t('fieldChannel'), channelRef(s.channelId)],
+      [t('fieldTimezone'), safe(s.timezone, 100)],
       [
-        'Working hours',
-        `${hoursText(s.workingHours)}, ${daysText(s.workingDays)}${s.holidays ? ` · holidays ${safe(s.holidays, 20)}` : ''}`,
+        t('fieldWorkingHours'),
+        s.holidays
+          ? t('workingHoursWithHolidays', { hours, days, holidays: safe(s.holidays, 20) })
+          : t('workingHoursValue', { hours, days }),
       ],
-      ['Digest', digestText(s.digestCron)],
+      [t('fieldDigest'), digestText(tr, s.digestCron)],
       [
-        'Check-ins',
-        `${s.checkinAfterDays} day${s.checkinAfterDays === 1 ? '' : 's'} after delivery, ${hoursText(s.checkinHours)}, ${daysText(s.checkinDays)}`,
+        t('fieldCheckins'),
+        t('checkinsValue', {
+          count: s.checkinAfterDays,
+          hours: hoursText(s.checkinHours),
+          days: daysText(tr, s.checkinDays),
+        }),
       ],
-      ['Retention', `${s.retentionDays} days`],
+      [t('fieldRetention'), t('retentionValue', { count: s.retentionDays })],
+      [t('fieldLanguage'), LANGUAGE_NAMES[s.language]],
     ]),
-    context(`Leads: ${mentions(envLeads)} (PMO_LEAD_IDS)${added.length ? ` · ${mentions(added)}` : ''}`),
-    actions('settings_home', [settingsButton()]),
+    context(
+      added.length
+        ? t('leadsLineAdded', { env: mentions(tr, envLeads), added: mentions(tr, added) })
+        : t('leadsLine', { env: mentions(tr, envLeads) }),
+    ),
+    actions('settings_home', [settingsButton(tr)]),
   ];
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { holidayRegion, hourRange, isValidTimeZone, slackUserId, weekdays } from '../../config';
+import { LANGUAGES, type Translator, translatorFor } from '../../i18n';
 import { type PmoSettings, weeklyCron, weeklyTimeOf } from '../../settings/settings';
 import { SETTINGS_IDS } from './ids';
+import { settingsText } from './messages';
 
 /**
  * The settings form: each field read with the environment's own rule (config.ts), so a value
@@ -22,42 +24,52 @@ export const SETTINGS_FIELDS = {
   digestDay: SETTINGS_IDS.digestDay,
   digestTime: SETTINGS_IDS.digestTime,
   retentionDays: SETTINGS_IDS.retentionDays,
+  language: SETTINGS_IDS.language,
 } as const;
 
-/** A rule of config.ts, its error said as "<what> must …". */
-function said<T>(rule: z.ZodType<T>, what: string) {
+/** A rule of config.ts, its error said in the form's words (`message` of the rule's own). */
+function said<T>(rule: z.ZodType<T>, message: (ruleMessage: string) => string) {
   return z.unknown().transform((value, ctx): T => {
     const result = rule.safeParse(value);
     if (result.success) return result.data;
-    ctx.addIssue({
-      code: 'custom',
-      message: `${what} ${result.error.issues[0]?.message ?? 'is not valid'}.`,
-    });
+    ctx.addIssue({ code: 'custom', message: message(result.error.issues[0]?.message ?? '') });
     return z.NEVER;
   });
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const hours = (what: string) => z.preprocess(text, said(hourRange, what));
-const days = (what: string) =>
-  z
-    .array(z.string(), { error: `Choose at least one day for ${what}.` })
-    .min(1, `Choose at least one day for ${what}.`)
-    .transform((d, ctx): number[] => {
-      const parsed = weekdays.safeParse(d.join(','));
-      if (parsed.success) return parsed.data;
-      ctx.addIssue({ code: 'custom', message: `Choose days for ${what} from Monday to Sunday.` });
-      return z.NEVER;
-    });
-const wholeDays = (what: string, min: number, max: number) =>
-  z.preprocess(
-    text,
-    z.coerce
-      .number({ error: `${what} must be a whole number of days.` })
-      .int(`${what} must be a whole number of days.`)
-      .min(min, `${what} must be at least ${min}.`)
-      .max(max, `${what} must be at most ${max}.`),
-  );
+
+function rules(tr: Translator) {
+  const t = tr.of(settingsText);
+  const hours = (field: 'working' | 'checkin') =>
+    z.preprocess(
+      text,
+      // config.ts says "must look like 09-17" or "must be hours 0-24 with start < end".
+      said(hourRange, (m) =>
+        m.includes('look like') ? t('errorHoursFormat', { field }) : t('errorHoursRange', { field }),
+      ),
+    );
+  const days = (field: 'working' | 'checkin') =>
+    z
+      .array(z.string(), { error: t('errorDaysNone', { field }) })
+      .min(1, t('errorDaysNone', { field }))
+      .transform((d, ctx): number[] => {
+        const parsed = weekdays.safeParse(d.join(','));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: t('errorDaysRange', { field }) });
+        return z.NEVER;
+      });
+  const wholeDays = (field: 'checkin' | 'retention', min: number, max: number) =>
+    z.preprocess(
+      text,
+      z.coerce
+        .number({ error: t('errorWholeDays', { field }) })
+        .int(t('errorWholeDays', { field }))
+        .min(min, t('errorAtLeast', { field, min: String(min) }))
+        .max(max, t('errorAtMost', { field, max: String(max) })),
+    );
+  return { t, hours, days, wholeDays };
+}
 
 /** "HH:MM" every half hour: the digest's time choices. */
 export const DIGEST_TIMES = Array.from(
@@ -66,55 +78,58 @@ export const DIGEST_TIMES = Array.from(
 );
 
 /**
- * The form, for a PMO whose digest is scheduled at `currentDigestCron`: leaving both the
- * digest's day and time empty keeps it (DIGEST_CRON may say more than one day and time).
+ * The form, for a PMO whose settings are `current`: leaving both the digest's day and time
+ * empty keeps its schedule (DIGEST_CRON may say more than one day and time), and a language
+ * the form did not carry (an older form) keeps the PMO's.
  */
-export function settingsFormSchema(currentDigestCron: string) {
+export function settingsFormSchema(
+  current: Pick<PmoSettings, 'digestCron' | 'language'>,
+  tr: Translator = translatorFor('en'),
+) {
+  const { t, hours, days, wholeDays } = rules(tr);
   return z
     .object({
       leadIds: z
-        .array(slackUserId, { error: 'Choose at least one lead.' })
-        .min(1, 'Choose at least one lead.')
-        .max(100, 'Choose at most 100 leads.'),
-      channelId: z
-        .string({ error: 'Choose the PMO channel.' })
-        .regex(/^[CG][A-Z0-9]{2,}$/, 'Choose a channel (not a direct message).'),
+        .array(slackUserId, { error: t('errorLeads') })
+        .min(1, t('errorLeads'))
+        .max(100, t('errorLeadsMax')),
+      channelId: z.string({ error: t('errorChannel') }).regex(/^[CG][A-Z0-9]{2,}$/, t('errorChannelDm')),
       timezone: z.preprocess(
         text,
-        z
-          .string({ error: 'Type the PMO’s time zone, such as Europe/Paris.' })
-          .refine(isValidTimeZone, 'The time zone must be an IANA time zone such as Europe/Paris.'),
+        z.string({ error: t('errorTimezoneMissing') }).refine(isValidTimeZone, t('errorTimezone')),
       ),
-      workingHours: hours('Working hours'),
-      workingDays: days('working days'),
+      workingHours: hours('working'),
+      workingDays: days('working'),
       holidays: z.preprocess(
         (v) => (v === null ? undefined : text(v)),
-        said(holidayRegion, 'The holiday region'),
+        said(holidayRegion, () => t('errorHoliday')),
       ),
-      checkinAfterDays: wholeDays('The check-in delay', 0, 365),
-      checkinHours: hours('Check-in hours'),
-      checkinDays: days('check-ins'),
+      checkinAfterDays: wholeDays('checkin', 0, 365),
+      checkinHours: hours('checkin'),
+      checkinDays: days('checkin'),
       digestDay: z.enum(['1', '2', '3', '4', '5', '6', '7']).nullable().catch(null),
       digestTime: z
         .enum(DIGEST_TIMES as [string, ...string[]])
         .nullable()
         .catch(null),
-      retentionDays: wholeDays('Retention', 1, 36500),
+      retentionDays: wholeDays('retention', 1, 36500),
+      // Offered as a select of the languages the app speaks: anything else was not sent by Slack.
+      language: z.enum(LANGUAGES).catch(current.language),
     })
     .superRefine((v, ctx) => {
       if ((v.digestDay === null) !== (v.digestTime === null))
         ctx.addIssue({
           code: 'custom',
           path: [v.digestDay === null ? 'digestDay' : 'digestTime'],
-          message: 'Choose both the digest’s day and its time.',
+          message: t('errorDigestBoth'),
         });
     })
-    .transform(({ digestDay, digestTime, ...rest }): Omit<PmoSettings, 'leadIds' | 'language'> & { leadIds: string[] } => {
+    .transform(({ digestDay, digestTime, ...rest }): Omit<PmoSettings, 'leadIds'> & { leadIds: string[] } => {
       const [hour, minute] = (digestTime ?? '').split(':').map(Number);
       const digestCron =
         digestDay && digestTime
           ? weeklyCron({ day: Number(digestDay), hour: hour ?? 0, minute: minute ?? 0 })
-          : currentDigestCron;
+          : current.digestCron;
       return { ...rest, digestCron };
     });
 }

@@ -16,4 +16,5 @@ export const SETTINGS_IDS = {
   digestDay: 'settings_digest_day',
   digestTime: 'settings_digest_time',
   retentionDays: 'settings_retention',
+  language: 'settings_language',
 } as const;

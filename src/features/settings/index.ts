@@ -1,6 +1,7 @@
 import { defineFeature } from '../../feature';
 import { settingsCommand } from './commands';
 import { settingsFeature } from './listeners';
+import { settingsText } from './messages';
 
 /**
  * The PMO's settings in Slack, for leads: what the environment sets by default (leads, channel,
@@ -10,6 +11,7 @@ import { settingsFeature } from './listeners';
 export const settings = defineFeature(() => ({
   ...settingsFeature,
   subcommands: [settingsCommand],
+  catalogues: [settingsText],
 }));
 
 // What other features may use.

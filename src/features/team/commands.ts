@@ -1,15 +1,23 @@
+import { translatorFor } from '../../i18n';
 import type { Subcommand } from '../../slack/commands/subcommand';
 import { renderTeam } from './blocks';
+import { teamText } from './messages';
 import { listTeam } from './service';
 
 /** `/pmo team` (leads): members, their skills and capacity; add, edit, remove. */
 export const teamCommand: Subcommand = {
   name: 'team',
   usage: 'team',
-  summary: 'manage PMO members, their skills and capacity',
+  summary: (tr) => tr.t(teamText, 'summary'),
   audience: 'leads',
-  run: async ({ ack, deps }) => {
-    const members = await listTeam(deps.db);
-    await ack({ response_type: 'ephemeral', ...renderTeam(members, deps.config.pmo.leadIds) });
+  run: async ({ ack, client, command, deps }) => {
+    const [members, language] = await Promise.all([
+      listTeam(deps.db),
+      deps.languages.of(client, command.user_id),
+    ]);
+    await ack({
+      response_type: 'ephemeral',
+      ...renderTeam(members, deps.config.pmo.leadIds, translatorFor(language)),
+    });
   },
 };

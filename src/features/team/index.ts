@@ -1,12 +1,14 @@
 import { defineFeature } from '../../feature';
 import { teamCommand } from './commands';
 import { teamFeature } from './listeners';
+import { teamText } from './messages';
 import { rolesOf } from './roles';
 
 /** The PMO's members and their skills; who is a lead. Offers the `roles` port. */
 export const team = defineFeature(() => ({
   ...teamFeature,
   subcommands: [teamCommand],
+  catalogues: [teamText],
   ports: (deps) => ({ roles: rolesOf(deps) }),
 }));
 

@@ -1,18 +1,29 @@
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Deps } from '../../deps';
+import { type Translator, translatorFor } from '../../i18n';
 import { slackUserId } from '../../lib/input';
-import { action, type Feature, view } from '../../slack/kit';
+import { action, type Feature, parseForm, view } from '../../slack/kit';
 import { AUDIT_ACTIONS, recordAudit } from '../audit';
 import { listServices } from '../catalog';
 import { renderMemberModal, renderTeam, renderTeamModal } from './blocks';
 import { TEAM_IDS } from './ids';
-import { getMember, listTeam, memberFormSchema, removeMember, saveMember } from './service';
+import { teamText } from './messages';
+import { getMember, listTeam, memberFormSchemaFor, removeMember, saveMember } from './service';
 
 /**
  * `/pmo team` (leads): members, their skills and capacity. From a lead's Home the list is in a
  * modal: the form is pushed over it and the list redrawn in place.
  */
 
-const LEADS_ONLY = 'Only PMO leads manage the team.';
+// The kit answers a refusal before a translator exists: it stays the catalogue's English.
+const LEADS_ONLY = teamText.messages.en.leadsOnly;
+
+const FIELDS = { userId: TEAM_IDS.user, skillIds: TEAM_IDS.skills, weeklyCapacity: TEAM_IDS.capacity };
+
+/** The translator of the lead a click or a form answers. */
+const translatorOf = async (deps: Deps, client: WebClient, userId: string): Promise<Translator> =>
+  translatorFor(await deps.languages.of(client, userId));
 
 export const teamFeature: Feature = {
   name: 'team',
@@ -22,7 +33,10 @@ export const teamFeature: Feature = {
       audience: 'leads',
       refusal: LEADS_ONLY,
       value: z.unknown(),
-      run: async (click) => click.openModal(renderMemberModal(await listServices(click.deps.db))),
+      run: async (click) => {
+        const tr = await translatorOf(click.deps, click.client, click.userId);
+        await click.openModal(renderMemberModal(await listServices(click.deps.db), undefined, tr));
+      },
     }),
     action({
       id: TEAM_IDS.edit,
@@ -30,9 +44,10 @@ export const teamFeature: Feature = {
       refusal: LEADS_ONLY,
       value: slackUserId,
       run: async (click) => {
+        const tr = await translatorOf(click.deps, click.client, click.userId);
         const member = await getMember(click.deps.db, click.value);
-        if (!member) return click.tell('That person is no longer on the team.');
-        await click.openModal(renderMemberModal(await listServices(click.deps.db), member));
+        if (!member) return click.tell(tr.t(teamText, 'gone'));
+        await click.openModal(renderMemberModal(await listServices(click.deps.db), member, tr));
       },
     }),
     action({
@@ -50,12 +65,13 @@ export const teamFeature: Feature = {
           subject: 'member',
           at: deps.clock.now(),
         });
+        const tr = await translatorOf(deps, client, click.userId);
         const members = await listTeam(deps.db);
-        const team = renderTeam(members, deps.config.pmo.leadIds);
+        const team = renderTeam(members, deps.config.pmo.leadIds, tr);
         if (click.place.kind === 'modal') {
           await client.views.update({
             view_id: click.place.viewId,
-            view: renderTeamModal(members, deps.config.pmo.leadIds),
+            view: renderTeamModal(members, deps.config.pmo.leadIds, tr),
           });
         } else if (click.respond) {
           await click.respond({ response_type: 'ephemeral', replace_original: true, ...team });
@@ -68,16 +84,19 @@ export const teamFeature: Feature = {
       callbackId: TEAM_IDS.modal,
       audience: 'leads',
       refusal: LEADS_ONLY,
-      fields: { userId: TEAM_IDS.user, skillIds: TEAM_IDS.skills, weeklyCapacity: TEAM_IDS.capacity },
-      schema: () => memberFormSchema,
+      // Parsed here rather than by the kit, so the field errors are in the lead's language.
       submit: async (s) => {
-        await saveMember(s.deps.db, { ...s.values, addedBy: s.userId });
+        const tr = await translatorOf(s.deps, s.client, s.userId);
+        const form = parseForm(s.body.view, FIELDS, memberFormSchemaFor(tr));
+        if (!form.ok) return { errors: form.errors };
+        const values = form.values;
+        await saveMember(s.deps.db, { ...values, addedBy: s.userId });
         await recordAudit(s.deps.db, {
           actor: s.userId,
           action: AUDIT_ACTIONS.teamSave,
-          target: s.values.userId,
+          target: values.userId,
           subject: 'member',
-          detail: { skills: s.values.skillIds.length, weeklyCapacity: s.values.weeklyCapacity },
+          detail: { skills: values.skillIds.length, weeklyCapacity: values.weeklyCapacity },
           at: s.deps.clock.now(),
         });
         return undefined;

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { OPEN_WORK_STATUSES } from '../../db/enums';
+import { type Translator, translatorFor } from '../../i18n';
 import { chosenUser, rowIdOr, wholeNumber } from '../../lib/input';
+import { teamText } from './messages';
 
-const CAPACITY = 'Please give a whole number from 0 to 100.';
-
-/** A member as a lead sets them up; the modal and saveMember use the same rule. */
-export const memberFormSchema = z.object({
-  userId: chosenUser('Please choose a person.'),
-  skillIds: z
-    .array(rowIdOr('Please choose from the list.'), { error: 'Please choose from the list.' })
-    .max(100),
-  weeklyCapacity: wholeNumber(0, 100, CAPACITY),
-});
+/**
+ * A member as a lead sets them up; the modal and saveMember use the same rule. The modal's
+ * field errors are in the lead's language.
+ */
+export function memberFormSchemaFor(tr: Translator) {
+  const t = tr.of(teamText);
+  const fromList = t('chooseFromList');
+  return z.object({
+    userId: chosenUser(t('choosePerson')),
+    skillIds: z.array(rowIdOr(fromList), { error: fromList }).max(100),
+    weeklyCapacity: wholeNumber(0, 100, t('capacityError')),
+  });
+}
+export const memberFormSchema = memberFormSchemaFor(translatorFor('en'));
 export type MemberForm = z.output<typeof memberFormSchema>;
 
 /**

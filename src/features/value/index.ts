@@ -1,6 +1,7 @@
 import { defineFeature } from '../../feature';
 import { feedbackCommand } from './commands';
 import { valueFeature } from './listeners';
+import { valueText } from './messages';
 import { valueOutboxHooks } from './outbox';
 
 /** Value feedback: what a delivery was worth to the people it was for. */
@@ -8,4 +9,5 @@ export const value = defineFeature(() => ({
   ...valueFeature,
   subcommands: [feedbackCommand],
   outbox: valueOutboxHooks,
+  catalogues: [valueText],
 }));

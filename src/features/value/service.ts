@@ -1,15 +1,16 @@
 import type { WebClient } from '@slack/web-api';
 import { sql } from 'kysely';
 import type { Database } from '../../db/client';
+import type { Realised } from '../../db/enums';
 import type { Deps } from '../../deps';
+import { type Language, translatorFor } from '../../i18n';
 import { personalHours } from '../../lib/working-calendar';
 import { enqueueMessages, type WithOutbox } from '../../outbox/enqueue';
 import type { BeforeSendResult } from '../../outbox/hooks';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { lookupPerson } from '../../slack/people';
 import type { DigestPeriod } from '../digest';
-import { periodLabel } from '../digest';
-import { renderYouSaid } from './blocks';
+import { periodText, renderYouSaid } from './blocks';
 import { MIN_PEOPLE_FOR_FEEDBACK, optedOutOfEverything } from './policy';
 
 /**
@@ -83,7 +84,7 @@ export async function periodFeedback(db: Database, period: DigestPeriod): Promis
 }
 
 /** What "You said" quotes: the person's own words, or else what they answered. */
-export type Said = { words: string } | { answer: string };
+export type Said = { words: string } | { rating: number } | { realised: Realised | null };
 
 /** Each feedback giver for one service in the period, with their own first words (or answer). */
 async function feedbackGivers(
@@ -107,14 +108,8 @@ async function feedbackGivers(
     const words = r.could_be_better?.trim() || r.what_changed?.trim();
     const prior = said.get(r.user_id);
     // A person's own words win over their answer; their first words over later ones.
-    if (words && (!prior || 'answer' in prior)) said.set(r.user_id, { words });
-    else if (!prior)
-      said.set(r.user_id, {
-        answer:
-          r.rating !== null
-            ? `you rated it ${r.rating}/5`
-            : `asked whether it brought what you expected: ${String(r.realised).replace('_', ' ')}`,
-      });
+    if (words && (!prior || !('words' in prior))) said.set(r.user_id, { words });
+    else if (!prior) said.set(r.user_id, r.rating !== null ? { rating: r.rating } : { realised: r.realised });
   }
   return [...said.entries()].map(([userId, s]) => ({ userId, said: s }));
 }
@@ -132,8 +127,15 @@ export type ActionOutcome =
 export async function recordServiceAction(
   deps: WithOutbox,
   input: { serviceId: number; action: string; leadId: string; period: DigestPeriod },
+  /** Each recipient's language (the DM is written in it); English when not given. */
+  languageOf: (userId: string) => Promise<Language> = async () => 'en',
 ): Promise<ActionOutcome> {
   const { period } = input;
+  // Languages are asked before the transaction (it may take Slack calls); someone who gave
+  // feedback in between (a race of seconds) is written to in English.
+  const languages = new Map<string, Language>();
+  for (const g of await feedbackGivers(deps.db, input.serviceId, period))
+    languages.set(g.userId, await languageOf(g.userId).catch((): Language => 'en'));
   const outcome = await deps.db.transaction().execute(async (trx): Promise<ActionOutcome> => {
     const service = await trx
       .selectFrom('services')
@@ -164,16 +166,23 @@ export async function recordServiceAction(
         .executeTakeFirstOrThrow();
       return { status: 'already', action: existing.action };
     }
-    const label = periodLabel(period.firstDay, period.lastDay);
     await enqueueMessages(
       trx,
-      givers.map((g) => ({
-        kind: OUTBOX_KINDS.value.youSaid,
-        dedupeKey: `value.you_said.${service.id}.${period.runKey}.${g.userId}`,
-        channel: g.userId,
-        recipientId: g.userId,
-        payload: renderYouSaid({ service: service.name, period: label, said: g.said, did: input.action }),
-      })),
+      givers.map((g) => {
+        const tr = translatorFor(languages.get(g.userId) ?? 'en');
+        return {
+          kind: OUTBOX_KINDS.value.youSaid,
+          dedupeKey: `value.you_said.${service.id}.${period.runKey}.${g.userId}`,
+          channel: g.userId,
+          recipientId: g.userId,
+          payload: renderYouSaid(tr, {
+            service: service.name,
+            period: periodText(tr, period.firstDay, period.lastDay),
+            said: g.said,
+            did: input.action,
+          }),
+        };
+      }),
     );
     return { status: 'recorded', recipients: givers.length };
   });

@@ -1,11 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../deps';
+import { translatorFor } from '../../i18n';
 import { cleanText } from '../../lib/input';
-import { audienceAllows, commandRefusal } from '../kit/audience';
+import { audienceAllows } from '../kit/audience';
 import { helpCommand } from './help';
 import { renderHelp } from './help-blocks';
+import { commandsText } from './messages';
 import type { Subcommand } from './subcommand';
 
+export { commandsText } from './messages';
 export type { Subcommand, SubcommandArgs } from './subcommand';
 
 /**
@@ -31,19 +34,24 @@ export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]
     const [word = '', ...restWords] = text.split(/\s+/);
     const sub = word ? findSubcommand(table, word) : undefined;
 
+    // The router's own answers are in the person's language (the subcommands find theirs).
+    const translator = async () => translatorFor(await deps.languages.of(args.client, command.user_id));
+
     if (!sub || sub === helpCommand) {
-      const help = renderHelp(config.pmo.command, table);
+      const tr = await translator();
+      const t = tr.of(commandsText);
+      const help = renderHelp(config.pmo.command, table, tr);
       const unknown = word && !sub && word.toLowerCase() !== 'help';
       await ack({
         response_type: 'ephemeral',
-        text: unknown ? `I don't know "${word}". ${help.text}` : help.text,
+        text: unknown ? t('unknownText', { word, help: help.text }) : help.text,
         blocks: unknown
           ? [
               {
                 type: 'section',
                 text: {
                   type: 'mrkdwn',
-                  text: `I don't know \`${word.slice(0, 50).replace(/[`<>&]/g, '')}\` — here is what I can do.`,
+                  text: t('unknownBlock', { word: word.slice(0, 50).replace(/[`<>&]/g, '') }),
                 },
               },
               ...help.blocks,
@@ -56,7 +64,11 @@ export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]
     if (sub.audience !== 'everyone' && !(await audienceAllows(deps.roles, sub.audience, command.user_id))) {
       await ack({
         response_type: 'ephemeral',
-        text: commandRefusal(config.pmo.command, sub.name, sub.audience),
+        text: (await translator()).t(commandsText, 'refusal', {
+          command: config.pmo.command,
+          name: sub.name,
+          audience: sub.audience,
+        }),
       });
       return;
     }

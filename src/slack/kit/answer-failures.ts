@@ -1,14 +1,41 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../../db/errors';
 import type { Deps } from '../../deps';
+import { type Language, translatorFor } from '../../i18n';
+import { commandsText } from '../commands/messages';
 import { firstInputBlock } from './form';
 
-export const DATABASE_DOWN_TEXT =
-  "Sorry — the PMO app can't reach its database right now. Please try again in a minute; nothing you sent was lost.";
-export const TRIGGER_EXPIRED_TEXT =
-  'Sorry — Slack stopped waiting before the form could open (it allows 3 seconds). Please try again; nothing was lost.';
-export const SOMETHING_WENT_WRONG =
-  'Sorry — something went wrong on our side. If what you did does not show, please try again in a minute.';
+/** The answers in English (the catalogue's source), as tests and logs compare them. */
+export const DATABASE_DOWN_TEXT = commandsText.messages.en.databaseDown;
+export const TRIGGER_EXPIRED_TEXT = commandsText.messages.en.triggerExpired;
+export const SOMETHING_WENT_WRONG = commandsText.messages.en.somethingWentWrong;
+
+type FailureKey = 'databaseDown' | 'triggerExpired' | 'somethingWentWrong';
+
+/**
+ * The language to apologise in: the person's, unless finding it needs the database that just
+ * failed (then the PMO's, which is a setting held in memory) or fails itself.
+ */
+async function apologyLanguage(
+  deps: Pick<Deps, 'languages'>,
+  client: unknown,
+  userId: string | undefined,
+  databaseDown: boolean,
+): Promise<Language> {
+  const pmo = (): Language => {
+    try {
+      return deps.languages.pmo();
+    } catch {
+      return 'en';
+    }
+  };
+  if (databaseDown || !userId || !client) return pmo();
+  try {
+    return await deps.languages.of(client as never, userId);
+  } catch {
+    return pmo();
+  }
+}
 
 /**
  * The one place a failing listener is answered, so nobody is left with Slack's generic error
@@ -18,7 +45,8 @@ export const SOMETHING_WENT_WRONG =
  * - anything else → a kind apology, and the error logged for us.
  * In a modal the answer is a field error on its first input, so what was typed stays.
  */
-export function answerFailures({ logger }: Deps): Middleware<AnyMiddlewareArgs> {
+export function answerFailures(deps: Deps): Middleware<AnyMiddlewareArgs> {
+  const { logger } = deps;
   return async (args) => {
     try {
       await args.next();
@@ -37,17 +65,25 @@ export function answerFailures({ logger }: Deps): Middleware<AnyMiddlewareArgs> 
         callbackId: (body.view as { callback_id?: string } | undefined)?.callback_id,
         actionId: body.actions?.[0]?.action_id,
       };
-      let text: string;
-      if (isDatabaseUnavailable(err)) {
+      let key: FailureKey;
+      const databaseDown = isDatabaseUnavailable(err);
+      if (databaseDown) {
         logger.warn({ err, ...context }, 'database unavailable while handling a Slack request');
-        text = DATABASE_DOWN_TEXT;
+        key = 'databaseDown';
       } else if ((err as { data?: { error?: string } }).data?.error === 'expired_trigger_id') {
         logger.warn(context, 'a modal could not open in time (expired_trigger_id)');
-        text = TRIGGER_EXPIRED_TEXT;
+        key = 'triggerExpired';
       } else {
         logger.error({ err, ...context }, 'unhandled error in a Slack listener');
-        text = SOMETHING_WENT_WRONG;
+        key = 'somethingWentWrong';
       }
+      const language = await apologyLanguage(
+        deps,
+        (args as { client?: unknown }).client,
+        context.user,
+        databaseDown,
+      );
+      const text = translatorFor(language).t(commandsText, key);
       const ack = (args as { ack?: (r?: unknown) => Promise<void> }).ack;
       const respond = (args as { respond?: (r: unknown) => Promise<unknown> }).respond;
       if (ack && body.type === 'view_submission') {

@@ -4,6 +4,7 @@ export * from './audience';
 export * from './conversations';
 export * from './files';
 export * from './form';
+export { kitText } from './kit-text';
 export * from './listeners';
 export * from './messages';
 export * from './modals';

@@ -3,8 +3,10 @@ import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../../deps';
-import { AUDIENCE_REFUSAL, type Audience, actorAllows, audienceAllows } from './audience';
+import { type Translator, translatorFor } from '../../i18n';
+import { type Audience, actorAllows, audienceAllows } from './audience';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
+import { kitText } from './kit-text';
 import type { EventRoute, FunctionRoute, ShortcutRoute } from './listeners';
 
 /**
@@ -42,8 +44,8 @@ export interface Click<V> {
 export interface ActionRoute<V = unknown> {
   id: string | RegExp;
   audience?: Audience;
-  /** What someone outside the audience is told (a default per audience otherwise). */
-  refusal?: string;
+  /** What someone outside the audience is told, in their language (a default per audience otherwise). */
+  refusal?: Words;
   /** The button's value (or selected option / user), parsed; a forged one is answered, not run. */
   value: z.ZodType<V>;
   run(click: Click<V>): Promise<void>;
@@ -76,7 +78,7 @@ export interface FormContext {
 export interface ViewRoute<M = unknown, F = unknown> {
   callbackId: string;
   audience?: Audience;
-  refusal?: string;
+  refusal?: Words;
   metadata?: z.ZodType<M>;
   /** Field name → input block id; `schema` parses the raw values under those names. */
   fields?: Record<string, string>;
@@ -116,12 +118,33 @@ function actorOnce(deps: Deps, userId: string): () => Promise<Actor> {
   };
 }
 
-const refusalOf = (route: { audience?: Audience; refusal?: string }) =>
-  route.refusal ?? (route.audience && route.audience !== 'everyone' ? AUDIENCE_REFUSAL[route.audience] : '');
+/** Text a route gives the kit to say: in English, or in the reader's language from a catalogue. */
+export type Words = string | ((tr: Translator) => string);
 
-export const STALE_CLICK =
-  'That button is out of date, so nothing changed. Please use the latest message, or `/pmo help`.';
-export const STALE_FORM = 'This form is out of date, so nothing was saved. Please close it and start again.';
+const wordsIn = (tr: Translator, words: Words) => (typeof words === 'function' ? words(tr) : words);
+
+function refusalOf(tr: Translator, route: { audience?: Audience; refusal?: Words }): string {
+  if (route.refusal) return wordsIn(tr, route.refusal);
+  if (route.audience === 'members') return tr.t(kitText, 'onlyMembers');
+  if (route.audience === 'leads') return tr.t(kitText, 'onlyLeads');
+  return '';
+}
+
+/** The translator of the person a payload came from, looked up the first time it is needed. */
+function translatorOnce(deps: Deps, client: WebClient, userId: string): () => Promise<Translator> {
+  let tr: Promise<Translator> | undefined;
+  return () => {
+    tr ??= deps.languages.of(client, userId).then(
+      (language) => translatorFor(language),
+      // The database or Slack cannot say: the PMO's language rather than no answer.
+      () => translatorFor(deps.config.pmo.language),
+    );
+    return tr;
+  };
+}
+
+export const STALE_CLICK = kitText.messages.en.staleClick;
+export const STALE_FORM = kitText.messages.en.staleForm;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const inner = (re: RegExp) => re.source.replace(/^\^/, '').replace(/\$$/, '');
@@ -216,12 +239,16 @@ async function runAction(
   const userId = body.user.id;
   const place = placeOf(body);
   const actor = actorOnce(deps, userId);
+  const tr = translatorOnce(deps, client, userId);
   const tell = async (text: string): Promise<void> => {
     if (place.kind === 'home') return deps.surfaces.refreshHome(client, userId, { notice: text });
     if (place.kind === 'modal') {
       // A modal has no response_url: the note is pushed over it (the click's trigger is fresh).
       await client.views
-        .push({ trigger_id: body.trigger_id, view: noticeModal('PMO', text) })
+        .push({
+          trigger_id: body.trigger_id,
+          view: noticeModal((await tr()).t(kitText, 'noticeTitle'), text),
+        })
         .catch((err: Error) => deps.logger.warn({ err }, 'could not show a note over a modal'));
       return;
     }
@@ -235,10 +262,10 @@ async function runAction(
   const value = route.value.safeParse(clickValue(body));
   if (!value.success) {
     deps.logger.warn({ actionId, userId }, 'a click with a value the app never sent');
-    return tell(STALE_CLICK);
+    return tell((await tr()).t(kitText, 'staleClick'));
   }
   const gated = route.audience && route.audience !== 'everyone';
-  if (gated && !actorAllows(await actor(), route.audience)) return tell(refusalOf(route));
+  if (gated && !actorAllows(await actor(), route.audience)) return tell(refusalOf(await tr(), route));
   await route.run({
     deps,
     client,
@@ -268,11 +295,12 @@ async function runView(
   ack: ViewAck,
 ): Promise<void> {
   const userId = body.user.id;
-  const errorOnForm = (text: string) => {
+  const tr = translatorOnce(deps, client, userId);
+  const errorOnForm = async (text: string) => {
     const block = firstInputBlock(body.view);
     return block
       ? ack({ response_action: 'errors', errors: { [block]: text } })
-      : ack({ response_action: 'update', view: noticeModal('PMO', text) });
+      : ack({ response_action: 'update', view: noticeModal((await tr()).t(kitText, 'noticeTitle'), text) });
   };
   let metadata: unknown;
   if (route.metadata) {
@@ -282,10 +310,11 @@ async function runView(
         { callbackId: route.callbackId, userId },
         'a submission with metadata the app never wrote',
       );
-      return errorOnForm(STALE_FORM);
+      return errorOnForm((await tr()).t(kitText, 'staleForm'));
     }
   }
-  if (!(await audienceAllows(deps.roles, route.audience, userId))) return errorOnForm(refusalOf(route));
+  if (!(await audienceAllows(deps.roles, route.audience, userId)))
+    return errorOnForm(refusalOf(await tr(), route));
   let values: unknown;
   if (route.schema && route.fields) {
     const form = parseForm(body.view, route.fields, await route.schema({ deps, userId }));

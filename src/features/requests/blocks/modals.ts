@@ -1,9 +1,11 @@
 import type { InputBlock, ModalView, PlainTextInput } from '@slack/types';
+import { type Translator, translatorFor } from '../../../i18n';
 import { type Block, context, option, plain, safe, section } from '../../../slack/kit/blocks';
 import type { CatalogService } from '../../catalog';
-import { IMPACT_LABELS, IMPACTS, LIMITS } from '../form';
+import { IMPACTS, LIMITS } from '../form';
 import { REQUEST_IDS, TRIAGE_IDS } from '../ids';
-import { type RequestWithService, reference } from './common';
+import { requestsText } from '../messages';
+import { impactLabel, type RequestWithService, reference } from './common';
 
 /** The modals of the request flow: the form, edit, and the triage and reply modals. */
 
@@ -38,6 +40,7 @@ const textInput = (
 };
 
 const modal = (
+  tr: Translator,
   callbackId: string,
   title: string,
   submit: string,
@@ -48,7 +51,7 @@ const modal = (
   callback_id: callbackId,
   title: plain(title, 24),
   submit: plain(submit, 24),
-  close: plain('Cancel', 24),
+  close: plain(tr.t(requestsText, 'cancel'), 24),
   blocks,
   ...(metadata !== undefined ? { private_metadata: JSON.stringify(metadata) } : {}),
 });
@@ -68,14 +71,14 @@ export interface RequestFormOptions {
 }
 
 /** The context block under the service select: the chosen service's wait estimate. */
-export function renderEstimateBlock(estimate?: string): Block {
+export function renderEstimateBlock(estimate?: string, tr: Translator = translatorFor('en')): Block {
   return {
     type: 'context',
     block_id: REQUEST_IDS.estimate,
     elements: [
       {
         type: 'mrkdwn',
-        text: estimate ?? ':hourglass_flowing_sand: Choose a service to see how long it usually takes.',
+        text: estimate ?? tr.t(requestsText, 'estimatePrompt'),
       },
     ],
   };
@@ -92,95 +95,95 @@ export function renderHelpBlocks(help: Block[]): Block[] {
 export const isHelpBlock = (b: Block): boolean => (b.block_id ?? '').startsWith(REQUEST_IDS.helpPrefix);
 
 export function renderRequestModal(
+  tr: Translator,
   services: CatalogService[],
   prefill: string | RequestPrefill,
   opts: RequestFormOptions = {},
 ): ModalView {
+  const t = tr.of(requestsText);
   const R = REQUEST_IDS;
   const p: RequestPrefill = typeof prefill === 'string' ? { need: prefill } : prefill;
-  return modal(R.modal, 'Ask the PMO', 'Send request', [
-    section('Tell us what you need and, above all, *what value you expect and for whom*.'),
+  return modal(tr, R.modal, t('formTitle'), t('formSubmit'), [
+    section(t('formIntro')),
     {
       type: 'input',
       block_id: R.service,
-      label: plain('Service'),
+      label: plain(t('service')),
       // Choosing a service redraws its wait estimate (views.update) before the form is sent.
       dispatch_action: true,
       element: {
         type: 'static_select',
         action_id: R.service,
-        placeholder: plain('Choose a service'),
+        placeholder: plain(t('chooseService'), 150),
         options: services.slice(0, 100).map((s) => option(s.name, String(s.id), s.description)),
       },
     },
-    renderEstimateBlock(opts.estimate),
-    textInput(R.project, 'Project or team', { max: LIMITS.project, initial: p.project || null }),
-    textInput(R.need, 'What do you need?', { multiline: true, max: LIMITS.need, initial: p.need || null }),
-    textInput(R.value, 'What value do you expect, and who benefits?', {
+    renderEstimateBlock(opts.estimate, tr),
+    textInput(R.project, t('project'), { max: LIMITS.project, initial: p.project || null }),
+    textInput(R.need, t('need'), { multiline: true, max: LIMITS.need, initial: p.need || null }),
+    textInput(R.value, t('value'), {
       multiline: true,
       max: LIMITS.value,
-      placeholder: 'e.g. the team ships its first release without rework',
+      placeholder: t('valuePlaceholder'),
     }),
     {
       type: 'input',
       block_id: R.neededBy,
-      label: plain('Needed by'),
+      label: plain(t('neededBy')),
       // No default: a form left at "today" would make every request look overdue.
       element: { type: 'datepicker', action_id: R.neededBy },
     },
     {
       type: 'input',
       block_id: R.impact,
-      label: plain('Impact'),
+      label: plain(t('impactLabel')),
       element: {
         type: 'static_select',
         action_id: R.impact,
-        options: IMPACTS.map((i) => option(IMPACT_LABELS[i], i)),
+        options: IMPACTS.map((i) => option(impactLabel(tr, i), i)),
       },
     },
     // Slack marks optional inputs "(optional)" itself.
-    textInput(R.link, 'Link', {
+    textInput(R.link, t('link'), {
       max: LIMITS.link,
       optional: true,
       initial: p.link || null,
-      placeholder: 'https://…',
-      hint: 'A document, board or page that gives context.',
+      placeholder: t('linkPlaceholder'),
+      hint: t('linkHint'),
     }),
-    ...(opts.fromMessage ? [threadReplyInput()] : []),
+    ...(opts.fromMessage ? [threadReplyInput(tr)] : []),
   ]);
 }
 
-const THREAD_REPLY_OPTION = {
-  text: plain('Reply in the thread: “Filed as PMO-…”'),
-  value: 'reply',
-};
-
 /** The checkbox, on by default, to have the app answer under the message the request came from. */
-function threadReplyInput(): InputBlock {
+function threadReplyInput(tr: Translator): InputBlock {
+  const option = { text: plain(tr.t(requestsText, 'threadReplyOption'), 75), value: 'reply' };
   return {
     type: 'input',
     block_id: REQUEST_IDS.threadReply,
-    label: plain('Let the thread know'),
+    label: plain(tr.t(requestsText, 'threadReply')),
     optional: true,
     element: {
       type: 'checkboxes',
       action_id: REQUEST_IDS.threadReply,
-      options: [THREAD_REPLY_OPTION],
-      initial_options: [THREAD_REPLY_OPTION],
+      options: [option],
+      initial_options: [option],
     },
   };
 }
 
-export function renderEditModal(r: RequestWithService): ModalView {
+export function renderEditModal(tr: Translator, r: RequestWithService): ModalView {
+  const t = tr.of(requestsText);
   const R = REQUEST_IDS;
   return modal(
+    tr,
     R.editModal,
-    `Edit ${reference(r.id)}`,
-    'Save',
+    t('editTitle', { ref: reference(r.id) }),
+    t('save'),
     [
       context(`${safe(r.service_name, 100)} · ${safe(r.project, 150)}`),
-      textInput(R.need, 'What do you need?', { multiline: true, max: LIMITS.need, initial: r.need }),
-      textInput(R.value, 'What value do you expect, and who benefits?', {
+      textInput(R.need, t('need'), { multiline: true, max: LIMITS.need, initial: r.need }),
+      textInput(R.value, t('value'), {
         multiline: true,
         max: LIMITS.value,
         initial: r.expected_value,
@@ -188,7 +191,7 @@ export function renderEditModal(r: RequestWithService): ModalView {
       {
         type: 'input',
         block_id: R.neededBy,
-        label: plain('Needed by'),
+        label: plain(t('neededBy')),
         element: {
           type: 'datepicker',
           action_id: R.neededBy,
@@ -200,22 +203,24 @@ export function renderEditModal(r: RequestWithService): ModalView {
   );
 }
 
-export function renderAssignModal(r: RequestWithService, meta: unknown): ModalView {
+export function renderAssignModal(tr: Translator, r: RequestWithService, meta: unknown): ModalView {
+  const t = tr.of(requestsText);
   return modal(
+    tr,
     TRIAGE_IDS.assignModal,
-    `Assign ${reference(r.id)}`,
-    'Assign',
+    t('assignTitle', { ref: reference(r.id) }),
+    t('assignSubmit'),
     [
       section(`*${safe(r.service_name, 100)}* · ${safe(r.project, 150)}`),
       {
         type: 'input',
         block_id: TRIAGE_IDS.assignee,
-        label: plain('Who takes it?'),
-        hint: plain('A PMO member: a lead, or someone added with /pmo team.'),
+        label: plain(t('assignee')),
+        hint: plain(t('assigneeHint')),
         element: {
           type: 'users_select',
           action_id: TRIAGE_IDS.assignee,
-          placeholder: plain('Choose a PMO member'),
+          placeholder: plain(t('assigneePlaceholder'), 150),
         },
       },
     ],
@@ -223,59 +228,69 @@ export function renderAssignModal(r: RequestWithService, meta: unknown): ModalVi
   );
 }
 
-export function renderDeliverModal(r: RequestWithService, meta: unknown): ModalView {
+export function renderDeliverModal(tr: Translator, r: RequestWithService, meta: unknown): ModalView {
+  const t = tr.of(requestsText);
   return modal(
+    tr,
     TRIAGE_IDS.deliverModal,
-    `Deliver ${reference(r.id)}`,
-    'Deliver',
+    t('deliverTitle', { ref: reference(r.id) }),
+    t('deliverSubmit'),
     [
-      section(`*Value they expect*\n${safe(r.expected_value, 1500)}`),
-      textInput(TRIAGE_IDS.delivered, 'What was delivered?', { multiline: true, max: 2000 }),
-      textInput(TRIAGE_IDS.links, 'Links (optional)', {
+      section(`${t('valueTheyExpect')}\n${safe(r.expected_value, 1500)}`),
+      textInput(TRIAGE_IDS.delivered, t('delivered'), { multiline: true, max: 2000 }),
+      textInput(TRIAGE_IDS.links, t('links'), {
         multiline: true,
         max: 2000,
         optional: true,
-        hint: 'One per line, starting with https://',
+        hint: t('linksHint'),
       }),
     ],
     meta,
   );
 }
 
-export function renderDeclineModal(r: RequestWithService, meta: unknown): ModalView {
+export function renderDeclineModal(tr: Translator, r: RequestWithService, meta: unknown): ModalView {
+  const t = tr.of(requestsText);
   return modal(
+    tr,
     TRIAGE_IDS.declineModal,
-    `Decline ${reference(r.id)}`,
-    'Decline',
-    [
-      section('The requester is told kindly, with your reason and other ways the PMO can help.'),
-      textInput(TRIAGE_IDS.reason, 'Why can the PMO not take it on?', { multiline: true, max: 1500 }),
-    ],
+    t('declineTitle', { ref: reference(r.id) }),
+    t('declineSubmit'),
+    [section(t('declineIntro')), textInput(TRIAGE_IDS.reason, t('reason'), { multiline: true, max: 1500 })],
     meta,
   );
 }
 
-export function renderAskModal(r: RequestWithService, meta: unknown): ModalView {
+export function renderAskModal(tr: Translator, r: RequestWithService, meta: unknown): ModalView {
+  const t = tr.of(requestsText);
   return modal(
+    tr,
     TRIAGE_IDS.askModal,
-    `Ask about ${reference(r.id)}`,
-    'Send question',
+    t('askTitle', { ref: reference(r.id) }),
+    t('askSubmit'),
     [
-      section(`*What they need*\n${safe(r.need, 1500)}`),
-      textInput(TRIAGE_IDS.question, 'Your question to the requester', { multiline: true, max: 2000 }),
+      section(`${t('whatTheyNeed')}\n${safe(r.need, 1500)}`),
+      textInput(TRIAGE_IDS.question, t('question'), { multiline: true, max: 2000 }),
     ],
     meta,
   );
 }
 
-export function renderReplyModal(requestId: number, question: string, questionId: number): ModalView {
+export function renderReplyModal(
+  tr: Translator,
+  requestId: number,
+  question: string,
+  questionId: number,
+): ModalView {
+  const t = tr.of(requestsText);
   return modal(
+    tr,
     REQUEST_IDS.replyModal,
-    `Reply on ${reference(requestId)}`,
-    'Send reply',
+    t('replyTitle', { ref: reference(requestId) }),
+    t('replySubmit'),
     [
       section(`>${safe(question, 2000)}`),
-      textInput(REQUEST_IDS.answer, 'Your answer', { multiline: true, max: 2000 }),
+      textInput(REQUEST_IDS.answer, t('answer'), { multiline: true, max: 2000 }),
     ],
     { questionId },
   );

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import type { Deps } from '../../../deps';
+import type { Translator } from '../../../i18n';
 import { localDate } from '../../../lib/calendar';
 import { rowId } from '../../../lib/input';
 import { perItemPattern } from '../ids';
+import { requestsText } from '../messages';
 
 /** What the request listeners share: the refusals they give and how they read ids and dates. */
 
-export const NOT_YOURS = 'Only the person who sent this request can do that.';
-export const NOT_A_MEMBER =
-  'Only PMO members can act on triage posts. If you would like to help with this request, ask a PMO lead to add you with `/pmo team`.';
+// Told by the kit, in the clicker's language, to someone outside a route's audience.
+export const NOT_A_MEMBER = (tr: Translator) => tr.t(requestsText, 'notAMember');
 
 /** `triage_claim` (the triage post) or `triage_claim:<id>` (Home, where ids must be unique). */
 export const anyForm = (actionId: string): RegExp =>

@@ -6,6 +6,7 @@ import { isHelpBlock, renderEstimateBlock, renderHelpBlocks } from '../blocks/mo
 import { describeEstimate, waitEstimate } from '../estimate';
 import { requestFormSchema } from '../form';
 import { REQUEST_IDS } from '../ids';
+import { translatorOf } from '../language';
 import { formOriginOf } from '../origin';
 import { submitRequest } from '../service';
 import { workspaceOfInteraction } from '../workspace';
@@ -28,10 +29,13 @@ export const requestForm = view({
     link: REQUEST_IDS.link,
     threadReply: REQUEST_IDS.threadReply,
   },
-  schema: async ({ deps }) =>
+  // Field errors in the person's language (no Slack client here: their cached profile).
+  schema: async ({ deps, userId }) =>
     requestFormSchema(
       today(deps),
       (await listServices(deps.db)).map((s) => s.id),
+      {},
+      await translatorOf(deps, undefined, userId),
     ).extend({
       // Only on a form opened from a message; absent elsewhere.
       threadReply: z.unknown().transform((v) => Array.isArray(v) && v.includes('reply')),
@@ -64,14 +68,16 @@ export const serviceChosen = action({
     const { deps } = click;
     const form = click.body.view;
     if (!form || form.callback_id !== REQUEST_IDS.modal || click.place.kind !== 'modal') return;
-    const [estimate, help] = await Promise.all([
+    const [estimate, help, tr] = await Promise.all([
       waitEstimate(deps.db, click.value, deps.clock.now(), today(deps)),
       deps.library.helpNow(click.value),
+      translatorOf(deps, click.client, click.userId),
     ]);
-    const text = describeEstimate(estimate);
+    const text = describeEstimate(estimate, tr);
     await redrawModalBlocks(deps, click.client, form, (b) => {
       if (isHelpBlock(b)) return [];
-      if (b.block_id === REQUEST_IDS.estimate) return [renderEstimateBlock(text), ...renderHelpBlocks(help)];
+      if (b.block_id === REQUEST_IDS.estimate)
+        return [renderEstimateBlock(text, tr), ...renderHelpBlocks(help)];
       return b;
     });
   },

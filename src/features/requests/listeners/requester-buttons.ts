@@ -1,3 +1,4 @@
+import type { Translator } from '../../../i18n';
 import { rowId } from '../../../lib/input';
 import { action, type Click } from '../../../slack/kit';
 import { OPEN_STATUSES, reference } from '../blocks/common';
@@ -6,10 +7,11 @@ import { renderEditModal, renderReplyModal } from '../blocks/modals';
 import { renderMyRequests } from '../blocks/status-list';
 import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS, STATUS_IDS } from '../ids';
+import { translatorOf } from '../language';
 import { cancelRequest, closeRequest, REOPEN_WINDOW_DAYS, reopenRequest } from '../lifecycle';
+import { requestsText } from '../messages';
 import { getQuestion, getRequest, listMyRequests } from '../service';
 import { refreshTriagePost } from '../triage-post';
-import { NOT_YOURS } from './common';
 
 /**
  * The requester's buttons, in their DMs, `/pmo status` and Home: cancel, close, reopen, and
@@ -20,25 +22,26 @@ const requesterSteps = [
   {
     ids: [REQUEST_IDS.cancel, STATUS_IDS.cancel],
     run: cancelRequest,
-    done: (ref: string) => `${ref} is cancelled. Thank you for letting us know.`,
+    done: 'cancelledDone',
   },
   {
     ids: [REQUEST_IDS.close, STATUS_IDS.close],
     run: closeRequest,
-    done: (ref: string) => `${ref} is closed. Thank you!`,
+    done: 'closedDone',
   },
   {
     ids: [REQUEST_IDS.reopen, STATUS_IDS.reopen],
     run: reopenRequest,
-    done: (ref: string) => `${ref} is reopened: it is back in progress and the owner has been told.`,
+    done: 'reopenedDone',
   },
 ] as const;
 
 /** `/pmo status` is a private list: after a change it is redrawn in place with the note on top. */
-async function redrawStatusList(click: Click<number>, note: string): Promise<void> {
+async function redrawStatusList(click: Click<number>, tr: Translator, note: string): Promise<void> {
   if (!click.respond) return click.tell(note);
   const { deps } = click;
   const list = renderMyRequests(
+    tr,
     await listMyRequests(deps.db, click.userId),
     deps.clock.now(),
     deps.config.pmo.command,
@@ -58,24 +61,29 @@ const stepRoutes = requesterSteps.flatMap((step) =>
       value: rowId,
       run: async (click) => {
         const { deps, userId } = click;
+        const tr = await translatorOf(deps, click.client, userId);
         const result = await step.run(deps, click.value, userId);
+        const t = tr.of(requestsText);
         if (!result.ok) {
           const current = result.current;
-          if (!current || current.requester_id !== userId) return click.tell(NOT_YOURS);
+          if (!current || current.requester_id !== userId) return click.tell(t('notYours'));
           if (step.run === reopenRequest && ['delivered', 'closed'].includes(current.status)) {
             return click.tell(
-              `${reference(current.id)} was delivered more than ${REOPEN_WINDOW_DAYS} days ago, so it cannot be reopened. ` +
-                `Please send a new request with \`${deps.config.pmo.command} request\` — you can mention ${reference(current.id)} in it.`,
+              t('tooLateToReopen', {
+                ref: reference(current.id),
+                days: REOPEN_WINDOW_DAYS,
+                command: deps.config.pmo.command,
+              }),
             );
           }
-          return click.tell(refusalText(current, userId));
+          return click.tell(refusalText(tr, current, userId));
         }
         await refreshTriagePost(deps, click.client, result.request);
-        const done = step.done(reference(click.value));
+        const done = t(step.done, { ref: reference(click.value) });
         const onHome = click.place.kind === 'home';
         if (!onHome) {
           if (typeof id === 'string') await click.tell(done);
-          else await redrawStatusList(click, done);
+          else await redrawStatusList(click, tr, done);
         }
         await refreshRequestHomes(deps, click.client, result.request, {
           id: userId,
@@ -91,10 +99,13 @@ const editRoutes = [REQUEST_IDS.edit, STATUS_IDS.edit].map((id) =>
     id,
     value: rowId,
     run: async (click) => {
-      const r = await getRequest(click.deps.db, click.value);
-      if (!r || r.requester_id !== click.userId) return click.tell(NOT_YOURS);
-      if (!OPEN_STATUSES.includes(r.status)) return click.tell(refusalText(r, click.userId));
-      await click.client.views.open({ trigger_id: click.triggerId, view: renderEditModal(r) });
+      const [r, tr] = await Promise.all([
+        getRequest(click.deps.db, click.value),
+        translatorOf(click.deps, click.client, click.userId),
+      ]);
+      if (!r || r.requester_id !== click.userId) return click.tell(tr.t(requestsText, 'notYours'));
+      if (!OPEN_STATUSES.includes(r.status)) return click.tell(refusalText(tr, r, click.userId));
+      await click.client.views.open({ trigger_id: click.triggerId, view: renderEditModal(tr, r) });
     },
   }),
 );
@@ -103,13 +114,14 @@ const replyRoute = action({
   id: REQUEST_IDS.reply,
   value: rowId,
   run: async (click) => {
+    const tr = await translatorOf(click.deps, click.client, click.userId);
     const q = await getQuestion(click.deps.db, click.value);
     const r = q ? await getRequest(click.deps.db, q.request_id) : undefined;
-    if (!q || !r || r.requester_id !== click.userId) return click.tell(NOT_YOURS);
-    if (q.answer !== null) return click.tell('You already answered this question — thank you.');
+    if (!q || !r || r.requester_id !== click.userId) return click.tell(tr.t(requestsText, 'notYours'));
+    if (q.answer !== null) return click.tell(tr.t(requestsText, 'alreadyAnswered'));
     await click.client.views.open({
       trigger_id: click.triggerId,
-      view: renderReplyModal(r.id, q.question, q.id),
+      view: renderReplyModal(tr, r.id, q.question, q.id),
     });
   },
 });

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { rowId } from '../../../lib/input';
 import { view } from '../../../slack/kit';
 import { refusalText } from '../blocks/messages';
-import { answerFormSchema, editFormSchema } from '../form';
+import { answerFormSchemaIn, editFormSchema } from '../form';
 import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS } from '../ids';
+import { translatorOf } from '../language';
+import { requestsText } from '../messages';
 import { answerQuestion, editRequest } from '../service';
 import { refreshTriagePost } from '../triage-post';
-import { NOT_YOURS, requestMeta, today } from './common';
+import { requestMeta, today } from './common';
 
 /** The requester's modals: editing a request and answering the PMO's question about it. */
 
@@ -15,7 +17,9 @@ const editForm = view({
   callbackId: REQUEST_IDS.editModal,
   metadata: requestMeta,
   fields: { need: REQUEST_IDS.need, value: REQUEST_IDS.value, neededBy: REQUEST_IDS.neededBy },
-  schema: ({ deps }) => editFormSchema(today(deps)),
+  // Field errors in the person's language (no Slack client here: their cached profile).
+  schema: async ({ deps, userId }) =>
+    editFormSchema(today(deps), await translatorOf(deps, undefined, userId)),
   submit: async (s) => {
     const { requestId } = s.metadata;
     const result = await editRequest(s.deps, {
@@ -26,8 +30,15 @@ const editForm = view({
     });
     if (!result.ok) {
       // Nothing about a request is told to someone who did not send it.
+      const tr = await translatorOf(s.deps, s.client, s.userId);
       const mine = result.current?.requester_id === s.userId;
-      return { errors: { [REQUEST_IDS.need]: mine ? refusalText(result.current, s.userId) : NOT_YOURS } };
+      return {
+        errors: {
+          [REQUEST_IDS.need]: mine
+            ? refusalText(tr, result.current, s.userId)
+            : tr.t(requestsText, 'notYours'),
+        },
+      };
     }
     s.later(async () => {
       await refreshTriagePost(s.deps, s.client, result.request);
@@ -41,14 +52,17 @@ const replyForm = view({
   callbackId: REQUEST_IDS.replyModal,
   metadata: z.object({ questionId: rowId }),
   fields: { answer: REQUEST_IDS.answer },
-  schema: () => answerFormSchema,
+  schema: async ({ deps, userId }) => answerFormSchemaIn(await translatorOf(deps, undefined, userId)),
   submit: async (s) => {
     const result = await answerQuestion(s.deps, {
       questionId: s.metadata.questionId,
       actor: s.userId,
       answer: s.values.answer,
     });
-    if (!result.ok && result.reason !== 'answered') return { errors: { [REQUEST_IDS.answer]: NOT_YOURS } };
+    if (!result.ok && result.reason !== 'answered') {
+      const tr = await translatorOf(s.deps, s.client, s.userId);
+      return { errors: { [REQUEST_IDS.answer]: tr.t(requestsText, 'notYours') } };
+    }
     // Answered already (a double submit): the first answer stands; just close.
     return undefined;
   },

@@ -1,5 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { Actor, Deps } from '../../../deps';
+import type { Translator } from '../../../i18n';
 import { rowId } from '../../../lib/input';
 import { action, type Click } from '../../../slack/kit';
 import type { RequestWithService } from '../blocks/common';
@@ -7,8 +8,10 @@ import { refusalText } from '../blocks/messages';
 import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
+import { translatorOf } from '../language';
 import { offerLibraryToClaimer } from '../library-for-claimer';
 import { claimRequest, startRequest, type TransitionResult, unclaimRequest } from '../lifecycle';
+import { requestsText } from '../messages';
 import { decide, type RequestAction } from '../policy';
 import { getRequest } from '../service';
 import { refreshTriagePost, syncTriagePost } from '../triage-post';
@@ -21,10 +24,10 @@ import { anyForm, NOT_A_MEMBER } from './common';
 
 type Step = (deps: Deps, requestId: number, actor: Actor) => Promise<TransitionResult>;
 
-const directSteps: [string, RequestAction, Step, string][] = [
-  [TRIAGE_IDS.claim, 'claim', claimRequest, 'You claimed it — the requester has been told.'],
-  [TRIAGE_IDS.start, 'start', startRequest, 'Marked in progress — the requester has been told.'],
-  [TRIAGE_IDS.unclaim, 'unclaim', unclaimRequest, 'Unclaimed: it is back in the queue.'],
+const directSteps: [string, RequestAction, Step, 'claimedDone' | 'startedDone' | 'unclaimedDone'][] = [
+  [TRIAGE_IDS.claim, 'claim', claimRequest, 'claimedDone'],
+  [TRIAGE_IDS.start, 'start', startRequest, 'startedDone'],
+  [TRIAGE_IDS.unclaim, 'unclaim', unclaimRequest, 'unclaimedDone'],
 ];
 
 /** After a change: the triage post in place, then the Home tabs of those concerned. */
@@ -45,9 +48,10 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
     value: rowId,
     run: async (click) => {
       const actor = await click.actor();
+      const tr = await translatorOf(click.deps, click.client, click.userId);
       const result = await step(click.deps, click.value, actor);
       if (!result.ok) {
-        await click.tell(refusalText(result.current, click.userId));
+        await click.tell(refusalText(tr, result.current, click.userId));
         // A click refused because the state moved means the post may be stale (say an earlier
         // chat.update failed past its retries): repaint it, unless it already shows the truth.
         // A click refused because of who clicked says nothing about the post.
@@ -56,13 +60,17 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
           await syncTriagePost(click.deps, click.client, click.value, click.body.message?.blocks);
         return;
       }
-      await afterChange(click, result.request, done);
+      await afterChange(click, result.request, tr.t(requestsText, done));
       if (name === 'claim') await offerLibraryToClaimer(click.deps, result.request, result.eventId);
     },
   }),
 );
 
-const triageModals: [string, (r: RequestWithService, meta: unknown) => ModalView, RequestAction][] = [
+const triageModals: [
+  string,
+  (tr: Translator, r: RequestWithService, meta: unknown) => ModalView,
+  RequestAction,
+][] = [
   [TRIAGE_IDS.assign, renderAssignModal, 'assign'],
   [TRIAGE_IDS.ask, renderAskModal, 'ask'],
   [TRIAGE_IDS.decline, renderDeclineModal, 'decline'],
@@ -78,10 +86,17 @@ const modalRoutes = triageModals.map(([actionId, render, step]) =>
     value: rowId,
     run: async (click) => {
       const { deps } = click;
-      const r = await getRequest(deps.db, click.value);
-      const actor = await click.actor();
-      if (!r || !decide(step, r, actor, deps.clock.now()).ok) return click.tell(refusalText(r, click.userId));
-      await click.client.views.open({ trigger_id: click.triggerId, view: render(r, { requestId: r.id }) });
+      const [r, actor, tr] = await Promise.all([
+        getRequest(deps.db, click.value),
+        click.actor(),
+        translatorOf(deps, click.client, click.userId),
+      ]);
+      if (!r || !decide(step, r, actor, deps.clock.now()).ok)
+        return click.tell(refusalText(tr, r, click.userId));
+      await click.client.views.open({
+        trigger_id: click.triggerId,
+        view: render(tr, r, { requestId: r.id }),
+      });
     },
   }),
 );

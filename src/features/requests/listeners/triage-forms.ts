@@ -1,13 +1,15 @@
-import { z } from 'zod';
-import { chosenUser } from '../../../lib/input';
+import type { z } from 'zod';
+import type { Translator } from '../../../i18n';
 import { type Submission, view } from '../../../slack/kit';
 import type { RequestWithService } from '../blocks/common';
 import { refusalText } from '../blocks/messages';
 import { offerToSave } from '../delivered-work';
-import { askFormSchema, declineFormSchema, deliverFormSchema } from '../form';
+import { askFormSchemaIn, assignFormSchemaIn, declineFormSchemaIn, deliverFormSchemaIn } from '../form';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
+import { translatorOf } from '../language';
 import { assignRequest, declineRequest, deliverRequest, type TransitionResult } from '../lifecycle';
+import { requestsText } from '../messages';
 import { askQuestion } from '../service';
 import { refreshTriagePost } from '../triage-post';
 import { requestMeta } from './common';
@@ -21,7 +23,8 @@ import { requestMeta } from './common';
 function stepForm<F>(
   callbackId: string,
   fields: Record<string, string>,
-  schema: z.ZodType<F>,
+  /** The form's rules, their field errors in the member's language. */
+  schema: (tr: Translator) => z.ZodType<F>,
   errorBlock: string,
   step: (
     s: Submission<{ requestId: number }, F>,
@@ -34,14 +37,12 @@ function stepForm<F>(
     audience: 'members',
     metadata: requestMeta,
     fields,
-    schema: () => schema,
+    schema: async ({ deps, userId }) => schema(await translatorOf(deps, undefined, userId)),
     submit: async (s) => {
+      const tr = await translatorOf(s.deps, s.client, s.userId);
       const result = await step(s);
-      if ('notMember' in result)
-        return {
-          errors: { [errorBlock]: 'Only PMO members can be assigned. A lead can add them with /pmo team.' },
-        };
-      if (!result.ok) return { errors: { [errorBlock]: refusalText(result.current, s.userId) } };
+      if ('notMember' in result) return { errors: { [errorBlock]: tr.t(requestsText, 'assignNotMember') } };
+      if (!result.ok) return { errors: { [errorBlock]: refusalText(tr, result.current, s.userId) } };
       s.later(async () => {
         await refreshTriagePost(s.deps, s.client, result.request);
         await refreshRequestHomes(s.deps, s.client, result.request, { id: s.userId });
@@ -55,7 +56,7 @@ function stepForm<F>(
 const assignForm = stepForm(
   TRIAGE_IDS.assignModal,
   { assignee: TRIAGE_IDS.assignee },
-  z.object({ assignee: chosenUser('Please choose someone.') }),
+  assignFormSchemaIn,
   TRIAGE_IDS.assignee,
   (s) => assignRequest(s.deps, s.metadata.requestId, s.userId, s.values.assignee),
 );
@@ -63,7 +64,7 @@ const assignForm = stepForm(
 const deliverForm = stepForm(
   TRIAGE_IDS.deliverModal,
   { note: TRIAGE_IDS.delivered, links: TRIAGE_IDS.links },
-  deliverFormSchema,
+  deliverFormSchemaIn,
   TRIAGE_IDS.delivered,
   (s) => deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values),
   (s, request) => offerToSave(s.deps, s.client, request, s.userId),
@@ -72,7 +73,7 @@ const deliverForm = stepForm(
 const declineForm = stepForm(
   TRIAGE_IDS.declineModal,
   { reason: TRIAGE_IDS.reason },
-  declineFormSchema,
+  declineFormSchemaIn,
   TRIAGE_IDS.reason,
   (s) => declineRequest(s.deps, s.metadata.requestId, s.userId, s.values.reason),
 );
@@ -82,7 +83,7 @@ const askForm = view({
   audience: 'members',
   metadata: requestMeta,
   fields: { question: TRIAGE_IDS.question },
-  schema: () => askFormSchema,
+  schema: async ({ deps, userId }) => askFormSchemaIn(await translatorOf(deps, undefined, userId)),
   submit: async (s) => {
     const result = await askQuestion(s.deps, {
       requestId: s.metadata.requestId,
@@ -90,7 +91,10 @@ const askForm = view({
       question: s.values.question,
       submissionKey: s.viewId,
     });
-    if (!result.ok) return { errors: { [TRIAGE_IDS.question]: refusalText(result.current, s.userId) } };
+    if (!result.ok) {
+      const tr = await translatorOf(s.deps, s.client, s.userId);
+      return { errors: { [TRIAGE_IDS.question]: refusalText(tr, result.current, s.userId) } };
+    }
     return undefined;
   },
 });
