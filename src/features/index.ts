@@ -1,5 +1,6 @@
 import type { FeatureManifest, FeatureModule } from '../feature';
 import type { Catalogue } from '../i18n';
+import { inputText } from '../lib/input-text';
 import { commandsText } from '../slack/commands/messages';
 import { kitText } from '../slack/kit/kit-text';
 import { audit } from './audit';
@@ -55,4 +56,5 @@ export const CATALOGUES: readonly Catalogue[] = [
   ...FEATURES.flatMap((f) => f.catalogues ?? []),
   commandsText,
   kitText,
+  inputText,
 ];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type Translator, translatorFor } from '../i18n';
+import { inputText } from './input-text';
 
 /**
  * What people type and click, turned into values the app can store — one rule per kind of
@@ -43,32 +45,40 @@ export function isBlank(text: string): boolean {
   return text.replace(/[\s\p{Cf}\p{Z}\p{M}]/gu, '').length === 0;
 }
 
-interface TextRule {
-  /** Completes "Please tell us …" when a required text is missing. */
-  what: string;
+/**
+ * A rule's field errors are in `tr`'s language (the person who typed); English where a caller
+ * has no translator to give.
+ */
+const EN = translatorFor('en');
+
+type TextRule = {
   max: number;
-}
+  /** Completes "Please tell us …" when a required text is missing (English). */
+  what?: string;
+  /** What a missing text is told, whole, in the reader's language (from the caller's catalogue). */
+  missing?: string;
+};
 
 /** A required text: cleaned, trimmed, at least one visible character, at most `max` long. */
-export function requiredText({ what, max }: TextRule) {
-  const missing = `Please tell us ${what}.`;
+export function requiredText({ what, max, missing: said }: TextRule, tr: Translator = EN) {
+  const missing = said ?? `Please tell us ${what ?? 'this'}.`;
   return z
     .string({ error: missing })
     .transform((v) => cleanText(v).trim())
     .refine((v) => !isBlank(v), missing)
-    .refine((v) => v.length <= max, `Please keep this under ${max} characters.`);
+    .refine((v) => v.length <= max, tr.t(inputText, 'tooLong', { max }));
 }
 
 /** An optional text: blank (or absent) becomes null. */
-export function optionalText({ max }: { max: number }) {
+export function optionalText({ max }: { max: number }, tr: Translator = EN) {
   return z
-    .string({ error: 'Please type text here.' })
+    .string({ error: tr.t(inputText, 'typeText') })
     .nullish()
     .transform((v) => {
       const t = v == null ? '' : cleanText(v).trim();
       return isBlank(t) ? null : t;
     })
-    .refine((v) => v === null || v.length <= max, `Please keep this under ${max} characters.`);
+    .refine((v) => v === null || v.length <= max, tr.t(inputText, 'tooLong', { max }));
 }
 
 /** 'YYYY-MM-DD' that is a real day of the calendar (2027-02-29 is not). */
@@ -91,41 +101,40 @@ function yearsAhead(today: string, years: number): string {
  * A date from a date picker, from `today` (the person's or the PMO's calendar day) to
  * MAX_YEARS_AHEAD years later; `after` makes today itself too early (a pause must end later).
  */
-export function dateFrom(today: string, opts: { required?: string; after?: boolean } = {}) {
-  const pick = opts.required ?? 'Please pick a date.';
+export function dateFrom(
+  today: string,
+  opts: { required?: string; after?: boolean } = {},
+  tr: Translator = EN,
+) {
+  const pick = opts.required ?? tr.t(inputText, 'pickDate');
   const latest = yearsAhead(today, MAX_YEARS_AHEAD);
   return z
     .string({ error: pick })
     .refine(isCalendarDate, pick)
     .refine(
       (d) => (opts.after ? d > today : d >= today),
-      opts.after
-        ? 'Please pick a date after today.'
-        : 'This date is in the past; please pick today or later.',
+      tr.t(inputText, opts.after ? 'dateAfterToday' : 'dateInPast'),
     )
-    .refine((d) => d <= latest, `Please pick a date within the next ${MAX_YEARS_AHEAD} years.`);
+    .refine((d) => d <= latest, tr.t(inputText, 'dateTooFar', { years: MAX_YEARS_AHEAD }));
 }
 
 /** The same, or nothing: an empty date picker is null. */
-export function optionalDateFrom(today: string, opts: { after?: boolean } = {}) {
-  return z.union([z.null(), z.undefined().transform(() => null), dateFrom(today, opts)]);
+export function optionalDateFrom(today: string, opts: { after?: boolean } = {}, tr: Translator = EN) {
+  return z.union([z.null(), z.undefined().transform(() => null), dateFrom(today, opts, tr)]);
 }
 
 /** A web link: http(s) with a host, at most `max` long. One rule for every link field. */
-export function webLink(max = 500) {
+export function webLink(max = 500, tr: Translator = EN) {
   return z
-    .string({ error: 'Please paste a web link starting with http:// or https://.' })
+    .string({ error: tr.t(inputText, 'webLink') })
     .transform((v) => cleanText(v).trim())
-    .refine((v) => v.length <= max, `Please keep the link under ${max} characters.`)
-    .refine(isWebLink, 'Please paste a web link starting with http:// or https://.');
+    .refine((v) => v.length <= max, tr.t(inputText, 'linkTooLong', { max }))
+    .refine(isWebLink, tr.t(inputText, 'webLink'));
 }
 
 /** An optional link: empty is null. */
-export function optionalWebLink(max = 500) {
-  return optionalText({ max }).refine(
-    (v) => v === null || isWebLink(v),
-    'Please paste a web link starting with http:// or https://.',
-  );
+export function optionalWebLink(max = 500, tr: Translator = EN) {
+  return optionalText({ max }, tr).refine((v) => v === null || isWebLink(v), tr.t(inputText, 'webLink'));
 }
 
 export function isWebLink(value: string): boolean {

@@ -18,6 +18,21 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 }
 
 describe('configuration', () => {
+  it.each([
+    [undefined, 'en'],
+    ['', 'en'],
+    ['fr', 'fr'],
+    [' DE ', 'de'],
+  ])('PMO_LANGUAGE %j → %s', (given, language) => {
+    expect(parseConfig({ ...base, PMO_LANGUAGE: given }).pmo.language).toBe(language);
+  });
+
+  it('refuses a PMO_LANGUAGE the app does not speak, naming the ones it does', () => {
+    expect(problemsOf({ ...base, PMO_LANGUAGE: 'pt' })).toEqual([
+      'PMO_LANGUAGE must be one of en, fr, de, es',
+    ]);
+  });
+
   it('applies the documented defaults', () => {
     const c = parseConfig(base);
     expect(c.port).toBe(3000);
@@ -29,6 +44,7 @@ describe('configuration', () => {
       leadIds: ['U0LEAD1', 'U0LEAD2'],
       command: '/pmo',
       timezone: 'UTC',
+      language: 'en',
     });
     expect(c.slack.appToken).toBeUndefined();
     expect(c.schedule.checkinCron).toBe('*/15 * * * *');

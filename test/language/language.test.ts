@@ -87,11 +87,11 @@ describe('/pmo language', () => {
     // Hans's own language is untouched by Ana's click.
     expect(textOf((await t.slash(HANS, 'language')).body)).toContain('*Deutsch*');
 
-    // A forged value is answered as an out-of-date button, and nothing is stored.
+    // A forged value is answered as an out-of-date button, in Ana's language now, and nothing is stored.
     const forgedBefore = t.fake.responses.length;
     await t.click(ANA, 'language_choose_fr', { message: picker }, { value: 'xx' });
     const [answer] = await newResponses(t, forgedBefore);
-    expect(String(answer?.text)).toContain('out of date');
+    expect(String(answer?.text)).toContain('Ce bouton n’est plus à jour');
     const chosen = await sql<{
       language: string;
     }>`select language from person_languages where slack_user_id = ${ANA}`.execute(t.db);

@@ -150,9 +150,18 @@ describe('forget me', () => {
   });
 
   it('she can come back: opting in again works under her real id', async () => {
+    const back = t.clock.now();
     await t.slash(ALICE, 'status');
     await t.settle();
-    expect(await whereFound(t.db, ALICE)).toEqual([]);
+    // Nothing of before comes back. Answering her in her language takes a fresh copy of her
+    // Slack profile, as for anyone who uses the app; that copy is all there is.
+    expect(await whereFound(t.db, ALICE)).toEqual(['people.slack_user_id']);
+    const profile = await t.db
+      .selectFrom('people')
+      .select(['display_name', 'refreshed_at'])
+      .where('slack_user_id', '=', ALICE)
+      .executeTakeFirstOrThrow();
+    expect(profile.refreshed_at!.getTime()).toBeGreaterThanOrEqual(back.getTime() - 1000);
   });
 });
 

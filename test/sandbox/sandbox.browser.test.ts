@@ -79,11 +79,11 @@ describeInBrowser('the sandbox page in chromium', () => {
     await b.openTab('pmo');
     await b.page.getByTestId('slack-language').selectOption('fr-FR');
     await b.typeCommand('/pmo language');
-    await b.ephemerals.getByText('PMO Concierge vous parle en').waitFor();
+    await b.ephemerals.getByText('PMO Concierge vous parle en').last().waitFor();
     // Back to English: the next answer is English again.
     await b.page.getByTestId('slack-language').selectOption('en-US');
     await b.typeCommand('/pmo language');
-    await b.ephemerals.getByText('PMO Concierge speaks').waitFor();
+    await b.ephemerals.getByText('PMO Concierge speaks').last().waitFor();
   });
 
   it('sends app_home_opened through the signed path when the Home tab is opened', async () => {
@@ -142,8 +142,9 @@ describeInBrowser('the sandbox page in chromium', () => {
     monday.setUTCDate(monday.getUTCDate() + ((8 - monday.getUTCDay()) % 7 || 7));
     sandbox.clock.shift(monday.getTime() - now.getTime());
 
-    // Tom asks the PMO for help.
+    // Tom asks the PMO for help (in English: his Slack is French in the cast).
     await b.selectPerson('Tom Becker');
+    await b.page.getByTestId('slack-language').selectOption('en-US');
     await b.openTab('general');
     await b.typeCommand('/pmo request A stakeholder map for the Atlas roll-out');
     await b.modal.waitFor();

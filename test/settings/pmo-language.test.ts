@@ -60,9 +60,12 @@ describe('the PMO’s language', () => {
     });
   });
 
-  it('a forged value changes nothing', async () => {
+  it('a forged value gets a field error and changes nothing', async () => {
     const body = await saveSettings(t, LEAD, { settings_language: 'xx' });
-    expect(body).toEqual({});
+    expect(body).toEqual({
+      response_action: 'errors',
+      errors: { settings_language: 'Choose one of the languages offered.' },
+    });
     const row = await t.db.selectFrom('pmo_settings').select('language').executeTakeFirstOrThrow();
     expect(row.language).toBe('fr');
   });

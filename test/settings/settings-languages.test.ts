@@ -1,6 +1,6 @@
 import { renderSettingsModal, renderSettingsSummary } from '../../src/features/settings/blocks';
 import { settingsFormSchema } from '../../src/features/settings/form';
-import { LANGUAGES, type Locale, translatorFor } from '../../src/i18n';
+import { LANGUAGE_NAMES, LANGUAGES, type Locale, translatorFor } from '../../src/i18n';
 import type { PmoSettings } from '../../src/settings/settings';
 import { validateSurface } from '../../src/slack/kit/limits';
 import { uncataloguedText } from '../support/i18n';
@@ -52,6 +52,8 @@ const DATA = [
   'FR, DE-BY, US-CA',
   'DE-BY',
   'PMO_LEAD_IDS',
+  // Each language is offered in its own name, whatever the reader's.
+  ...Object.values(LANGUAGE_NAMES),
 ];
 
 describe('the settings views in every language, within Block Kit’s limits, every word from the catalogue', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps';
 import type { Translator } from '../../i18n';
 import { localDate } from '../../lib/calendar';
-import { isCalendarDate, rowId } from '../../lib/input';
+import { dateFrom, rowId } from '../../lib/input';
 import { postedMessage } from '../../outbox/enqueue';
 import { action, type Feature, parseForm, redrawMessage, view } from '../../slack/kit';
 import { renderAwayModal, renderStillAnswered } from './blocks';
@@ -47,11 +47,7 @@ const AWAY_FIELDS = { firstDay: CALENDAR_IDS.awayFirstDay, lastDay: CALENDAR_IDS
 /** The away modal's days, with its field errors in the person's language. */
 function awaySchema(tr: Translator, today: string) {
   const t = tr.of(calendarText);
-  const day = (pick: string) =>
-    z
-      .string({ error: pick })
-      .refine(isCalendarDate, pick)
-      .refine((d) => d >= today, t('dateInPast'));
+  const day = (pick: string) => dateFrom(today, { required: pick }, tr);
   return z.object({ firstDay: day(t('pickFirstDay')), lastDay: day(t('pickLastDay')) });
 }
 

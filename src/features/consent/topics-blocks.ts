@@ -36,7 +36,8 @@ export function renderTopicList(
         {
           accessory: button(t('edit'), `${TOPIC_IDS.editPrefix}${x.id}`, String(x.id), undefined, {
             // Every row's button says "Edit": a screen reader says which topic.
-            accessibility_label: t('editLabel', { name: truncate(x.name, 50) }),
+            // Read aloud as it is, never rendered: Slack markup in a name is dropped, not spoken.
+            accessibility_label: t('editLabel', { name: truncate(x.name.replace(/[<>]/g, ''), 50) }),
           }),
         },
       ),

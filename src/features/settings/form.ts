@@ -113,8 +113,11 @@ export function settingsFormSchema(
         .nullable()
         .catch(null),
       retentionDays: wholeDays('retention', 1, 36500),
-      // Offered as a select of the languages the app speaks: anything else was not sent by Slack.
-      language: z.enum(LANGUAGES).catch(current.language),
+      // A form without the field (opened before it existed) keeps the PMO's language.
+      language: z
+        .enum(LANGUAGES, { error: () => t('errorLanguage') })
+        .nullish()
+        .transform((l) => l ?? current.language),
     })
     .superRefine((v, ctx) => {
       if ((v.digestDay === null) !== (v.digestTime === null))

@@ -39,6 +39,7 @@ export const settingsText = defineCatalogue(
     languageHint:
       'Posts in the PMO channel (triage, the digest) are written in it. Each person is spoken to in their own language.',
     fieldLanguage: 'Language',
+    errorLanguage: 'Choose one of the languages offered.',
     headerPrivacy: 'Privacy',
     retentionLabel: 'Keep closed requests’ text for (days)',
     retentionHint: 'After this, closed requests and feedback lose their free text and who wrote it.',
@@ -132,6 +133,7 @@ export const settingsText = defineCatalogue(
       languageHint:
         'Les messages du canal du PMO (tri, synthèse) sont rédigés dans cette langue. Chaque personne reçoit les autres messages dans la sienne.',
       fieldLanguage: 'Langue',
+      errorLanguage: 'Choisissez l’une des langues proposées.',
       headerPrivacy: 'Confidentialité',
       retentionLabel: 'Conserver le texte des demandes clôturées (jours)',
       retentionHint:
@@ -230,6 +232,7 @@ export const settingsText = defineCatalogue(
       languageHint:
         'Beiträge im PMO-Kanal (Triage, Digest) erscheinen in dieser Sprache. Mit jeder Person spricht die App in deren eigener Sprache.',
       fieldLanguage: 'Sprache',
+      errorLanguage: 'Wählen Sie eine der angebotenen Sprachen.',
       headerPrivacy: 'Datenschutz',
       retentionLabel: 'Text abgeschlossener Anfragen aufbewahren (Tage)',
       retentionHint:
@@ -327,6 +330,7 @@ export const settingsText = defineCatalogue(
       languageHint:
         'Las publicaciones del canal del PMO (clasificación, resumen) se escriben en este idioma. A cada persona se le habla en el suyo.',
       fieldLanguage: 'Idioma',
+      errorLanguage: 'Elija uno de los idiomas ofrecidos.',
       headerPrivacy: 'Privacidad',
       retentionLabel: 'Conservar el texto de solicitudes cerradas (días)',
       retentionHint:
