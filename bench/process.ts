@@ -16,16 +16,17 @@ export interface Child {
 
 /**
  * Starts an entry point as its own process (so its memory is its own) and waits until it prints
- * `ready` (a pattern) or `ready.url` answers 200. A `.js` entry (the compiled app, as the Docker
- * image runs it) runs on plain node; a `.ts` entry under tsx.
+ * `ready` (a pattern) or `ready.url` answers 200. A `.js` or `.cjs` entry runs on plain node with
+ * `nodeFlags` (`npm start`'s, say); a `.ts` entry under tsx.
  */
 export async function startChild(
   entry: string,
   env: Record<string, string>,
   ready: RegExp | { url: string },
+  nodeFlags: string[] = [],
 ): Promise<Child> {
-  const args = entry.endsWith('.js')
-    ? ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', entry]
+  const args = /\.c?js$/.test(entry)
+    ? [...nodeFlags, '--experimental-vm-modules', '--no-warnings=ExperimentalWarning', entry]
     : ['--import', 'tsx', entry];
   // BENCH_NODE_FLAGS="--max-semi-space-size=4 …": V8 or node flags to try on the children.
   if (process.env.BENCH_NODE_FLAGS)

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { parseDockerfile } from '../scripts/dockerfile';
 import { FakeSlack } from '../test/support/fake-slack';
 import type { LoadResult } from './load';
 import { type Child, startChild } from './process';
@@ -56,17 +54,14 @@ async function main(): Promise<void> {
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,
   };
-  // The compiled app, as the Docker image runs it (tsx would add its compiler to the RSS).
-  process.stderr.write('• building dist/…\n');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  // The app as `npm start` runs it: its bundle on plain node, with the start script's flags.
+  const start = npmStart();
   const app = await startChild(
-    'dist/main.js',
+    start.entry,
     {
       ...baseEnv,
       PORT: String(appPort),
       DATABASE_URL: databaseUrl,
-      // The heap bounds the image sets (its final stage's NODE_OPTIONS), as it runs there.
-      ...imageNodeOptions(),
       PMO_CHANNEL_ID: 'CPMO',
       PMO_LEAD_IDS: 'ULEAD1,ULEAD2',
       LOG_LEVEL: 'warn',
@@ -74,6 +69,7 @@ async function main(): Promise<void> {
       // Interactive work only: the bench drives the outbox explicitly where it measures it.
     },
     { url: `http://127.0.0.1:${appPort}/readyz` },
+    start.flags,
   );
   const bare = await startChild(
     'bench/bare-bolt.ts',
@@ -116,10 +112,14 @@ async function main(): Promise<void> {
   printTable(ctx.rows);
 }
 
-function imageNodeOptions(): { NODE_OPTIONS?: string } {
-  const docker = parseDockerfile(fs.readFileSync(path.join(__dirname, '..', 'Dockerfile'), 'utf8'));
-  const options = docker.stages.at(-1)?.env.NODE_OPTIONS;
-  return options ? { NODE_OPTIONS: options } : {};
+/** `npm start`'s command (`node <flags> <entry>`), read from package.json. */
+function npmStart(): { flags: string[]; entry: string } {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const [node, ...args] = String(pkg.scripts.start).split(/\s+/);
+  const entry = args.pop();
+  if (node !== 'node' || !entry)
+    throw new Error(`npm start is not "node <flags> <entry>": ${pkg.scripts.start}`);
+  return { flags: args, entry };
 }
 
 export function describeLoad(r: LoadResult): string {
