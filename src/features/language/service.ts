@@ -10,6 +10,7 @@ import {
 } from '../../i18n';
 import type { People } from '../../ports';
 import { languageText } from './messages';
+import { forgetLanguage, recentLanguage, rememberLanguage } from './recent';
 
 /** Where a person's language comes from: their own choice, or their Slack locale. */
 export type LanguageSource = 'chosen' | 'slack';
@@ -67,13 +68,14 @@ export async function chooseLanguage(
 ): Promise<void> {
   if (language === null) {
     await db.deleteFrom('person_languages').where('slack_user_id', '=', userId).execute();
-    return;
+  } else {
+    await db
+      .insertInto('person_languages')
+      .values({ slack_user_id: userId, language, chosen_at: now })
+      .onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ language, chosen_at: now }))
+      .execute();
   }
-  await db
-    .insertInto('person_languages')
-    .values({ slack_user_id: userId, language, chosen_at: now })
-    .onConflict((oc) => oc.column('slack_user_id').doUpdateSet({ language, chosen_at: now }))
-    .execute();
+  forgetLanguage(db, userId);
 }
 
 /**
@@ -85,14 +87,23 @@ export async function languageOf(
   client: WebClient,
   userId: string,
 ): Promise<PersonLanguage> {
+  const recent = recentLanguage(deps.db, userId);
+  if (recent) return recent;
+  let slackAnswered = true;
   const [chosen, locale] = await Promise.all([
     chosenLanguage(deps.db, userId),
     deps.people.lookup(client, userId).then(
       (p) => p.locale,
-      () => null,
+      () => {
+        slackAnswered = false;
+        return null;
+      },
     ),
   ]);
-  return resolveLanguage(chosen, locale);
+  const language = resolveLanguage(chosen, locale);
+  // A fallback (Slack throttled) is not worth keeping: the next answer asks again.
+  if (slackAnswered || language.source === 'chosen') rememberLanguage(deps.db, userId, language);
+  return language;
 }
 
 /**
@@ -101,4 +112,5 @@ export async function languageOf(
  */
 export async function forgetSlackLocale(db: Database, userId: string): Promise<void> {
   await db.updateTable('people').set({ refreshed_at: null }).where('slack_user_id', '=', userId).execute();
+  forgetLanguage(db, userId);
 }
