@@ -664,3 +664,20 @@ export interface PersonLanguagesTable {
 export interface DB {
   person_languages: PersonLanguagesTable;
 }
+
+/**
+ * The digest's figures as last computed, one row per digest period: what a lead's Home shows.
+ * `figures` is JSON text with its dates tagged (features/digest/figures.ts); `computing_until` is
+ * the lease of the replica recomputing them.
+ */
+export interface DigestFiguresTable {
+  period_key: string;
+  figures: string | null;
+  computed_at: Date | null;
+  computing_until: Date | null;
+}
+
+// Merged into DB above: the digest's figures as last computed.
+export interface DB {
+  digest_figures: DigestFiguresTable;
+}

@@ -3,6 +3,7 @@
 import '../../src/features';
 import { recordDetails, recordRating } from '../../src/features/checkins/service';
 import { optIn, optOut, pause } from '../../src/features/consent/service';
+import { digestFigures } from '../../src/features/digest/figures';
 import type { PeriodFigures, WeekFigures } from '../../src/features/digest/history';
 import { computeDigest, type DigestData, isQuietWeek } from '../../src/features/digest/service';
 import { markDelivered, markSkipped } from '../../src/features/invitations/delivery';
@@ -509,5 +510,19 @@ describe('the digest a week earlier, whose current period is the one the clocks 
     ]);
     expect(earlier.distribution).toEqual([0, 1, 0, 0, 1]);
     expect(earlier.comments).toEqual([]);
+  });
+});
+
+describe('the figures kept for screens that show them often', () => {
+  it('read back exactly as computed: dates, nulls, lists, the library and the targets', async () => {
+    const now = new Date(NOW);
+    const computed = await computeDigest(s.db, now, TZ);
+    const first = await digestFigures(s.db, now, TZ);
+    // Within the interval the second read is the stored row, not a computation.
+    const kept = await digestFigures(s.db, new Date(now.getTime() + 60_000), TZ);
+    expect(first.asOf).toEqual(now);
+    expect(kept.asOf).toEqual(now);
+    expect(kept.data).toEqual(computed);
+    expect(kept.data.period.start).toBeInstanceOf(Date);
   });
 });

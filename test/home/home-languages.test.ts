@@ -205,7 +205,7 @@ function fullestModel(role: HomeModel['role'] = 'lead'): HomeModel {
         cadence: 'weekly',
       })),
     },
-    lead: { digest },
+    lead: { digest, asOf: new Date('2026-11-24T09:58:00Z'), timeZone: 'Europe/London' },
   };
 }
 

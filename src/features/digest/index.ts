@@ -16,6 +16,7 @@ export const digest = defineFeature(() => ({
 // What other features may use.
 export { REALISED_ANSWERS } from './benefits';
 export { benefitsSummary, monthName, periodLabel } from './blocks';
+export { type DigestFigures, digestFigures, FIGURES_MAX_AGE_MS } from './figures';
 export { digestText } from './messages';
 export {
   computeDigest,

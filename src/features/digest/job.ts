@@ -6,6 +6,7 @@ import { OUTBOX_KINDS } from '../../outbox/kinds';
 import { shareFile } from '../../slack/kit/files';
 import { renderDigest } from './blocks';
 import { type ChartData, chartAltText, chartData, renderChartPng } from './chart';
+import { storeDigestFigures } from './figures';
 import { digestText } from './messages';
 import { computeDigest, digestPeriod, isQuietWeek } from './service';
 
@@ -25,6 +26,8 @@ export function digestRunKey(deps: Pick<Deps, 'config'>, now: Date): string {
 export async function runDigestJob(deps: Deps, _client: WebClient, now: Date) {
   const { db, config } = deps;
   const data = await computeDigest(db, now, config.pmo.timezone);
+  // What leads see on Home until the figures are next recomputed: the numbers just posted.
+  await storeDigestFigures(db, data, now);
   // Posted in the PMO channel: in the PMO's language, the chart and its alt text too.
   const tr = translatorFor(deps.languages.pmo());
   const rendered = renderDigest(data, now, { quiet: isQuietWeek(data) }, tr);

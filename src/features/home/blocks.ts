@@ -16,7 +16,7 @@ import {
 import { hasTargetNews, renderAwayHomeBlocks, renderTargetFields } from '../calendar';
 import { renderCheckinAsk } from '../checkins';
 import { COACHING_IDS } from '../coaching';
-import { benefitsSummary, periodLabel } from '../digest';
+import { benefitsSummary, FIGURES_MAX_AGE_MS, periodLabel } from '../digest';
 import { renderLibraryLeadBlocks, renderLibraryPicks } from '../library';
 import {
   claimButton,
@@ -240,8 +240,9 @@ function memberBlocks(tr: Translator, m: HomeModel): Block[] {
 }
 
 function leadBlocks(tr: Translator, m: HomeModel): Block[] {
-  const d = m.lead?.digest;
-  if (!d) return [];
+  const lead = m.lead;
+  if (!lead) return [];
+  const d = lead.digest;
   const t = tr.of(homeText);
   const c = d.current;
   const optedIn = d.optedInByTopic.map((x) => `${safe(x.topic, 80)}: ${tr.number(x.people)}`).join(' · ');
@@ -249,6 +250,13 @@ function leadBlocks(tr: Translator, m: HomeModel): Block[] {
   return [
     divider(),
     header(t('periodHeader', { period: periodLabel(d.period.firstDay, d.period.lastDay, tr) })),
+    // Last computed, not live: the lead is told how old the figures are.
+    context(
+      t('figuresAsOf', {
+        time: slackDate(lead.asOf, tr.locale, lead.timeZone, 'time'),
+        minutes: FIGURES_MAX_AGE_MS / 60_000,
+      }),
+    ),
     fields([
       [t('fieldRequests'), tr.number(c.newRequests)],
       [t('fieldDelivered'), tr.number(c.delivered)],

@@ -8,30 +8,50 @@ import { homeViewers, loadHome, recordHomePublished } from './service';
  * Publishing the Home tab. `views.publish` is Tier 4 (about 100 a minute), so:
  * - only people who have opened Home at least once are published to (home_views), never a
  *   whole fan-out audience;
- * - several refreshes of one person asked for in the same turn (the actor is also the
- *   requester, a listener refreshes twice…) become one publish, and a refresh asked for while
- *   one is running runs once more after it, so the last state always wins.
+ * - one person's refreshes coalesce: at most one publish in flight and one queued, and every
+ *   refresh asked for meanwhile joins the queued one, which reads the state when it starts, so
+ *   the last state always wins and nothing is lost;
+ * - a person's publishes start at least PUBLISH_GAP_MS apart: a burst of clicks (a lead claiming
+ *   fifty requests) publishes their Home a few times a second, however fast one publish is.
  * A failed publish is logged, not thrown: the change itself is stored, and the next refresh
  * (or the next time the tab is opened) shows it.
  */
 
-interface Pending {
-  started: boolean;
+/** Short enough that the result of a click shows at once; long enough to cap a burst. */
+export const PUBLISH_GAP_MS = 500;
+
+interface Queued {
   notice?: string;
   promise: Promise<void>;
 }
 
-// Per app instance (deps), not per process: two test apps in one process never share it.
-const pendingByApp = new WeakMap<Deps, Map<string, Pending>>();
-
-function pendingOf(deps: Deps): Map<string, Pending> {
-  let map = pendingByApp.get(deps);
-  if (!map) {
-    map = new Map();
-    pendingByApp.set(deps, map);
-  }
-  return map;
+interface Person {
+  running?: Promise<void>;
+  queued?: Queued;
+  /** performance.now() when the last publish started. */
+  lastStartedAt: number;
 }
+
+// Per app instance (deps), not per process: two test apps in one process never share it.
+const peopleByApp = new WeakMap<Deps, Map<string, Person>>();
+
+function personOf(deps: Deps, userId: string): { people: Map<string, Person>; person: Person } {
+  let people = peopleByApp.get(deps);
+  if (!people) {
+    people = new Map();
+    peopleByApp.set(deps, people);
+  }
+  let person = people.get(userId);
+  if (!person) {
+    person = { lastStartedAt: Number.NEGATIVE_INFINITY };
+    people.set(userId, person);
+  }
+  return { people, person };
+}
+
+// Not unref'd: a caller awaiting the publish (a job run from the command line) must see it done.
+const pause = (ms: number) =>
+  new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 async function publishNow(deps: Deps, client: WebClient, userId: string, notice?: string): Promise<void> {
   if ((await homeViewers(deps.db, [userId])).size === 0) return;
@@ -47,27 +67,33 @@ export function refreshHome(
   userId: string,
   opts: { notice?: string } = {},
 ): Promise<void> {
-  const pending = pendingOf(deps);
-  const existing = pending.get(userId);
-  if (existing && !existing.started) {
-    if (opts.notice) existing.notice = opts.notice;
-    return existing.promise;
+  const { people, person } = personOf(deps, userId);
+  if (person.queued) {
+    if (opts.notice) person.queued.notice = opts.notice;
+    return person.queued.promise;
   }
-  const entry: Pending = { started: false, notice: opts.notice, promise: Promise.resolve() };
+  const entry: Queued = { notice: opts.notice, promise: Promise.resolve() };
+  const previous = person.running;
   entry.promise = (async () => {
-    if (existing) await existing.promise;
-    // Let the rest of this turn ask for the same person before publishing once.
-    await new Promise((resolve) => setImmediate(resolve));
-    entry.started = true;
+    if (previous) await previous;
+    // At least one turn, so the rest of this turn asks for the same person before it starts.
+    await pause(person.lastStartedAt + PUBLISH_GAP_MS - performance.now());
+    person.queued = undefined;
+    person.running = entry.promise;
+    person.lastStartedAt = performance.now();
     try {
       await publishNow(deps, client, userId, entry.notice);
     } catch (err) {
       deps.logger.warn({ err, userId }, 'could not publish the Home tab');
     } finally {
-      if (pending.get(userId) === entry) pending.delete(userId);
+      if (person.running === entry.promise) person.running = undefined;
+      // Forgotten once idle past the gap: the map holds only people refreshed just now.
+      setTimeout(() => {
+        if (!person.running && !person.queued && people.get(userId) === person) people.delete(userId);
+      }, PUBLISH_GAP_MS).unref();
     }
   })();
-  pending.set(userId, entry);
+  person.queued = entry;
   return entry.promise;
 }
 

@@ -9,8 +9,8 @@ import { loadSubject } from '../checkins';
 import type { EngagementView } from '../coaching';
 import { loadEngagementView, openEngagementOf } from '../coaching';
 import { type ConsentState, getConsentState } from '../consent';
-import { computeDigest, type DigestData } from '../digest';
-import { type LibraryPick, libraryPicksFor } from '../library';
+import { type DigestData, digestFigures } from '../digest';
+import { computeLibraryFigures, type LibraryPick, libraryPicksFor } from '../library';
 import { listMyRequests, OPEN_STATUSES, type RequestWithService } from '../requests';
 import { type Role, roleOf } from '../team';
 
@@ -52,6 +52,9 @@ export interface HomeModel {
   };
   lead?: {
     digest: DigestData;
+    /** When `digest` was computed (it is the last computed figures, not recomputed per publish). */
+    asOf: Date;
+    timeZone: string;
     /** The settings that apply now, and PMO_LEAD_IDS (its leads are always leads). */
     settings?: { current: PmoSettings; envLeads: string[] };
   };
@@ -213,12 +216,27 @@ export async function loadHome(deps: Deps, userId: string): Promise<HomeModel> {
     ]);
     model.member = { queue, mine, overdue: late, coachees };
   }
-  // The digest's own numbers for the same period the weekly digest reports (the library's too).
-  if (role === 'lead')
+  // The digest's own numbers for the same period the weekly digest reports, as last computed: a
+  // lead's Home is published after each of their clicks, the digest costs more than the rest of
+  // Home together, and its period figures only move at midnight. The library's part is read live
+  // (one statement): its drafts are a lead's to-do list, which must drop a draft they just published.
+  if (role === 'lead') {
+    const figures = await digestFigures(db, now, config.pmo.timezone);
+    const { previousStart, start, end } = figures.data.period;
+    const library = await computeLibraryFigures(db, {
+      previousStart,
+      start,
+      end,
+      today,
+      timeZone: config.pmo.timezone,
+    });
     model.lead = {
-      digest: await computeDigest(db, now, config.pmo.timezone),
+      digest: { ...figures.data, library },
+      asOf: figures.asOf,
+      timeZone: config.pmo.timezone,
       settings: { current: deps.settings.settings, envLeads: deps.settings.env.leadIds },
     };
+  }
   return model;
 }
 
