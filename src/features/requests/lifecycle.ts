@@ -47,7 +47,11 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
   const now = clock.now();
   // Each DM is written in its recipient's language, looked up before the transaction (which
   // must not wait on anything else): the requester, the owner, and whoever else is named.
-  const before = await getRequest(db, input.requestId);
+  const before = await db
+    .selectFrom('requests')
+    .select(['requester_id', 'owner_id'])
+    .where('id', '=', input.requestId)
+    .executeTakeFirst();
   const trOf = await translatorsOf(deps, undefined, [
     before?.requester_id,
     before?.owner_id,
@@ -55,8 +59,9 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
   ]);
   const result = await db.transaction().execute(async (trx) => {
     // One statement locks the row while it still has an allowed status, reads that status (the
-    // event's "from"), updates it and returns it with its service's name: no second click can
-    // slip in between, and a click costs one round trip to the database instead of three.
+    // event's "from"), updates it, records the status event and returns the row with its
+    // service's name and the event's id: no second click can slip in between, and a click costs
+    // one round trip to the database instead of four.
     const g = input.guard ?? {};
     const updated = await trx
       .with('old', (q) => {
@@ -81,36 +86,48 @@ export async function transition(deps: Deps, input: TransitionInput): Promise<Tr
         if (g.deliveredSince) sel = sel.where('delivered_at', '>=', g.deliveredSince);
         return sel.forUpdate();
       })
-      .updateTable('requests')
-      .from(['old', 'services'])
-      .set((eb) => ({
-        ...input.set,
-        status: input.to,
-        updated_at: now,
-        // Any step the PMO takes on a waiting request (claim, assign, decline) answers it.
-        ...(input.from.includes('new') && input.to !== 'cancelled'
-          ? { first_response_at: eb.fn.coalesce('requests.first_response_at', eb.val(now)) }
-          : {}),
-      }))
-      .whereRef('requests.id', '=', 'old.id')
-      .whereRef('services.id', '=', 'requests.service_id')
-      .returningAll('requests')
-      .returning(['old.status as previous_status', 'services.name as service_name'])
+      .with('changed', (q) =>
+        q
+          .updateTable('requests')
+          .from(['old', 'services'])
+          .set((eb) => ({
+            ...input.set,
+            status: input.to,
+            updated_at: now,
+            // Any step the PMO takes on a waiting request (claim, assign, decline) answers it.
+            ...(input.from.includes('new') && input.to !== 'cancelled'
+              ? { first_response_at: eb.fn.coalesce('requests.first_response_at', eb.val(now)) }
+              : {}),
+          }))
+          .whereRef('requests.id', '=', 'old.id')
+          .whereRef('services.id', '=', 'requests.service_id')
+          .returningAll('requests')
+          .returning(['old.status as previous_status', 'services.name as service_name']),
+      )
+      .with('event', (q) =>
+        q
+          .insertInto('request_events')
+          .columns(['request_id', 'actor_id', 'from_status', 'to_status', 'note', 'created_at'])
+          .expression((eb) =>
+            eb.selectFrom('changed').select([
+              'changed.id',
+              eb.val(input.actor).as('actor_id'),
+              'changed.previous_status',
+              eb.val(input.to).as('to_status'),
+              eb.val(input.note ?? null).as('note'),
+              // The change's own time, typed by its column (a bare parameter would be text).
+              'changed.updated_at',
+            ]),
+          )
+          .returning('id'),
+      )
+      .selectFrom(['changed', 'event'])
+      .selectAll('changed')
+      .select('event.id as event_id')
       .executeTakeFirst();
     if (!updated) return undefined;
-    const { previous_status: before, service_name, ...row } = updated;
-    const event = await trx
-      .insertInto('request_events')
-      .values({
-        request_id: row.id,
-        actor_id: input.actor,
-        from_status: before,
-        to_status: input.to,
-        note: input.note ?? null,
-        created_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { previous_status: before, service_name, event_id, ...row } = updated;
+    const event = { id: event_id };
     const r: RequestWithService = { ...row, service_name };
     const messages: OutgoingMessage[] = [];
     if (input.actor !== r.requester_id && tellsRequester(input.to, before)) {
@@ -156,6 +173,10 @@ const memberDm = (to: string, key: string, payload: OutgoingMessage['payload'], 
   recipientId: to,
 });
 
+/** Who acts: a click or a form hands down the actor its route resolved; other callers name a person. */
+type Who = string | Actor;
+const idOf = (who: Who) => (typeof who === 'string' ? who : who.id);
+
 type StepInput = Omit<TransitionInput, 'requestId' | 'actor' | 'from' | 'to' | 'guard'> & {
   ownerNot?: string;
 };
@@ -168,12 +189,11 @@ async function step(
   deps: Deps,
   action: RequestAction,
   requestId: number,
-  who: string | Actor,
+  who: Who,
   input: StepInput = {},
 ): Promise<TransitionResult> {
   const rule = RULES[action];
   if (!rule.to) throw new Error(`${action} is not a change of status`);
-  // A click hands down the actor its route already resolved; other callers name a person.
   const actor = typeof who === 'string' ? await deps.roles.actor(who) : who;
   const actorId = actor.id;
   if (rule.who !== 'requester' && !actor.member)
@@ -189,20 +209,21 @@ async function step(
   });
 }
 
-export const claimRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
+export const claimRequest = (deps: Deps, requestId: number, actor: Who) =>
   step(deps, 'claim', requestId, actor, {
-    set: { owner_id: typeof actor === 'string' ? actor : actor.id, claimed_at: deps.clock.now() },
+    set: { owner_id: idOf(actor), claimed_at: deps.clock.now() },
   });
 
 export async function assignRequest(
   deps: Deps,
   requestId: number,
-  actor: string,
+  who: Who,
   assignee: string,
 ): Promise<TransitionResult | { ok: false; notMember: true }> {
   if (!slackUserId.safeParse(assignee).success || !(await deps.roles.isMember(assignee)))
     return { ok: false, notMember: true };
-  return step(deps, 'assign', requestId, actor, {
+  const actor = idOf(who);
+  return step(deps, 'assign', requestId, who, {
     note: `assigned to ${assignee}`,
     audit: { action: AUDIT_ACTIONS.requestAssign, target: assignee },
     set: { owner_id: assignee, claimed_at: deps.clock.now() },
@@ -222,16 +243,16 @@ export async function assignRequest(
   });
 }
 
-export const unclaimRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
+export const unclaimRequest = (deps: Deps, requestId: number, actor: Who) =>
   step(deps, 'unclaim', requestId, actor, { set: { owner_id: null, claimed_at: null } });
 
-export const startRequest = (deps: Deps, requestId: number, actor: string | Actor) =>
+export const startRequest = (deps: Deps, requestId: number, actor: Who) =>
   step(deps, 'start', requestId, actor, { set: { started_at: deps.clock.now() } });
 
 export const deliverRequest = (
   deps: Deps,
   requestId: number,
-  actor: string,
+  actor: Who,
   input: { note: string; links: string[] },
 ) => {
   const delivered = deliveredSchema.parse(input);
@@ -245,7 +266,7 @@ export const deliverRequest = (
   });
 };
 
-export const declineRequest = (deps: Deps, requestId: number, actor: string, input: string) => {
+export const declineRequest = (deps: Deps, requestId: number, actor: Who, input: string) => {
   const { reason } = declineFormSchema.parse({ reason: input });
   return step(deps, 'decline', requestId, actor, {
     note: reason,

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Database } from '../../db/client';
 import type { RequestRow } from '../../db/schema';
-import type { Deps } from '../../deps';
+import type { Actor, Deps } from '../../deps';
 import { localDate } from '../../lib/calendar';
 import { enqueueMessages } from '../../outbox/enqueue';
 import { OUTBOX_KINDS } from '../../outbox/kinds';
@@ -183,7 +183,7 @@ export async function submitRequest(
         .select('id')
         .where('submission_key', '=', input.submissionKey)
         .executeTakeFirstOrThrow();
-      return { id: existing.id, created: false };
+      return { id: existing.id, request: undefined };
     }
     await trx
       .insertInto('request_events')
@@ -232,10 +232,14 @@ export async function submitRequest(
           ]
         : []),
     ]);
-    return { id: row.id, created: true };
+    return { id: row.id, request: r };
   });
-  if (result.created) deps.outbox.kick();
-  return { request: (await getRequest(db, result.id))!, created: result.created };
+  if (result.request) {
+    deps.outbox.kick();
+    // The row it just inserted, as written: no need to read it again.
+    return { request: result.request, created: true };
+  }
+  return { request: (await getRequest(db, result.id))!, created: false };
 }
 
 /**
@@ -312,7 +316,7 @@ export async function editRequest(
       .where('status', 'in', RULES.edit.from)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) return false;
+    if (!updated) return undefined;
     const r = (await getRequestIn(trx, input.requestId))!;
     if (r.owner_id && r.owner_id !== input.actor) {
       await enqueueMessages(trx, [
@@ -326,11 +330,11 @@ export async function editRequest(
         },
       ]);
     }
-    return true;
+    return r;
   });
   if (!done) return { ok: false, current: await getRequest(db, input.requestId) };
   deps.outbox.kick();
-  return { ok: true, request: (await getRequest(db, input.requestId))! };
+  return { ok: true, request: done };
 }
 
 export type AskResult = { ok: true; questionId: number } | { ok: false; current?: RequestRow };
@@ -338,12 +342,19 @@ export type AskResult = { ok: true; questionId: number } | { ok: false; current?
 /** A member asks the requester a question: by DM, and noted under the triage post. */
 export async function askQuestion(
   deps: Deps,
-  input: { requestId: number; askedBy: string; question: string; submissionKey: string },
+  input: {
+    requestId: number;
+    askedBy: string;
+    question: string;
+    submissionKey: string;
+    /** The asker as the form's route resolved them, when it did. */
+    actor?: Actor;
+  },
 ): Promise<AskResult> {
   const { db, clock } = deps;
   const { question } = askFormSchema.parse({ question: input.question });
   const r = await getRequest(db, input.requestId);
-  if (!r || !decide('ask', r, await deps.roles.actor(input.askedBy), clock.now()).ok)
+  if (!r || !decide('ask', r, input.actor ?? (await deps.roles.actor(input.askedBy)), clock.now()).ok)
     return { ok: false, current: r };
   const tr = await translatorOf(deps, undefined, r.requester_id);
   const result = await db.transaction().execute(async (trx) => {

@@ -28,19 +28,21 @@ export async function syncTriagePost(
     for (let attempt = 0; attempt < 3 && r; attempt++) {
       if (!r.triage_channel || !r.triage_ts) return;
       const post = await renderTriageFor(deps, client, r);
-      const json = JSON.stringify(post.blocks);
-      if (json !== last) {
+      // Compared only when there is something to compare with (what the post shows, or the last
+      // drawing): a change's first drawing is sent as it is.
+      const json = last === undefined ? undefined : JSON.stringify(post.blocks);
+      if (json === undefined || json !== last) {
         await client.chat.update({
           channel: r.triage_channel,
           ts: r.triage_ts,
           text: post.text,
           blocks: post.blocks,
         });
-        last = json;
       }
       // Drawn again only if the row moved while this update was on its way.
       const now = await getRequest(deps.db, requestId);
       if (!now || JSON.stringify(now) === JSON.stringify(r)) return;
+      last = json ?? JSON.stringify(post.blocks);
       r = now;
     }
   } catch (err) {

@@ -86,13 +86,15 @@ export function answerFailures(deps: Deps): Middleware<AnyMiddlewareArgs> {
       const text = translatorFor(language).t(commandsText, key);
       const ack = (args as { ack?: (r?: unknown) => Promise<void> }).ack;
       const respond = (args as { respond?: (r: unknown) => Promise<unknown> }).respond;
-      if (ack && body.type === 'view_submission') {
-        const block = firstInputBlock(body.view);
-        if (block && (await tryAck(ack, { response_action: 'errors', errors: { [block]: text } }))) return;
-      } else if (ack && body.command) {
-        if (await tryAck(ack, { response_type: 'ephemeral', text })) return;
-      }
-      if (ack) await tryAck(ack);
+      // One try at answering in the ack: a refused ack means the listener acked already (Bolt
+      // throws, which costs a stack trace each time), so the answer goes by response_url.
+      const block = body.type === 'view_submission' ? firstInputBlock(body.view) : undefined;
+      const inAck = block
+        ? { response_action: 'errors', errors: { [block]: text } }
+        : body.command
+          ? { response_type: 'ephemeral', text }
+          : undefined;
+      if (ack && (await tryAck(ack, inAck)) && inAck) return;
       await respond?.({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
     }
   };

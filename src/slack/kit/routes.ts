@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../../deps';
 import { type Translator, translatorFor } from '../../i18n';
-import { type Audience, actorAllows, audienceAllows } from './audience';
+import { type Audience, actorAllows } from './audience';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
 import { kitText } from './kit-text';
 import type { EventRoute, FunctionRoute, ShortcutRoute } from './listeners';
@@ -28,6 +28,8 @@ export interface Click<V> {
   userId: string;
   /** Who clicked, as roles see them: resolved once per click (the audience check uses it too). */
   actor(): Promise<Actor>;
+  /** The clicker's translator: looked up once per click (the kit's own answers use it too). */
+  tr(): Promise<Translator>;
   actionId: string;
   value: V;
   triggerId: string;
@@ -66,6 +68,10 @@ export interface Submission<M, F> {
   metadata: M;
   values: F;
   body: ViewSubmitAction;
+  /** Who submitted, as roles see them: resolved once per submission (the audience check uses it too). */
+  actor(): Promise<Actor>;
+  /** The submitter's translator, looked up once per submission. */
+  tr(): Promise<Translator>;
   /** Work after the ack (Slack wants the answer within 3 s): refreshes, updates. */
   later(work: () => Promise<unknown>): void;
 }
@@ -73,6 +79,8 @@ export interface Submission<M, F> {
 export interface FormContext {
   deps: Deps;
   userId: string;
+  /** The submitter's translator (the one the submission gets), for field errors in their language. */
+  tr(): Promise<Translator>;
 }
 
 export interface ViewRoute<M = unknown, F = unknown> {
@@ -271,6 +279,7 @@ async function runAction(
     client,
     userId,
     actor,
+    tr,
     actionId,
     value: value.data,
     triggerId: body.trigger_id,
@@ -295,6 +304,7 @@ async function runView(
   ack: ViewAck,
 ): Promise<void> {
   const userId = body.user.id;
+  const actor = actorOnce(deps, userId);
   const tr = translatorOnce(deps, client, userId);
   const errorOnForm = async (text: string) => {
     const block = firstInputBlock(body.view);
@@ -313,11 +323,11 @@ async function runView(
       return errorOnForm((await tr()).t(kitText, 'staleForm'));
     }
   }
-  if (!(await audienceAllows(deps.roles, route.audience, userId)))
-    return errorOnForm(refusalOf(await tr(), route));
+  const gated = route.audience && route.audience !== 'everyone';
+  if (gated && !actorAllows(await actor(), route.audience)) return errorOnForm(refusalOf(await tr(), route));
   let values: unknown;
   if (route.schema && route.fields) {
-    const form = parseForm(body.view, route.fields, await route.schema({ deps, userId }));
+    const form = parseForm(body.view, route.fields, await route.schema({ deps, userId, tr }));
     if (!form.ok) return ack({ response_action: 'errors', errors: form.errors });
     values = form.values;
   }
@@ -330,6 +340,8 @@ async function runView(
     metadata,
     values,
     body,
+    actor,
+    tr,
     later: (work) => later.push(work),
   });
   if (!answer) await ack();

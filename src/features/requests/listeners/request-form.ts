@@ -6,7 +6,6 @@ import { isHelpBlock, renderEstimateBlock, renderHelpBlocks } from '../blocks/mo
 import { describeEstimate, waitEstimate } from '../estimate';
 import { requestFormSchema } from '../form';
 import { REQUEST_IDS } from '../ids';
-import { translatorOf } from '../language';
 import { formOriginOf } from '../origin';
 import { submitRequest } from '../service';
 import { workspaceOfInteraction } from '../workspace';
@@ -29,13 +28,13 @@ export const requestForm = view({
     link: REQUEST_IDS.link,
     threadReply: REQUEST_IDS.threadReply,
   },
-  // Field errors in the person's language (no Slack client here: their cached profile).
-  schema: async ({ deps, userId }) =>
+  // Field errors in the person's language.
+  schema: async ({ deps, tr }) =>
     requestFormSchema(
       today(deps),
       (await listServices(deps.db)).map((s) => s.id),
       {},
-      await translatorOf(deps, undefined, userId),
+      await tr(),
     ).extend({
       // Only on a form opened from a message; absent elsewhere.
       threadReply: z.unknown().transform((v) => Array.isArray(v) && v.includes('reply')),
@@ -71,7 +70,7 @@ export const serviceChosen = action({
     const [estimate, help, tr] = await Promise.all([
       waitEstimate(deps.db, click.value, deps.clock.now(), today(deps)),
       deps.library.helpNow(click.value),
-      translatorOf(deps, click.client, click.userId),
+      click.tr(),
     ]);
     const text = describeEstimate(estimate, tr);
     await redrawModalBlocks(deps, click.client, form, (b) => {

@@ -7,7 +7,6 @@ import { renderEditModal, renderReplyModal } from '../blocks/modals';
 import { renderMyRequests } from '../blocks/status-list';
 import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS, STATUS_IDS } from '../ids';
-import { translatorOf } from '../language';
 import { cancelRequest, closeRequest, REOPEN_WINDOW_DAYS, reopenRequest } from '../lifecycle';
 import { requestsText } from '../messages';
 import { getQuestion, getRequest, listMyRequests } from '../service';
@@ -61,7 +60,7 @@ const stepRoutes = requesterSteps.flatMap((step) =>
       value: rowId,
       run: async (click) => {
         const { deps, userId } = click;
-        const tr = await translatorOf(deps, click.client, userId);
+        const tr = await click.tr();
         const result = await step.run(deps, click.value, userId);
         const t = tr.of(requestsText);
         if (!result.ok) {
@@ -99,10 +98,7 @@ const editRoutes = [REQUEST_IDS.edit, STATUS_IDS.edit].map((id) =>
     id,
     value: rowId,
     run: async (click) => {
-      const [r, tr] = await Promise.all([
-        getRequest(click.deps.db, click.value),
-        translatorOf(click.deps, click.client, click.userId),
-      ]);
+      const [r, tr] = await Promise.all([getRequest(click.deps.db, click.value), click.tr()]);
       if (!r || r.requester_id !== click.userId) return click.tell(tr.t(requestsText, 'notYours'));
       if (!OPEN_STATUSES.includes(r.status)) return click.tell(refusalText(tr, r, click.userId));
       await click.client.views.open({ trigger_id: click.triggerId, view: renderEditModal(tr, r) });
@@ -114,7 +110,7 @@ const replyRoute = action({
   id: REQUEST_IDS.reply,
   value: rowId,
   run: async (click) => {
-    const tr = await translatorOf(click.deps, click.client, click.userId);
+    const tr = await click.tr();
     const q = await getQuestion(click.deps.db, click.value);
     const r = q ? await getRequest(click.deps.db, q.request_id) : undefined;
     if (!q || !r || r.requester_id !== click.userId) return click.tell(tr.t(requestsText, 'notYours'));

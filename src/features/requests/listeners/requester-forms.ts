@@ -5,7 +5,6 @@ import { refusalText } from '../blocks/messages';
 import { answerFormSchemaIn, editFormSchema } from '../form';
 import { refreshRequestHomes } from '../homes';
 import { REQUEST_IDS } from '../ids';
-import { translatorOf } from '../language';
 import { requestsText } from '../messages';
 import { answerQuestion, editRequest } from '../service';
 import { refreshTriagePost } from '../triage-post';
@@ -18,8 +17,7 @@ const editForm = view({
   metadata: requestMeta,
   fields: { need: REQUEST_IDS.need, value: REQUEST_IDS.value, neededBy: REQUEST_IDS.neededBy },
   // Field errors in the person's language (no Slack client here: their cached profile).
-  schema: async ({ deps, userId }) =>
-    editFormSchema(today(deps), await translatorOf(deps, undefined, userId)),
+  schema: async ({ deps, tr }) => editFormSchema(today(deps), await tr()),
   submit: async (s) => {
     const { requestId } = s.metadata;
     const result = await editRequest(s.deps, {
@@ -30,7 +28,7 @@ const editForm = view({
     });
     if (!result.ok) {
       // Nothing about a request is told to someone who did not send it.
-      const tr = await translatorOf(s.deps, s.client, s.userId);
+      const tr = await s.tr();
       const mine = result.current?.requester_id === s.userId;
       return {
         errors: {
@@ -52,7 +50,7 @@ const replyForm = view({
   callbackId: REQUEST_IDS.replyModal,
   metadata: z.object({ questionId: rowId }),
   fields: { answer: REQUEST_IDS.answer },
-  schema: async ({ deps, userId }) => answerFormSchemaIn(await translatorOf(deps, undefined, userId)),
+  schema: async ({ tr }) => answerFormSchemaIn(await tr()),
   submit: async (s) => {
     const result = await answerQuestion(s.deps, {
       questionId: s.metadata.questionId,
@@ -60,7 +58,7 @@ const replyForm = view({
       answer: s.values.answer,
     });
     if (!result.ok && result.reason !== 'answered') {
-      const tr = await translatorOf(s.deps, s.client, s.userId);
+      const tr = await s.tr();
       return { errors: { [REQUEST_IDS.answer]: tr.t(requestsText, 'notYours') } };
     }
     // Answered already (a double submit): the first answer stands; just close.

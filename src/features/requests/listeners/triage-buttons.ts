@@ -8,7 +8,6 @@ import { refusalText } from '../blocks/messages';
 import { renderAskModal, renderAssignModal, renderDeclineModal, renderDeliverModal } from '../blocks/modals';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
-import { translatorOf } from '../language';
 import { offerLibraryToClaimer } from '../library-for-claimer';
 import { claimRequest, startRequest, type TransitionResult, unclaimRequest } from '../lifecycle';
 import { requestsText } from '../messages';
@@ -33,10 +32,10 @@ const directSteps: [string, RequestAction, Step, 'claimedDone' | 'startedDone' |
 /** After a change: the triage post in place, then the Home tabs of those concerned. */
 async function afterChange(click: Click<number>, request: RequestWithService, done: string): Promise<void> {
   const { deps, client } = click;
-  await refreshTriagePost(deps, client, request);
-  // On Home the note rides on the Home refresh; elsewhere it is a private reply.
+  // On Home the note rides on the Home refresh; elsewhere it is a private reply, sent while the
+  // post is redrawn (neither waits on the other).
   const onHome = click.place.kind === 'home';
-  if (!onHome) await click.tell(done);
+  await Promise.all([refreshTriagePost(deps, client, request), onHome ? undefined : click.tell(done)]);
   await refreshRequestHomes(deps, client, request, { id: click.userId, notice: onHome ? done : undefined });
 }
 
@@ -47,9 +46,12 @@ const stepRoutes = directSteps.map(([actionId, name, step, done]) =>
     refusal: NOT_A_MEMBER,
     value: rowId,
     run: async (click) => {
+      // The clicker's language is looked up while the step runs (the lookup never fails: the
+      // kit falls back on the PMO's language).
+      const language = click.tr();
       const actor = await click.actor();
-      const tr = await translatorOf(click.deps, click.client, click.userId);
       const result = await step(click.deps, click.value, actor);
+      const tr = await language;
       if (!result.ok) {
         await click.tell(refusalText(tr, result.current, click.userId));
         // A click refused because the state moved means the post may be stale (say an earlier
@@ -86,11 +88,7 @@ const modalRoutes = triageModals.map(([actionId, render, step]) =>
     value: rowId,
     run: async (click) => {
       const { deps } = click;
-      const [r, actor, tr] = await Promise.all([
-        getRequest(deps.db, click.value),
-        click.actor(),
-        translatorOf(deps, click.client, click.userId),
-      ]);
+      const [r, actor, tr] = await Promise.all([getRequest(deps.db, click.value), click.actor(), click.tr()]);
       if (!r || !decide(step, r, actor, deps.clock.now()).ok)
         return click.tell(refusalText(tr, r, click.userId));
       await click.client.views.open({

@@ -7,7 +7,6 @@ import { offerToSave } from '../delivered-work';
 import { askFormSchemaIn, assignFormSchemaIn, declineFormSchemaIn, deliverFormSchemaIn } from '../form';
 import { refreshRequestHomes } from '../homes';
 import { TRIAGE_IDS } from '../ids';
-import { translatorOf } from '../language';
 import { assignRequest, declineRequest, deliverRequest, type TransitionResult } from '../lifecycle';
 import { requestsText } from '../messages';
 import { askQuestion } from '../service';
@@ -37,9 +36,9 @@ function stepForm<F>(
     audience: 'members',
     metadata: requestMeta,
     fields,
-    schema: async ({ deps, userId }) => schema(await translatorOf(deps, undefined, userId)),
+    schema: async ({ tr }) => schema(await tr()),
     submit: async (s) => {
-      const tr = await translatorOf(s.deps, s.client, s.userId);
+      const tr = await s.tr();
       const result = await step(s);
       if ('notMember' in result) return { errors: { [errorBlock]: tr.t(requestsText, 'assignNotMember') } };
       if (!result.ok) return { errors: { [errorBlock]: refusalText(tr, result.current, s.userId) } };
@@ -58,7 +57,7 @@ const assignForm = stepForm(
   { assignee: TRIAGE_IDS.assignee },
   assignFormSchemaIn,
   TRIAGE_IDS.assignee,
-  (s) => assignRequest(s.deps, s.metadata.requestId, s.userId, s.values.assignee),
+  async (s) => assignRequest(s.deps, s.metadata.requestId, await s.actor(), s.values.assignee),
 );
 
 const deliverForm = stepForm(
@@ -66,7 +65,7 @@ const deliverForm = stepForm(
   { note: TRIAGE_IDS.delivered, links: TRIAGE_IDS.links },
   deliverFormSchemaIn,
   TRIAGE_IDS.delivered,
-  (s) => deliverRequest(s.deps, s.metadata.requestId, s.userId, s.values),
+  async (s) => deliverRequest(s.deps, s.metadata.requestId, await s.actor(), s.values),
   (s, request) => offerToSave(s.deps, s.client, request, s.userId),
 );
 
@@ -75,7 +74,7 @@ const declineForm = stepForm(
   { reason: TRIAGE_IDS.reason },
   declineFormSchemaIn,
   TRIAGE_IDS.reason,
-  (s) => declineRequest(s.deps, s.metadata.requestId, s.userId, s.values.reason),
+  async (s) => declineRequest(s.deps, s.metadata.requestId, await s.actor(), s.values.reason),
 );
 
 const askForm = view({
@@ -83,16 +82,17 @@ const askForm = view({
   audience: 'members',
   metadata: requestMeta,
   fields: { question: TRIAGE_IDS.question },
-  schema: async ({ deps, userId }) => askFormSchemaIn(await translatorOf(deps, undefined, userId)),
+  schema: async ({ tr }) => askFormSchemaIn(await tr()),
   submit: async (s) => {
     const result = await askQuestion(s.deps, {
       requestId: s.metadata.requestId,
       askedBy: s.userId,
+      actor: await s.actor(),
       question: s.values.question,
       submissionKey: s.viewId,
     });
     if (!result.ok) {
-      const tr = await translatorOf(s.deps, s.client, s.userId);
+      const tr = await s.tr();
       return { errors: { [TRIAGE_IDS.question]: refusalText(tr, result.current, s.userId) } };
     }
     return undefined;
