@@ -17,6 +17,9 @@ module.exports = {
   // hold; its browser build finds no canvas either, which is what the app gets (SVG, no canvas).
   moduleNameMapper: { '^vega-canvas$': '<rootDir>/node_modules/vega-canvas/build/vega-canvas.browser.js' },
   testTimeout: 30000,
+  // The slowest files start first (durations measured on each database), so a run does not end
+  // with one worker idle while the other finishes a long file.
+  testSequencer: '<rootDir>/test/support/sequencer.cjs',
   // Each test file starts its own app, database and fake Slack; two workers fit a 2-core machine.
   maxWorkers: 2,
   // An embedded PostgreSQL (PGlite, WebAssembly) per test app is not all handed back to the

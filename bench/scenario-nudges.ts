@@ -44,7 +44,7 @@ export async function nudgesAtScale(ctx: BenchContext): Promise<void> {
     // The job's own queries are measured: escalations redraw no triage post here.
     const requests = { redrawTriagePost: async () => undefined, claimButton };
     // Everyone speaks English here: the bench measures the job's queries, not language lookups.
-    const languages = { of: async () => 'en' as const, pmo: () => 'en' as const };
+    const languages = { of: async () => 'en' as const, pmo: () => 'en' as const, forget: () => undefined };
     const deps = { db, config, logger, clock: { now: () => now }, requests, languages };
 
     // Cold: no alert history — the first run after the feature ships, in batches of 500.

@@ -1,4 +1,4 @@
-import { validate as isValidCron } from 'node-cron';
+import cronParser from 'cron-parser';
 import { z } from 'zod';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './i18n/languages';
 import { isKnownHolidayRegion } from './lib/holidays';
@@ -52,6 +52,22 @@ const weekdays = z
 const holidayRegion = optionalString.refine((v) => v === undefined || isKnownHolidayRegion(v), {
   message: 'must be a country or country-region code date-holidays knows, such as FR, DE-BY or US-CA',
 });
+
+/** Read by cron-parser, the parser the job engine (pg-boss) schedules with: one reading of an expression. */
+function isValidCron(expression: string): boolean {
+  const fields = expression.trim().split(/\s+/).length;
+  if (fields !== 5 && fields !== 6) return false;
+  try {
+    cronParser.parseExpression(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How long the outbox sender waits for one Slack call before giving up on it. */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+const MIN_OUTBOX_LEASE_MS = 2 * SLACK_CALL_TIMEOUT_MS + 5000;
 
 const cron = (def: string) =>
   z.string().refine(isValidCron, 'must be a 5- or 6-field cron expression such as */15 * * * *').default(def);
@@ -134,8 +150,10 @@ const envSchema = z
     ERASE_DEACTIVATED_AFTER_DAYS: intFrom(30),
     PRIVACY_CRON: cron('17 3 * * *'),
     // How long a message claimed by a sender may stay 'sending' before another sender (or this
-    // one after a crash) reconciles it. Tests of a kill -9 mid-fan-out set it low.
-    OUTBOX_LEASE_MS: intFrom(60_000, 1000),
+    // one after a crash) reconciles it. A sender posts a row only while it has held it less than
+    // half the lease, and a post lasts at most SLACK_CALL_TIMEOUT_MS: a shorter lease would let
+    // another replica reconcile a post still on its way, find nothing, and send it again.
+    OUTBOX_LEASE_MS: intFrom(60_000, MIN_OUTBOX_LEASE_MS),
     // Slack requests handled at once (acked work included); more wait their turn. See admission.ts.
     SLACK_MAX_IN_FLIGHT: intFrom(64, 1),
     // /metrics is served on the Slack port: with a token set it answers only that bearer token.

@@ -81,6 +81,8 @@ export interface Languages {
   of(client: WebClient, userId: string): Promise<Language>;
   /** The PMO's language: what channel posts (triage, the digest) are written in. A setting. */
   pmo(): Language;
+  /** Forgets what this app remembers of the person's language (they were erased). */
+  forget(userId: string): void;
 }
 
 export interface Ports {

@@ -5,7 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { createSlackApp, type SlackApp } from './app';
 import { type Clock, systemClock } from './clock';
 import { compose } from './compose';
-import type { Config } from './config';
+import { type Config, SLACK_CALL_TIMEOUT_MS } from './config';
 import { connectPglite, connectPostgres, type Database, type DatabaseHandle } from './db/client';
 import { migrateToLatest } from './db/migrate';
 import type { Deps } from './deps';
@@ -197,7 +197,8 @@ export async function startService(config: Config, opts: StartOptions): Promise<
       await closeServer(server);
       await slack?.socket?.stop();
       clearInterval(installWatch);
-      scheduler?.stop();
+      // The engine's workers use the database: stopped before it closes.
+      await scheduler?.stop();
       app.settings.stop();
       await outbox.stop();
       await database?.close();
@@ -248,7 +249,7 @@ export function createSenderClient(config: Config, installations?: Installations
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    timeout: SLACK_CALL_TIMEOUT_MS,
   };
   if (!config.slack.oauth) return new WebClient(config.slack.botToken, options);
   if (!installations) throw new Error('installed through OAuth: the sender client needs the installations');

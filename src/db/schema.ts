@@ -681,3 +681,20 @@ export interface DigestFiguresTable {
 export interface DB {
   digest_figures: DigestFiguresTable;
 }
+
+/**
+ * How fast the app may call a Slack method, shared by every replica (outbox/pacer.ts): Slack's
+ * last Retry-After, the spacing learnt from its 429s and the first slot nobody reserved, all in
+ * the database's time. Written with raw SQL by the pacer; declared for the schema check.
+ */
+export interface SlackRateTable {
+  method: string;
+  paused_until: Generated<Date>;
+  spacing_ms: Generated<number>;
+  next_slot: Generated<Date>;
+}
+
+// Merged into DB above: the Slack call pacing every replica shares.
+export interface DB {
+  slack_rate: SlackRateTable;
+}

@@ -27,6 +27,11 @@ export interface OutboxHooks {
   beforeSend?(row: OutboxRow): Promise<BeforeSendResult>;
   /** Record where the message landed (e.g. the triage post's ts). */
   recordSent?(trx: Database, row: OutboxRow, posted: Posted): Promise<void>;
+  /**
+   * `recordSent` for several rows of the kind at once, in the one transaction that settles a
+   * batch of posts; without it, `recordSent` is called for each.
+   */
+  recordSentAll?(trx: Database, sent: ReadonlyArray<{ row: OutboxRow; posted: Posted }>): Promise<void>;
   recordSkipped?(trx: Database, row: OutboxRow, reason: string): Promise<void>;
   /** The message will not be delivered (a final Slack error, or too many attempts). */
   recordFailed?(trx: Database, row: OutboxRow, error: string): Promise<void>;

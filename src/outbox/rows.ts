@@ -102,6 +102,16 @@ export async function setSent(db: Database, id: number, posted: Posted, onlyIfSe
   return (await update.executeTakeFirst()).numUpdatedRows > 0n;
 }
 
+/** Marks several posted rows sent in one statement (a batch settled together). */
+export async function setSentAll(db: Database, sent: ReadonlyArray<{ row: OutboxRow; posted: Posted }>) {
+  if (sent.length === 0) return;
+  const values = sql.join(sent.map((s) => sql`(${s.row.id}::bigint, ${s.posted.channel}, ${s.posted.ts})`));
+  await sql`
+    update outbox set status = 'sent', sent_at = now(), message_channel = v.channel, message_ts = v.ts
+    from (values ${values}) as v (id, channel, ts)
+    where outbox.id = v.id`.execute(db);
+}
+
 /** Back to pending after `delayMs` of real time; a refunded attempt was not the message's fault (a 429). */
 export function retryLater(db: Database, id: number, delayMs: number, error: string, refundAttempt = false) {
   const retryAt = sql<Date>`now() + ${`${Math.ceil(delayMs)} milliseconds`}::interval`;
@@ -145,36 +155,73 @@ export async function interruptedRows(db: Database, leaseMs: number): Promise<Ou
     .execute();
 }
 
-export async function releaseInterrupted(db: Database, id: number): Promise<void> {
+/**
+ * Back to pending, only if it is still the claim that was found interrupted: a sender that
+ * claimed it again meanwhile keeps it.
+ */
+export async function releaseInterrupted(db: Database, row: OutboxRow): Promise<void> {
   await db
     .updateTable('outbox')
     .set({ status: 'pending', claimed_at: null, claimed_by: null })
-    .where('id', '=', id)
+    .where('id', '=', row.id)
     .where('status', '=', 'sending')
+    .where((eb) => (row.claimed_at ? eb('claimed_at', '=', row.claimed_at) : eb('claimed_at', 'is', null)))
     .execute();
 }
 
 /**
- * The rows of one delivery pass, claimed for the workers that are waiting for one — all of them
- * in one statement, not one statement each (an idle pass would cost one empty claim per
- * worker). Only waiting workers are served, so a claimed row is being sent at once and never
- * sits in "sending" while its worker waits out a rate-limit pause (a lease could expire and
- * another replica reconcile it).
+ * Claimed rows no worker took (a pause, a stop, held too long): back to pending, the attempt
+ * refunded. Only while still this sender's claim.
+ */
+export async function releaseClaimed(db: Database, instanceId: string, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      claimed_at: null,
+      claimed_by: null,
+      attempts: eb('attempts', '-', 1),
+    }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', instanceId)
+    .execute();
+}
+
+/**
+ * The rows of one delivery pass, claimed a batch at a time (a statement per row would cost
+ * more than the post). A claimed row must not sit in "sending" while nobody sends it: past its
+ * lease another replica would reconcile it and send it too. So rows not handed out are let go
+ * on a rate-limit pause and at the end of the pass, and a batch held longer than `maxHoldMs`
+ * is let go instead of sent.
  */
 export class ClaimPass {
-  private readonly ready: OutboxRow[] = [];
+  private ready: OutboxRow[] = [];
+  private claimedAt = 0;
+  /** When each row handed out was claimed (wall clock), until it is settled or let go. */
+  private readonly claimedAtById = new Map<number, number>();
   private waiting = 0;
   private exhausted = false;
   private claiming: Promise<void> | null = null;
 
-  constructor(private readonly claim: (n: number) => Promise<OutboxRow[]>) {}
+  constructor(
+    private readonly claim: (n: number) => Promise<OutboxRow[]>,
+    private readonly release: (ids: number[]) => Promise<void>,
+    private readonly batch = 1,
+    private readonly maxHoldMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   async next(): Promise<OutboxRow | undefined> {
     this.waiting++;
     try {
       for (;;) {
+        if (this.ready.length > 0 && Date.now() - this.claimedAt > this.maxHoldMs) await this.releaseUnsent();
         const row = this.ready.shift();
-        if (row) return row;
+        if (row) {
+          this.claimedAtById.set(row.id, this.claimedAt);
+          return row;
+        }
         if (this.exhausted) return undefined;
         this.claiming ??= this.claimForWaiting();
         await this.claiming;
@@ -184,12 +231,29 @@ export class ClaimPass {
     }
   }
 
+  /** How long a row handed out has been claimed, in ms (forgotten once asked with `done`). */
+  heldFor(id: number, done = false): number {
+    const at = this.claimedAtById.get(id);
+    if (done) this.claimedAtById.delete(id);
+    return at === undefined ? Number.POSITIVE_INFINITY : Date.now() - at;
+  }
+
+  /** Lets go of the rows claimed but not handed out; a later claim (this pass's or another's) takes them again. */
+  async releaseUnsent(): Promise<void> {
+    const rows = this.ready;
+    this.ready = [];
+    if (rows.length === 0) return;
+    this.exhausted = false;
+    await this.release(rows.map((r) => r.id));
+  }
+
   private async claimForWaiting(): Promise<void> {
     try {
       // Let the workers that start together all say they are waiting before counting them.
       await null;
-      const wanted = Math.max(1, this.waiting);
+      const wanted = Math.max(this.batch, this.waiting);
       const rows = await this.claim(wanted);
+      this.claimedAt = Date.now();
       this.ready.push(...rows);
       if (rows.length < wanted) this.exhausted = true;
     } finally {

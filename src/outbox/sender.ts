@@ -14,10 +14,12 @@ import {
   claimDue,
   deferUntil,
   parentPost,
+  releaseClaimed,
   retryLater,
   setChannel,
   setFailed,
   setSent,
+  setSentAll,
   setSkipped,
 } from './rows';
 
@@ -28,12 +30,15 @@ import {
  *
  * At most once, and finish the rest:
  * - rows are claimed with FOR UPDATE SKIP LOCKED and marked `sending` before the post, so two
- *   senders (two replicas, or a restart) never take the same row (rows.ts);
+ *   senders (two replicas, or a restart) never take the same row; a batch at a time, and what
+ *   is not sent soon is let go again (rows.ts);
  * - a row left in `sending` by a process that died is reconciled by looking for its outbox id
  *   in the message metadata of the conversation: found → sent, not found → pending again
  *   (reconcile.ts);
- * - 429 → the row waits `Retry-After` and the whole sender pauses (pacer.ts); 5xx or network
+ * - 429 → the row waits `Retry-After` and every replica's sender pauses (pacer.ts); 5xx or network
  *   error → retried with exponential backoff; any other Slack error is final (`failed`);
+ * - posts are recorded sent a batch at a time, one transaction for several (a crash before that
+ *   leaves them in `sending`, which reconciliation settles);
  * - a reply waits for its parent message and goes into its thread; a parent that never went
  *   out takes its replies with it.
  */
@@ -43,6 +48,11 @@ const MIN_DEFER_MS = 1000;
 /** How long the sender waits when there is no token (not installed yet, a refresh failed). */
 const TOKEN_WAIT_MS = 2000;
 const RECONCILE_EVERY_MS = 1000;
+/** Rows claimed per statement, per worker: a few posts' worth, so a claim is not a statement per post. */
+const CLAIM_BATCH_PER_WORKER = 4;
+/** Posts recorded per transaction at most, and how long a post waits for others to share one. */
+const SETTLE_BATCH = 25;
+const SETTLE_WAIT_MS = 200;
 
 export interface OutboxSenderOptions {
   db: Database;
@@ -81,7 +91,7 @@ type Plan = { skip: string } | { defer: Date; reason: string } | { post: OutboxR
 
 export class OutboxSender {
   private hooks: Partial<Record<string, OutboxHooks>> = {};
-  private readonly pacer = new Pacer();
+  private readonly pacer: Pacer;
   private lastReconcileAt = 0;
   private draining: Promise<DrainResult> | null = null;
   private again = false;
@@ -92,6 +102,9 @@ export class OutboxSender {
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private readonly clock: Clock;
+  private sentQueue: Array<{ row: OutboxRow; posted: Posted }> = [];
+  private settleTimer: NodeJS.Timeout | null = null;
+  private settling: Promise<void> | null = null;
 
   constructor(private readonly opts: OutboxSenderOptions) {
     this.clock = opts.clock ?? systemClock;
@@ -99,6 +112,7 @@ export class OutboxSender {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.maxAttempts = opts.maxAttempts ?? 8;
     this.backoffMs = opts.backoffMs ?? 1000;
+    this.pacer = new Pacer(opts.db);
   }
 
   /** The checks and bookkeeping of every kind (from the features' manifests); a row of any other kind is never sent. */
@@ -153,16 +167,31 @@ export class OutboxSender {
             });
           }
           const settledBefore = settledCount(total);
-          const pass = new ClaimPass((n) =>
-            claimDue(this.opts.db, this.opts.instanceId, n, this.clock.now()),
+          const pass = new ClaimPass(
+            async (n) => {
+              const rows = await claimDue(this.opts.db, this.opts.instanceId, n, this.clock.now());
+              // Another replica's pause or spacing is known before these rows are sent.
+              if (rows.length > 0) await this.pacer.refreshIfStale();
+              return rows;
+            },
+            (ids) => releaseClaimed(this.opts.db, this.opts.instanceId, ids),
+            this.concurrency * CLAIM_BATCH_PER_WORKER,
+            // Well inside the lease, after which another sender may reconcile the row.
+            this.leaseMs / 2,
           );
           const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
           await Promise.all(workers);
+          // Stopped mid-pass: what was claimed and not sent goes back at once, not after a lease.
+          await pass.releaseUnsent();
+          // Recorded before the next claim, which may be waiting for a parent among them.
+          await this.settleSent();
           // A parent settled in this pass (sent, or never to be) frees its replies: one more
           // claim finds them.
           if (settledCount(total) > settledBefore) this.again = true;
         } while (this.again && !this.stopped);
       } finally {
+        // Posts already out are recorded whatever stopped the drain.
+        await this.settleSent().catch((err) => this.opts.logger.error({ err }, 'outbox bookkeeping failed'));
         this.draining = null;
       }
       return total;
@@ -173,14 +202,16 @@ export class OutboxSender {
   /** One worker of a pass; once a claim finds less due than was asked for, the pass ends. */
   private async work(total: DrainResult, pass: ClaimPass): Promise<void> {
     while (!this.stopped) {
+      // Rows held through a pause could outlive their lease: let them go, claim afresh after it.
+      if (this.pacer.pausing()) await pass.releaseUnsent();
       await this.pacer.waitOutPause();
       const row = await pass.next();
       if (!row) return;
-      await this.deliver(row, total);
+      await this.deliver(row, total, pass);
     }
   }
 
-  private async deliver(claimed: OutboxRow, total: DrainResult): Promise<void> {
+  private async deliver(claimed: OutboxRow, total: DrainResult, pass: ClaimPass): Promise<void> {
     const { client } = this.opts;
     let plan: Plan;
     try {
@@ -222,9 +253,17 @@ export class OutboxSender {
     const row = plan.post;
     let posted: Posted;
     try {
-      // A worker that claimed its row before another worker's 429 must not post into the pause.
-      await this.pacer.waitOutPause();
+      // A worker that claimed its row before a 429 (this replica's or another's) must not post
+      // into the pause.
       await this.pacer.takeSlot();
+      // Held past half its lease (a slow send-time check, a long pause): another sender may
+      // reconcile it once the lease is over, while this post would still be on its way, and
+      // send it too. Let it go instead; a later claim sends it.
+      if (pass.heldFor(row.id, true) > this.leaseMs / 2) {
+        await releaseClaimed(this.opts.db, this.opts.instanceId, [row.id]);
+        total.retried++;
+        return;
+      }
       const res = await client.chat.postMessage({
         channel: row.channel,
         text: row.payload.text,
@@ -242,7 +281,7 @@ export class OutboxSender {
     total.sent++;
     this.pacer.posted();
     this.opts.onSent?.(row);
-    await this.markSent(row, posted);
+    this.queueSent(row, posted);
   }
 
   /**
@@ -303,6 +342,56 @@ export class OutboxSender {
       );
   }
 
+  /** Records a post with others: the worker goes on posting meanwhile. */
+  private queueSent(row: OutboxRow, posted: Posted): void {
+    this.sentQueue.push({ row, posted });
+    if (this.sentQueue.length >= SETTLE_BATCH) void this.settleSent();
+    else this.settleTimer ??= setTimeout(() => void this.settleSent(), SETTLE_WAIT_MS);
+  }
+
+  /** Records every queued post sent, one batch (and one transaction) at a time. */
+  private async settleSent(): Promise<void> {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = null;
+    while (this.settling) await this.settling;
+    const batch = this.sentQueue.splice(0);
+    if (batch.length === 0) return;
+    this.settling = this.markSentAll(batch).finally(() => {
+      this.settling = null;
+    });
+    await this.settling;
+  }
+
+  /** markSent for a batch, in one transaction; if that fails, each row on its own. */
+  private async markSentAll(batch: Array<{ row: OutboxRow; posted: Posted }>): Promise<void> {
+    try {
+      await this.opts.db.transaction().execute(async (trx) => {
+        await setSentAll(trx, batch);
+        const byKind = new Map<string, typeof batch>();
+        for (const s of batch) byKind.set(s.row.kind, [...(byKind.get(s.row.kind) ?? []), s]);
+        for (const [kind, sent] of byKind) {
+          const hooks = this.hooks[kind];
+          if (hooks?.recordSentAll) await hooks.recordSentAll(trx, sent);
+          else for (const s of sent) await hooks?.recordSent?.(trx, s.row, s.posted);
+        }
+      });
+    } catch (err) {
+      this.opts.logger.warn(
+        { err, rows: batch.length },
+        'outbox batch bookkeeping failed; one row at a time',
+      );
+      for (const s of batch) await this.markSent(s.row, s.posted);
+      return;
+    }
+    for (const { row, posted } of batch) {
+      await this.hooks[row.kind]
+        ?.afterSent?.(row, posted)
+        .catch((err) =>
+          this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
+        );
+    }
+  }
+
   /**
    * A final status for a row (sent, failed) and its kind's bookkeeping, in one transaction. If
    * the bookkeeping fails, the status alone is still written and the error logged: the message
@@ -338,7 +427,9 @@ export class OutboxSender {
       this.opts.onFailed?.(err.data?.error ?? err.code ?? 'unknown');
     if (err.code === ErrorCode.RateLimitedError) {
       const retryAfterMs = Math.max(1, err.retryAfter ?? 1) * 1000;
-      this.pacer.throttled(retryAfterMs);
+      await this.pacer
+        .throttled(retryAfterMs, this.opts.instanceId)
+        .catch((e) => this.opts.logger.warn({ err: e }, 'could not share a rate-limit pause'));
       this.opts.onRateLimited?.(err.retryAfter ?? 1);
       total.rateLimited++;
       // A 429 is not a failed attempt: the message was simply not accepted yet.

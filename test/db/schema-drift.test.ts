@@ -17,6 +17,7 @@ const SELECTED_AS: Record<string, string | undefined> = {
   integer: 'number',
   bigint: 'number',
   numeric: 'number',
+  'double precision': 'number',
   boolean: 'boolean',
   'timestamp with time zone': 'Date',
   date: 'string',

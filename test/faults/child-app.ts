@@ -84,3 +84,24 @@ export class ProcessDriver extends TestApp {
     return `http://127.0.0.1:${this.port}`;
   }
 }
+
+/** `npm run job -- <name>` as its own process: its exit code and what it printed. */
+export async function runJobProcess(
+  env: Record<string, string>,
+  name: string,
+): Promise<{ code: number | null; output: string }> {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/run-cli.ts', name], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => {
+    output += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    output += String(d);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  return { code, output };
+}

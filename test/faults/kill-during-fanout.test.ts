@@ -67,8 +67,8 @@ describe('kill -9 during an invitation fan-out', () => {
     const port = freePort();
     const env = appEnv(fake, port, {
       ...(usingPostgres ? { DATABASE_URL: database.env.DATABASE_URL ?? '' } : { PGLITE_DIR: pgliteDir }),
-      // A short lease so the restarted process reconciles the rows left in 'sending' quickly.
-      OUTBOX_LEASE_MS: '1500',
+      // The shortest lease, so the restarted process reconciles the rows left in 'sending' soon.
+      OUTBOX_LEASE_MS: '25000',
     });
     app = spawnApp(env);
     await waitReady(port);

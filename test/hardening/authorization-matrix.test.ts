@@ -29,7 +29,8 @@ const EN = translatorFor('en');
  * registered, so a new one cannot be forgotten — a forged payload from someone who may not act
  * (an outsider, a requester who is not the one concerned, a member where a lead or the owner is
  * needed) changes nothing in the database, updates nobody's message, reveals nothing, and gets a
- * clear answer within Slack's 3 seconds.
+ * clear answer (how fast it comes is `npm run bench -- ack`'s to measure: a busy machine would
+ * fail a deadline here).
  */
 
 type Role = 'outsider' | 'requester' | 'member';
@@ -418,10 +419,8 @@ describe('authorization matrix: forged clicks and submissions change nothing', (
               stack: [],
             },
           };
-    const started = Date.now();
     const res = await t.click(actor, actionId, where, { value: c.value(w), blockId: 'forged' });
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(3000);
     await t.settle();
     await t.flush();
     expect(await snapshot(t)).toEqual(before);
@@ -451,10 +450,8 @@ describe('authorization matrix: forged clicks and submissions change nothing', (
       kind: 'modal',
       stack: [],
     } as FakeView;
-    const started = Date.now();
     const res = await t.submit(actor, view, c.values(w));
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(3000);
     await t.settle();
     await t.flush();
     expect(await snapshot(t)).toEqual(before);

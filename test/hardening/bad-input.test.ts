@@ -38,8 +38,9 @@ const EN = translatorFor('en');
 /**
  * Every input of every modal the app answers, filled with what a forged
  * payload can hold. Whatever it is, the person gets a field error or their submission is taken
- * (cleaned) within 3 s — never a crash, a silent 404 after 3 s, or something stored that should
- * not be (a NUL, 100,000 characters, an impossible date, markup shown unescaped).
+ * (cleaned), answered in the ack itself — never a crash, a silent 404, or something stored that
+ * should not be (a NUL, 100,000 characters, an impossible date, markup shown unescaped). How fast
+ * the ack comes is measured by `npm run bench -- ack`, not here: a busy machine would fail it.
  */
 
 type Json = Record<string, unknown>;
@@ -298,20 +299,18 @@ describe('bad input in every modal', () => {
   };
   let seq = 0;
 
-  /** Submits one modal with `values`; checks the answer came in time and names only real inputs. */
+  /** Submits one modal with `values`; checks it was answered and names only real inputs. */
   async function submit(
     callbackId: string,
     override: (valid: Record<string, InputValue>) => Record<string, unknown>,
   ) {
     const form = FORMS[callbackId]!;
     const view = (await form.view(w, t)) as Json;
-    const started = Date.now();
     const res = await t.submit(
       form.actor,
       asFake(form.actor, view, `VBAD${++seq}`),
       override(form.valid(w)) as never,
     );
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(res.status).toBe(200);
     const inputs = inputsOf(view).map((i) => i.block);
     if (res.body.response_action === 'errors') {

@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { ConfigError, parseConfig } from '../../src/config';
 import { runCheckinsJob } from '../../src/features/checkins/job';
 import { runDigestJob } from '../../src/features/digest/job';
+import { type Scheduler, startScheduler } from '../../src/jobs/scheduler';
 import { createSenderClient } from '../../src/start';
 import { FakeSlack } from '../support/fake-slack';
 import { seedRequest } from '../support/seed';
@@ -141,20 +143,64 @@ describe('exactly once on one embedded database (concurrent runs in one app)', (
   });
 });
 
-describe('the scheduler', () => {
+describe('the scheduler on the job engine', () => {
   let t: TestApp;
-  afterAll(() => t?.stop());
-
-  it('ticks CHECKIN_CRON (6-field, every second here) in-process and sends due check-ins', async () => {
-    t = await startTestApp({
-      env: { SCHEDULER_ENABLED: 'true', CHECKIN_CRON: '* * * * * *', PMO_TIMEZONE: 'Europe/Paris' },
-    });
-    await seedDelivered(t, ['USCHED1']);
-    const dm = await t.fake.waitFor(() => t.fake.messagesIn('USCHED1')[0], 'a scheduled check-in', 8000);
-    expect(dm.text).toBe('How much value did Change management bring to Apollo?');
-    await new Promise((r) => setTimeout(r, 1200));
-    expect(t.fake.messagesIn('USCHED1')).toHaveLength(1);
+  const replicas: Scheduler[] = [];
+  afterAll(async () => {
+    await Promise.all(replicas.map((s) => s.stop()));
+    await t?.stop();
   });
+
+  it('two instances on one database tick a scheduled slot once, in the PMO time zone', async () => {
+    t = await startTestApp({ env: { CHECKIN_CRON: '* * * * *', PMO_TIMEZONE: 'Europe/Paris' } });
+    await seedDelivered(t, ['USCHED1', 'USCHED2']);
+    // Each replica its own instance id and engine (its own polls), on the one database.
+    const fast = { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1, tickPollSeconds: 1 };
+    for (const id of ['replica-a', 'replica-b']) {
+      replicas.push(startScheduler(t.service.deps, createSenderClient(t.config), id, t.service.jobs, fast));
+    }
+    await Promise.all(replicas.map((s) => s.ready));
+    expect(replicas[0]?.schedules().checkins).toEqual({ expression: '* * * * *', timezone: 'Europe/Paris' });
+    const saved = await sql<{
+      timezone: string;
+    }>`select timezone from pgboss.schedule where name = 'pmo-checkins'`.execute(t.db);
+    expect(saved.rows).toEqual([{ timezone: 'Europe/Paris' }]);
+
+    const dms = await t.fake.waitFor(
+      () =>
+        checkinDmsPerUser(t.fake, ['USCHED1', 'USCHED2']).every((n) => n > 0) && t.fake.messagesIn('USCHED1'),
+      'the scheduled check-ins',
+      25_000,
+    );
+    expect(dms[0]?.text).toBe('How much value did Change management bring to Apollo?');
+    const ticks = async () => {
+      const counted = await t.service.deps.metrics.jobRuns.get();
+      return counted.values.filter((v) => v.labels.job === 'checkins').reduce((n, v) => n + v.value, 0);
+    };
+    await t.fake.waitFor(async () => (await ticks()) > 0, 'the tick counted', 10_000);
+    await Promise.all(replicas.map((s) => s.stop()));
+
+    // One engine job per cron slot, whichever replica's poll saw the slot first; one tick per job.
+    const slots = await sql<{ slots: number; jobs: number }>`
+      select count(distinct singleton_on)::int as slots, count(*)::int as jobs from (
+        select singleton_on from pgboss.job where name = '__pgboss__send-it' and singleton_key = 'pmo-checkins'
+        union all
+        select singleton_on from pgboss.archive where name = '__pgboss__send-it' and singleton_key = 'pmo-checkins'
+      ) sent`.execute(t.db);
+    const started = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select started_on from pgboss.job where name = 'pmo-checkins'
+        union all
+        select started_on from pgboss.archive where name = 'pmo-checkins'
+      ) tick where started_on is not null`.execute(t.db);
+    const { slots: slotCount = 0, jobs: sent = 0 } = slots.rows[0] ?? {};
+    expect(sent).toBe(slotCount);
+    // a slot's job may still wait in the engine when the replicas stop
+    expect(started.rows[0]?.n).toBeGreaterThanOrEqual(Math.max(1, slotCount - 1));
+    expect(started.rows[0]?.n).toBeLessThanOrEqual(slotCount);
+    expect(await ticks()).toBe(started.rows[0]?.n);
+    expect(checkinDmsPerUser(t.fake, ['USCHED1', 'USCHED2'])).toEqual([1, 1]);
+  }, 60_000);
 });
 
 describe('cron settings', () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { fileRequest } from '../support/requests';
 import { PMO_CHANNEL, startTestApp, type TestApp } from '../support/test-app';
 
@@ -70,8 +71,7 @@ describe.each([
 describe('the schedules after an uninstall', () => {
   let t: TestApp;
   beforeAll(async () => {
-    // The outbox sweep every second, so a stopped schedule shows within seconds.
-    t = await startTestApp({ env: { SCHEDULER_ENABLED: 'true', OUTBOX_CRON: '* * * * * *' } });
+    t = await startTestApp({ env: { SCHEDULER_ENABLED: 'true' } });
   });
   afterAll(() => t.stop());
 
@@ -80,16 +80,32 @@ describe('the schedules after an uninstall', () => {
     return counter.values.filter((v) => v.labels.job === 'outbox').reduce((sum, v) => sum + v.value, 0);
   };
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** What the engine does when the outbox sweep's cron slot comes: one job in its queue. */
+  const fireOutboxSlot = async () => {
+    const { rows } = await sql<{
+      id: string;
+    }>`insert into pgboss.job (name) values ('pmo-outbox') returning id`.execute(t.db);
+    return rows[0]!.id;
+  };
+  const stateOf = async (id: string) =>
+    (
+      await sql<{ state: string }>`select state from pgboss.job where id = ${id}
+        union all select state from pgboss.archive where id = ${id}`.execute(t.db)
+    ).rows[0]?.state;
 
   it('stop: no scheduled job runs any more', async () => {
+    // A slot fired before the uninstall runs (waited for as it happens, however busy the machine).
     const first = await sweeps();
-    await wait(2500);
-    expect(await sweeps()).toBeGreaterThan(first);
+    await fireOutboxSlot();
+    while ((await sweeps()) <= first) await wait(50);
+
     await t.event({ type: 'app_uninstalled' });
     await t.settle();
-    await wait(1200);
     const stopped = await sweeps();
-    await wait(2500);
+    const late = await fireOutboxSlot();
+    // Longer than a worker's poll (5 s): a worker still listening would have taken the job.
+    await wait(7000);
+    expect(await stateOf(late)).toBe('created');
     expect(await sweeps()).toBe(stopped);
   });
 });

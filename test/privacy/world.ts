@@ -43,6 +43,7 @@ async function answerCheckin(t: TestApp, user: string, rating: number, what: str
     .find((m) => JSON.stringify(m.blocks ?? []).includes('checkin_rate_'));
   if (!question) throw new Error(`no check-in question for ${user}`);
   await t.click(user, `checkin_rate_${rating}`, { message: question as FakeMessage });
+  await t.settle();
   const modal = await t.fake.waitFor(() => {
     const m = t.fake.openModalOf(user);
     return m?.view.callback_id === 'checkin_details' ? m : undefined;

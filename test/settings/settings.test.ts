@@ -90,7 +90,7 @@ describe('/pmo settings across two replicas', () => {
     b = await secondReplica(a, fake, database);
   });
   afterAll(async () => {
-    schedulerB?.stop();
+    await schedulerB?.stop();
     await b?.stop();
     await a?.stop();
     await fake?.stop();
@@ -269,7 +269,7 @@ describe('moving the weekly digest', () => {
     scheduler = startScheduler(t.service.deps, createSenderClient(t.config), 'replica', t.service.jobs);
   });
   afterAll(async () => {
-    scheduler?.stop();
+    await scheduler?.stop();
     await t?.stop();
   });
 

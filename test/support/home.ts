@@ -7,13 +7,19 @@ type Json = Record<string, unknown>;
 
 export const homeText = (view: FakeView | undefined): string => JSON.stringify(view?.view.blocks ?? []);
 
-/** Waits until this person's Home is published anew (a hash other than `before`) and `test` holds. */
-export function nextHome(
+/**
+ * Waits until this person's Home is published anew (a hash other than `before`) and `test` holds.
+ * Several publishes can be on their way (one for an earlier request, one for the click): the app
+ * first finishes every request sent so far, so the Home read is the last one, not whichever
+ * publish happened to land first on a busy machine.
+ */
+export async function nextHome(
   t: TestApp,
   user: string,
   before: string | undefined,
   test: (text: string) => boolean = () => true,
 ): Promise<FakeView> {
+  await t.settle();
   return t.fake.waitFor(() => {
     const h = t.fake.homeOf(user);
     return h && h.hash !== before && test(homeText(h)) ? h : undefined;

@@ -54,6 +54,8 @@ export interface InviteInput {
 export async function composeInvitation(t: TestApp, member: string, input: InviteInput) {
   const before = t.fake.openModalOf(member)?.id;
   await t.slash(member, 'invite');
+  // The app finishes what it was sent first (the modal opens in that work): see nextModal.
+  await t.settle();
   const modal = await t.fake.waitFor(() => {
     const m = t.fake.openModalOf(member);
     return m && m.id !== before && m.view.callback_id === 'invite_compose_modal' ? m : undefined;
@@ -76,6 +78,7 @@ export async function composeInvitation(t: TestApp, member: string, input: Invit
   const confirm = async (times = 1) => {
     if (!preview) throw new Error('no confirmation modal');
     const results = await Promise.all(Array.from({ length: times }, () => t.submit(member, preview, {})));
+    await t.settle();
     await t.fake.waitFor(() => {
       const title = (t.fake.views.get(modal.id)?.view.title as { text?: string } | undefined)?.text;
       return title === 'Invitation sent' || title === 'Not sent';

@@ -70,7 +70,19 @@ export async function storeDigestFigures(db: Database, data: DigestData, asOf: D
         ),
     )
     .execute();
+  // Only the latest figures are ever shown: earlier periods' rows (their comments among them)
+  // are not kept beyond a period after.
+  await db
+    .deleteFrom('digest_figures')
+    .where('period_key', '<>', data.period.runKey)
+    .where((eb) =>
+      eb.or([eb('computed_at', 'is', null), eb('computed_at', '<', new Date(asOf.getTime() - KEEP_MS))]),
+    )
+    .execute();
 }
+
+/** How long an earlier period's figures stay after newer ones were stored. */
+const KEEP_MS = 8 * 24 * 60 * 60 * 1000;
 
 /** Takes the lease to recompute this period's figures if they are missing or too old, and nobody holds it. */
 async function claimRecompute(db: Database, periodKey: string, now: Date): Promise<boolean> {

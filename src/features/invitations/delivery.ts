@@ -128,20 +128,29 @@ export async function markDelivered(
   posted: { channel: string; ts: string },
   now: Date,
 ): Promise<void> {
+  await markDeliveredAll(db, invitationId, [{ userId, posted }], now);
+}
+
+/** Several recipients of one invitation delivered at once: one lock, one update, one finish check. */
+export async function markDeliveredAll(
+  db: Database,
+  invitationId: number,
+  delivered: ReadonlyArray<{ userId: string; posted: { channel: string; ts: string } }>,
+  now: Date,
+): Promise<void> {
+  if (delivered.length === 0) return;
   await lockForFinish(db, invitationId);
-  await db
-    .updateTable('invitation_recipients')
-    .set({
-      delivery: 'delivered',
-      delivered_at: now,
-      message_channel: posted.channel,
-      message_ts: posted.ts,
-      // A message found by crash reconciliation was let through before the crash.
-      cap_reserved_at: sql<Date>`coalesce(cap_reserved_at, ${now})`,
-    })
-    .where('invitation_id', '=', invitationId)
-    .where('user_id', '=', userId)
-    .execute();
+  const values = sql.join(delivered.map((d) => sql`(${d.userId}, ${d.posted.channel}, ${d.posted.ts})`));
+  await sql`
+    update invitation_recipients r set
+      delivery = 'delivered',
+      delivered_at = ${now},
+      message_channel = v.channel,
+      message_ts = v.ts,
+      -- A message found by crash reconciliation was let through before the crash.
+      cap_reserved_at = coalesce(r.cap_reserved_at, ${now})
+    from (values ${values}) as v (user_id, channel, ts)
+    where r.invitation_id = ${invitationId} and r.user_id = v.user_id`.execute(db);
   await finishIfDone(db, invitationId);
 }
 

@@ -1,11 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Deps } from '../../deps';
 import { type Translator, translatorFor } from '../../i18n';
-import type { OutboxHooks } from '../../outbox/hooks';
+import type { OutboxHooks, Posted } from '../../outbox/hooks';
 import type { KindsOf } from '../../outbox/kinds';
 import { invitationGate } from '../calendar';
 import { renderPromotedDm } from './blocks';
-import { checkInvitationDelivery, markDelivered, markSkipped } from './delivery';
+import { checkInvitationDelivery, markDelivered, markDeliveredAll, markSkipped } from './delivery';
 import {
   InvitationViewCache,
   markAnnounced,
@@ -56,6 +56,19 @@ export function invitationOutboxHooks(
       recordSent: async (trx, row, posted) => {
         if (row.invitation_id && row.recipient_id)
           await markDelivered(trx, row.invitation_id, row.recipient_id, posted, clock.now());
+      },
+      // A batch of posts: one lock and one finish check per invitation, not per person. In the
+      // order of the ids, so two batches lock the same invitations in the same order.
+      recordSentAll: async (trx, sent) => {
+        const byInvitation = new Map<number, Array<{ userId: string; posted: Posted }>>();
+        for (const { row, posted } of sent) {
+          if (!row.invitation_id || !row.recipient_id) continue;
+          const list = byInvitation.get(row.invitation_id) ?? [];
+          list.push({ userId: row.recipient_id, posted });
+          byInvitation.set(row.invitation_id, list);
+        }
+        for (const [id, delivered] of [...byInvitation].sort((a, b) => a[0] - b[0]))
+          await markDeliveredAll(trx, id, delivered, clock.now());
       },
       recordSkipped: async (trx, row, reason) => {
         if (row.invitation_id && row.recipient_id)

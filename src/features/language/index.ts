@@ -2,6 +2,7 @@ import { defineFeature } from '../../feature';
 import { languageCommand } from './commands';
 import { languageFeature } from './listeners';
 import { languageText } from './messages';
+import { forgetLanguage } from './recent';
 import { languageOf } from './service';
 
 /**
@@ -17,6 +18,7 @@ export const language = defineFeature(() => ({
     languages: {
       of: async (client, userId) => (await languageOf(deps, client, userId)).language,
       pmo: () => deps.config.pmo.language,
+      forget: (userId) => forgetLanguage(deps.db, userId),
     },
   }),
 }));

@@ -73,6 +73,7 @@ export async function eraseRows(trx: Database, userId: string, marker: string, n
     }
   }
   for (const t of PERSONAL_DATA) {
+    if (t.emptied) await sql`DELETE FROM ${sql.table(t.table)}`.execute(trx);
     if (t.deleteWhere)
       await sql`DELETE FROM ${sql.table(t.table)} WHERE ${sql.ref(t.deleteWhere)} = ${userId}`.execute(trx);
   }
@@ -100,7 +101,7 @@ export async function eraseRows(trx: Database, userId: string, marker: string, n
  * or a new one; records who asked in the audit log under the marker, never the id.
  */
 export async function erasePerson(
-  deps: Pick<Deps, 'db' | 'clock' | 'logger'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'logger' | 'languages'>,
   input: ErasureInput,
 ): Promise<{ marker: string }> {
   const now = deps.clock.now();
@@ -149,6 +150,7 @@ export async function erasePerson(
     });
     return m;
   });
+  deps.languages.forget(input.userId);
   // The marker only: logging the id would keep it in the logs.
   deps.logger.info({ marker, reason: input.reason, ms: Date.now() - started }, 'person erased');
   return { marker };

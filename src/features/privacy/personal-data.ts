@@ -37,6 +37,11 @@ export interface PersonalTable {
   scrub?: Scrub[];
   deleteWhere?: string;
   mentions?: string[];
+  /**
+   * A cache of figures that may quote anyone's words or id (unattributed comments, who is away):
+   * emptied at every erasure and computed again when next read.
+   */
+  emptied?: true;
 }
 
 const ERASED_PAYLOAD = JSON.stringify({ text: '(erased)' });
@@ -46,6 +51,8 @@ export const PERSONAL_DATA: PersonalTable[] = [
   { table: 'people', deleteWhere: 'slack_user_id' },
   // The language they chose with /pmo language.
   { table: 'person_languages', deleteWhere: 'slack_user_id' },
+  // The digest's figures as last computed (a lead's Home): their comments and id may be in them.
+  { table: 'digest_figures', emptied: true },
   // Skills go first: member_skills references members by id.
   { table: 'member_skills', deleteWhere: 'member_id' },
   {
@@ -246,6 +253,8 @@ export const NOT_PERSONAL = [
   'library_news_items',
   'library_index',
   'job_runs',
+  // How fast each Slack method may be called: method names and times.
+  'slack_rate',
   'processed_events',
   'slack_installation',
   // OAuth installations: workspaces, organisations and the bot's tokens; the installer is not kept.
