@@ -107,8 +107,11 @@ export class Pacer {
         await this.refresh(Math.min(MAX_SLOTS, Math.max(1, Math.ceil(REFRESH_MS / this.spacingMs))));
         continue;
       }
-      const at = this.nextSlot;
-      this.nextSlot += this.spacingMs;
+      // A slot already past (this worker was late: a slow check, a busy event loop) is not
+      // caught up with a burst: the calls after it move later instead, so no window of Slack's
+      // ever gets more than the spacing allows.
+      const at = Math.max(Date.now(), this.nextSlot);
+      this.nextSlot = at + this.spacingMs;
       this.slotsLeft--;
       const wait = at - Date.now();
       if (wait > 0) await sleep(wait);
@@ -165,7 +168,7 @@ export class Pacer {
     this.spacingMs = Number(row.spacing_ms);
     if (slots > 0 && this.spacingMs > 0) {
       // The reserved slots end at next_slot; the first is `slots` spacings before.
-      this.nextSlot = now + Number(row.next_slot_ms) - slots * this.spacingMs;
+      this.nextSlot = Math.max(this.nextSlot, now + Number(row.next_slot_ms) - slots * this.spacingMs);
       this.slotsLeft = slots;
     }
   }
