@@ -44,7 +44,7 @@ export async function reconcileInterrupted(opts: {
           row.id,
       );
       if (found?.ts) await opts.markSent(row, { channel, ts: found.ts });
-      else await releaseInterrupted(db, row);
+      else await releaseInterrupted(db, row.id, opts.leaseMs);
       logger.info(
         { outboxId: row.id, delivered: Boolean(found) },
         'reconciled an interrupted outbox message',

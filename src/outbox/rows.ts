@@ -156,16 +156,16 @@ export async function interruptedRows(db: Database, leaseMs: number): Promise<Ou
 }
 
 /**
- * Back to pending, only if it is still the claim that was found interrupted: a sender that
- * claimed it again meanwhile keeps it.
+ * Back to pending, only if its claim is still past the lease: a sender that claimed it again
+ * meanwhile (a fresh claim) keeps it.
  */
-export async function releaseInterrupted(db: Database, row: OutboxRow): Promise<void> {
+export async function releaseInterrupted(db: Database, id: number, leaseMs: number): Promise<void> {
   await db
     .updateTable('outbox')
     .set({ status: 'pending', claimed_at: null, claimed_by: null })
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .where('status', '=', 'sending')
-    .where((eb) => (row.claimed_at ? eb('claimed_at', '=', row.claimed_at) : eb('claimed_at', 'is', null)))
+    .where('claimed_at', '<', sql<Date>`now() - ${`${leaseMs} milliseconds`}::interval`)
     .execute();
 }
 

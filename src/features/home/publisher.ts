@@ -54,18 +54,29 @@ const pause = (ms: number) =>
   new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : setImmediate(resolve)));
 
 async function publishNow(deps: Deps, client: WebClient, userId: string, notice?: string): Promise<void> {
-  if ((await homeViewers(deps.db, [userId])).size === 0) return;
   const [model, language] = await Promise.all([loadHome(deps, userId), deps.languages.of(client, userId)]);
   await client.views.publish({ user_id: userId, view: renderHome(translatorFor(language), model, notice) });
   await recordHomePublished(deps.db, userId, deps.clock.now());
 }
 
 /** Re-publishes this person's Home if they have ever opened it; `notice` is shown on top. */
-export function refreshHome(
+export async function refreshHome(
   deps: Deps,
   client: WebClient,
   userId: string,
   opts: { notice?: string } = {},
+): Promise<void> {
+  // Someone who never opened Home has nothing to refresh: asked first, so they never wait out
+  // another click's gap (a claim's work, and its admission slot, would wait for nothing).
+  if ((await homeViewers(deps.db, [userId])).size === 0) return;
+  return queueRefresh(deps, client, userId, opts);
+}
+
+function queueRefresh(
+  deps: Deps,
+  client: WebClient,
+  userId: string,
+  opts: { notice?: string },
 ): Promise<void> {
   const { people, person } = personOf(deps, userId);
   if (person.queued) {
@@ -100,5 +111,7 @@ export function refreshHome(
 /** Refreshes several people's Home (e.g. the member who acted and the requester). */
 export async function refreshHomes(deps: Deps, client: WebClient, userIds: (string | null | undefined)[]) {
   const ids = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
-  await Promise.all(ids.map((u) => refreshHome(deps, client, u)));
+  if (ids.length === 0) return;
+  const viewers = await homeViewers(deps.db, ids);
+  await Promise.all(ids.filter((u) => viewers.has(u)).map((u) => queueRefresh(deps, client, u, {})));
 }
