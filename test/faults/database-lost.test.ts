@@ -39,16 +39,18 @@ class DatabaseProxy {
         return;
       }
       const upstream = net.connect(this.targetPort, this.host);
-      if (this.frozen) {
-        client.pause();
-        upstream.pause();
-      }
       for (const s of [client, upstream]) {
         this.sockets.add(s);
         s.on('error', () => undefined);
         s.on('close', () => this.sockets.delete(s));
       }
       client.pipe(upstream).pipe(client);
+      // After pipe(), which sets both flowing: a connection the pool opens while frozen (after
+      // a query timed out, on a slow machine) must be frozen too.
+      if (this.frozen) {
+        client.pause();
+        upstream.pause();
+      }
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
