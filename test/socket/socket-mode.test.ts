@@ -31,6 +31,13 @@ describe('Socket Mode: the core walks', () => {
   it('request → claim → deliver', async () => {
     const { request, post } = await fileRequest(t, 'UREQ1');
     expect(await clickAndHear(t, LEAD, 'triage_claim', { message: post })).toContain('You claimed it');
+    // The private answer and the post's redraw go out together: over Socket Mode nothing says
+    // when the redraw is done, so wait for the post to offer Deliver.
+    await t.fake.waitFor(
+      () => JSON.stringify(post.blocks).includes('triage_deliver'),
+      'the claimed post',
+      60_000,
+    );
     const deliver = await clickForModal(t, LEAD, 'triage_deliver', { message: post }, 'triage_deliver_modal');
     const res = await t.submit(LEAD, deliver, { triage_delivered: 'A plan', triage_links: null });
     expect(res.body.response_action).toBeUndefined();
