@@ -231,11 +231,14 @@ export class ClaimPass {
     }
   }
 
-  /** How long a row handed out has been claimed, in ms (forgotten once asked with `done`). */
-  heldFor(id: number, done = false): number {
+  /**
+   * Whether a row handed out may still be posted: claimed less than `maxHoldMs` ago. Asked once,
+   * just before its post; past that, another sender may reconcile it while the post is on its way.
+   */
+  stillHeld(id: number): boolean {
     const at = this.claimedAtById.get(id);
-    if (done) this.claimedAtById.delete(id);
-    return at === undefined ? Number.POSITIVE_INFINITY : Date.now() - at;
+    this.claimedAtById.delete(id);
+    return at !== undefined && Date.now() - at <= this.maxHoldMs;
   }
 
   /** Lets go of the rows claimed but not handed out; a later claim (this pass's or another's) takes them again. */

@@ -176,7 +176,9 @@ export class OutboxSender {
             },
             (ids) => releaseClaimed(this.opts.db, this.opts.instanceId, ids),
             this.concurrency * CLAIM_BATCH_PER_WORKER,
-            // Well inside the lease, after which another sender may reconcile the row.
+            // A post starts within half the lease of its claim and lasts at most a Slack call's
+            // timeout, which the config keeps under the other half: it is over before another
+            // sender may reconcile the row.
             this.leaseMs / 2,
           );
           const workers = Array.from({ length: this.concurrency }, () => this.work(total, pass));
@@ -256,10 +258,8 @@ export class OutboxSender {
       // A worker that claimed its row before a 429 (this replica's or another's) must not post
       // into the pause.
       await this.pacer.takeSlot();
-      // Held past half its lease (a slow send-time check, a long pause): another sender may
-      // reconcile it once the lease is over, while this post would still be on its way, and
-      // send it too. Let it go instead; a later claim sends it.
-      if (pass.heldFor(row.id, true) > this.leaseMs / 2) {
+      // Held too long (a slow send-time check, a long pause): let it go; a later claim sends it.
+      if (!pass.stillHeld(row.id)) {
         await releaseClaimed(this.opts.db, this.opts.instanceId, [row.id]);
         total.retried++;
         return;
@@ -335,11 +335,7 @@ export class OutboxSender {
       (trx) => hooks?.recordSent?.(trx, row, posted),
     );
     if (!changed) return;
-    await hooks
-      ?.afterSent?.(row, posted)
-      .catch((err) =>
-        this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
-      );
+    await this.afterSent(row, posted);
   }
 
   /** Records a post with others: the worker goes on posting meanwhile. */
@@ -383,13 +379,16 @@ export class OutboxSender {
       for (const s of batch) await this.markSent(s.row, s.posted);
       return;
     }
-    for (const { row, posted } of batch) {
-      await this.hooks[row.kind]
-        ?.afterSent?.(row, posted)
-        .catch((err) =>
-          this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
-        );
-    }
+    for (const { row, posted } of batch) await this.afterSent(row, posted);
+  }
+
+  /** The kind's Slack follow-ups of a post recorded sent; a failure is logged, the post stays sent. */
+  private async afterSent(row: OutboxRow, posted: Posted): Promise<void> {
+    await this.hooks[row.kind]
+      ?.afterSent?.(row, posted)
+      .catch((err) =>
+        this.opts.logger.error({ err, outboxId: row.id, kind: row.kind }, 'outbox after-send hook failed'),
+      );
   }
 
   /**

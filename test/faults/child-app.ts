@@ -32,9 +32,10 @@ export function appEnv(fake: FakeSlack, port: number, extra: Record<string, stri
   };
 }
 
-export function spawnApp(env: Record<string, string>): AppProcess {
+/** Node on an entry of this repository, its output collected. */
+function spawnNode(args: string[], env: Record<string, string>): AppProcess {
   let output = '';
-  const child = spawn(process.execPath, ['scripts/start.cjs'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,8 +47,12 @@ export function spawnApp(env: Record<string, string>): AppProcess {
     output += String(d);
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  if (!child.pid) throw new Error('the app process did not start');
+  if (!child.pid) throw new Error(`${args.at(-1)} did not start`);
   return { child, pid: child.pid, output: () => output, exited };
+}
+
+export function spawnApp(env: Record<string, string>): AppProcess {
+  return spawnNode(['scripts/start.cjs'], env);
 }
 
 export async function waitReady(port: number, timeoutMs = 60_000): Promise<number> {
@@ -90,18 +95,7 @@ export async function runJobProcess(
   env: Record<string, string>,
   name: string,
 ): Promise<{ code: number | null; output: string }> {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/run-cli.ts', name], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    output += String(d);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  return { code, output };
+  const job = spawnNode(['--import', 'tsx', 'src/jobs/run-cli.ts', name], env);
+  const code = await job.exited;
+  return { code, output: job.output() };
 }

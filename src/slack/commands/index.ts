@@ -61,7 +61,7 @@ export function registerCommands(app: App, deps: Deps, subcommands: Subcommand[]
       return;
     }
 
-    if (sub.audience !== 'everyone' && !(await audienceAllows(deps.roles, sub.audience, command.user_id))) {
+    if (!(await audienceAllows(sub.audience, () => deps.roles.actor(command.user_id)))) {
       await ack({
         response_type: 'ephemeral',
         text: (await translator()).t(commandsText, 'refusal', {

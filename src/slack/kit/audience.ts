@@ -1,4 +1,4 @@
-import type { Actor, Roles } from '../../ports';
+import type { Actor } from '../../ports';
 
 /** Who may use a route or a subcommand. */
 export type Audience = 'everyone' | 'members' | 'leads';
@@ -9,12 +9,14 @@ export function actorAllows(actor: Actor, audience: Audience | undefined): boole
   return audience === 'leads' ? actor.lead : actor.member;
 }
 
-/** The audience rule for someone not resolved yet (a subcommand, a form). */
+/**
+ * The audience rule for someone resolved only if it matters: `actor` is not called for a route
+ * everyone may use (a click's memo, or the roles port for a subcommand).
+ */
 export async function audienceAllows(
-  roles: Roles,
   audience: Audience | undefined,
-  userId: string,
+  actor: () => Promise<Actor>,
 ): Promise<boolean> {
   if (!audience || audience === 'everyone') return true;
-  return actorAllows(await roles.actor(userId), audience);
+  return actorAllows(await actor(), audience);
 }

@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { Actor, Deps } from '../../deps';
 import { type Translator, translatorFor } from '../../i18n';
-import { type Audience, actorAllows } from './audience';
+import { type Audience, audienceAllows } from './audience';
 import { firstInputBlock, parseForm, parseMetadata } from './form';
 import { kitText } from './kit-text';
 import type { EventRoute, FunctionRoute, ShortcutRoute } from './listeners';
@@ -272,8 +272,7 @@ async function runAction(
     deps.logger.warn({ actionId, userId }, 'a click with a value the app never sent');
     return tell((await tr()).t(kitText, 'staleClick'));
   }
-  const gated = route.audience && route.audience !== 'everyone';
-  if (gated && !actorAllows(await actor(), route.audience)) return tell(refusalOf(await tr(), route));
+  if (!(await audienceAllows(route.audience, actor))) return tell(refusalOf(await tr(), route));
   await route.run({
     deps,
     client,
@@ -323,8 +322,7 @@ async function runView(
       return errorOnForm((await tr()).t(kitText, 'staleForm'));
     }
   }
-  const gated = route.audience && route.audience !== 'everyone';
-  if (gated && !actorAllows(await actor(), route.audience)) return errorOnForm(refusalOf(await tr(), route));
+  if (!(await audienceAllows(route.audience, actor))) return errorOnForm(refusalOf(await tr(), route));
   let values: unknown;
   if (route.schema && route.fields) {
     const form = parseForm(body.view, route.fields, await route.schema({ deps, userId, tr }));
