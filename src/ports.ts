@@ -30,8 +30,15 @@ export interface Roles {
 export interface Surfaces {
   /** Re-publishes this person's Home if they have ever opened it; `notice` is shown on top. */
   refreshHome(client: WebClient, userId: string, opts?: { notice?: string }): Promise<void>;
-  /** Several people's Home (e.g. the member who acted and the requester), each once. */
-  refreshHomes(client: WebClient, userIds: (string | null | undefined)[]): Promise<void>;
+  /**
+   * Several people's Home (e.g. the member who acted and the requester), each once, with one
+   * look-up of who ever opened Home; `notices` puts a note on top of some of them.
+   */
+  refreshHomes(
+    client: WebClient,
+    userIds: (string | null | undefined)[],
+    notices?: Partial<Record<string, string>>,
+  ): Promise<void>;
 }
 
 /** People as Slack knows them (cached `users.info`). */

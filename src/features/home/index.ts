@@ -16,7 +16,7 @@ export const home = defineFeature(() => ({
   ports: (deps) => ({
     surfaces: {
       refreshHome: (client, userId, opts) => refreshHome(deps, client, userId, opts),
-      refreshHomes: (client, userIds) => refreshHomes(deps, client, userIds),
+      refreshHomes: (client, userIds, notices) => refreshHomes(deps, client, userIds, notices),
     },
   }),
 }));

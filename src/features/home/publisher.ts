@@ -108,10 +108,17 @@ function queueRefresh(
   return entry.promise;
 }
 
-/** Refreshes several people's Home (e.g. the member who acted and the requester). */
-export async function refreshHomes(deps: Deps, client: WebClient, userIds: (string | null | undefined)[]) {
+/** Refreshes several people's Home (e.g. the member who acted and the requester), some with a note. */
+export async function refreshHomes(
+  deps: Deps,
+  client: WebClient,
+  userIds: (string | null | undefined)[],
+  notices: Partial<Record<string, string>> = {},
+) {
   const ids = [...new Set(userIds.filter((u): u is string => Boolean(u)))];
   if (ids.length === 0) return;
   const viewers = await homeViewers(deps.db, ids);
-  await Promise.all(ids.filter((u) => viewers.has(u)).map((u) => queueRefresh(deps, client, u, {})));
+  await Promise.all(
+    ids.filter((u) => viewers.has(u)).map((u) => queueRefresh(deps, client, u, { notice: notices[u] })),
+  );
 }

@@ -28,19 +28,16 @@ export async function entriesForService(
   serviceId: number,
   limit = HELP_NOW_LIMIT,
 ): Promise<Suggestion[]> {
-  const service = await db
-    .selectFrom('services')
-    .select('slug')
-    .where('id', '=', serviceId)
-    .executeTakeFirst();
-  if (!service) return [];
   return (
     db
       .selectFrom('library_entries as e')
       .select(['e.id', 'e.kind', 'e.title', 'e.summary', 'e.link'])
       .where('e.status', '=', 'published')
-      // `@>` rather than `= any(…)`: it is what the GIN index on services answers.
-      .where(sql<boolean>`e.services @> array[${service.slug}]::text[]`)
+      // `@>` rather than `= any(…)`: it is what the GIN index on services answers. The service's
+      // slug is a sub-select, evaluated once: one round trip, and no service means no entries.
+      .where(
+        sql<boolean>`e.services @> array[(select s.slug from services s where s.id = ${serviceId})]::text[]`,
+      )
       .leftJoin('library_entry_counts as c', 'c.entry_id', 'e.id')
       .orderBy(sql`coalesce(c.adoptions, 0)`, 'desc')
       .orderBy(sql`coalesce(c.useful, 0)`, 'desc')

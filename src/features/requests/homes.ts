@@ -13,9 +13,9 @@ export async function refreshRequestHomes(
   actor?: { id: string; notice?: string },
 ): Promise<void> {
   const r = typeof request === 'number' ? await getRequest(deps.db, request) : request;
-  const others = [r?.requester_id, r?.owner_id].filter((u) => u !== actor?.id);
-  await Promise.all([
-    actor ? deps.surfaces.refreshHome(client, actor.id, { notice: actor.notice }) : undefined,
-    deps.surfaces.refreshHomes(client, others),
-  ]);
+  await deps.surfaces.refreshHomes(
+    client,
+    [actor?.id, r?.requester_id, r?.owner_id],
+    actor?.notice ? { [actor.id]: actor.notice } : {},
+  );
 }
